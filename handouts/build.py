@@ -1,0 +1,183 @@
+"""Build: plan the topic x level x length matrix, render each output, write atomically.
+
+Everything is loaded and validated before anything is written: bad input stops the run
+with nothing in build/. Each file is written under a temporary name in its folder and
+renamed into place, so no reader ever sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from handouts import layout, pdf, templates
+from handouts.brand import Brand, load_brand
+from handouts.config import Length, Level, Settings
+from handouts.config import load as load_settings
+from handouts.content import Topic, load_topics
+from handouts.errors import BuildError, Location, Problem, TemplateError
+from handouts.view import select
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output to make."""
+
+    topic: Topic
+    level: Level
+    length: Length
+    fmt: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.topic.slug}, level {self.level.name}, length {self.length.name}"
+
+    def path(self, build_dir: Path) -> Path:
+        stem = f"{self.topic.slug}-{self.level.name}-{self.length.print_name}"
+        return build_dir / self.topic.slug / f"{stem}.{self.fmt}"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project's settings, brand and topics, all validated."""
+
+    settings: Settings
+    brand: Brand
+    topics: tuple[Topic, ...]
+
+
+@dataclass
+class Report:
+    """What a build did."""
+
+    built: list[Path] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def builtin_fonts() -> pdf.Fonts:
+    """The bundled Noto Sans family."""
+    root = Path(str(resources.files("handouts") / "fonts"))
+    return pdf.Fonts(root / "NotoSans-Regular.ttf", root / "NotoSans-Bold.ttf",
+                     root / "NotoSans-Italic.ttf", root / "NotoSans-BoldItalic.ttf")
+
+
+def load_project(root: Path) -> Project:
+    """Load settings, brand and every topic; raises InputError listing every mistake."""
+    settings = load_settings(root)
+    brand = load_brand(settings.brand_file)
+    topics = load_topics(settings.content_dir, settings.level_names)
+    return Project(settings, brand, topics)
+
+
+def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (),
+         lengths: Sequence[str] = (), formats: Sequence[str] = ("pdf",)) -> list[Job]:
+    """The outputs to make, filtered; unknown filter names are input errors."""
+    s = project.settings
+    known = {"topic": [t.slug for t in project.topics], "level": list(s.level_names),
+             "length": [length.name for length in s.lengths], "format": list(WRITERS)}
+    problems = []
+    for kind, asked in (("topic", topics), ("level", levels), ("length", lengths),
+                        ("format", formats)):
+        for name in asked:
+            if name not in known[kind]:
+                from handouts.config import suggest
+
+                problems.append(Problem(Location(s.root / "handouts.toml"),
+                                        f"there is no {kind} '{name}'",
+                                        suggest(name, known[kind])))
+    if problems:
+        from handouts.errors import InputError
+
+        raise InputError(problems)
+    return [Job(t, lv, ln, fmt)
+            for t in project.topics if not topics or t.slug in topics
+            for lv in s.levels if not levels or lv.name in levels
+            for ln in s.lengths if not lengths or ln.name in lengths
+            for fmt in WRITERS if fmt in formats]
+
+
+def render_layout(project: Project, job: Job) -> layout.Document:
+    """Run the job's template and read its layout document."""
+    env = templates.environment(project.settings.templates_dir)
+    name = f"{job.length.print_layout}.xml.j2"
+    context = select(job.topic, job.level, job.length, project.brand)
+    xml = templates.render(env, name, context)
+    try:
+        return layout.read(xml)
+    except layout.LayoutError as exc:
+        raise TemplateError([Problem(Location(Path(name)),
+                                     f"the template wrote an invalid layout document "
+                                     f"(line {exc.line} of its output): {exc.message}",
+                                     "fix the template")]) from None
+
+
+def theme_for(project: Project, job: Job) -> pdf.Theme:
+    """The look of one PDF: the brand's colours and paper at the level's text size."""
+    b = project.brand
+    return pdf.Theme(
+        fonts=builtin_fonts(), body_size=job.level.min_print_pt, primary=b.primary,
+        secondary=b.secondary, foreground=b.foreground, background=b.background, paper=b.paper,
+        fold_guides=project.settings.fold_guides, title=job.topic.title(job.level.name),
+        author=b.name, assets_root=project.settings.root)
+
+
+def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
+    """The PDF bytes for one job; raises BuildError if text does not fit or cannot print."""
+    try:
+        return pdf.write(doc, theme_for(project, job))
+    except pdf.Overflow as exc:
+        raise BuildError(f"{job.label} ({job.length.print_name}): {exc}; shorten the text "
+                         "or move a section to a higher priority") from None
+    except pdf.MissingGlyphs as exc:
+        raise BuildError(f"{job.label}: {exc}; replace those characters in "
+                         f"{job.topic.path}") from None
+
+
+WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {"pdf": make_pdf}
+"""Output formats and the function that makes each."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(project: Project, jobs: Sequence[Job],
+        progress: Callable[[Job], None] = lambda job: None) -> Report:
+    """Make every job's output; one output failing does not stop the others.
+
+    Every template is rendered and read first, so a template mistake writes nothing.
+    """
+    documents = []
+    problems: list[Problem] = []
+    for job in jobs:
+        try:
+            documents.append(render_layout(project, job))
+        except TemplateError as exc:
+            problems.extend(p for p in exc.problems if p not in problems)
+    if problems:
+        raise TemplateError(problems)
+    report = Report()
+    for job, doc in zip(jobs, documents, strict=True):
+        progress(job)
+        try:
+            data = WRITERS[job.fmt](project, job, doc)
+        except BuildError as exc:
+            report.failed.append(exc.format_message())
+            continue
+        path = job.path(project.settings.build_dir)
+        write_atomic(path, data)
+        report.built.append(path)
+    return report

@@ -1,0 +1,35 @@
+"""Colour arithmetic: WCAG 2.x relative luminance and contrast ratio."""
+
+from __future__ import annotations
+
+WHITE = "#FFFFFF"
+NEAR_BLACK = "#1A1A1A"
+AA_BODY = 4.5
+"""WCAG 2.x level AA minimum contrast for body text."""
+
+
+def rgb(hex_colour: str) -> tuple[float, float, float]:
+    """'#RRGGBB' as three channels from 0 to 1."""
+    value = hex_colour.lstrip("#")
+    return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb(hex_colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours, from 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(background: str) -> str:
+    """White or near-black, whichever reads better on `background`."""
+    return WHITE if contrast(WHITE, background) >= contrast(NEAR_BLACK, background) else NEAR_BLACK

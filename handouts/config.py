@@ -1,0 +1,248 @@
+"""Project settings from handouts.toml: levels, lengths, folders, brand.
+
+Each option is declared once with its type, default and meaning; validation reports every
+problem at once ("expected X, received Y") and names unknown keys with a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handouts.errors import Location, Problem, SettingsError
+
+SETTINGS_FILE = "handouts.toml"
+
+PRINT_LAYOUTS = ("flyer", "trifold", "booklet")
+"""The print layouts the PDF writer knows how to lay out."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """A reading level: who reads it and the grade targets it must meet."""
+
+    name: str
+    label: str
+    max_flesch_kincaid: float | None
+    max_smog: float | None
+    min_print_pt: float
+    """The smallest body text size allowed in print at this level."""
+    show_references: bool
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length of output: which sections it keeps and which print layout it uses."""
+
+    name: str
+    label: str
+    max_priority: int
+    """Sections with a priority up to this number are included."""
+    print_layout: str
+    print_name: str
+    """The word in the PDF's file name, such as 'flyer'."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything handouts.toml says, with defaults filled in."""
+
+    root: Path
+    content_dir: Path
+    templates_dir: Path
+    build_dir: Path
+    brand_file: Path
+    levels: tuple[Level, ...]
+    lengths: tuple[Length, ...]
+    fold_guides: bool = False
+    source_text: str = field(default="", repr=False)
+
+    def level(self, name: str) -> Level:
+        return next(level for level in self.levels if level.name == name)
+
+    def length(self, name: str) -> Length:
+        return next(length for length in self.lengths if length.name == name)
+
+    @property
+    def level_names(self) -> tuple[str, ...]:
+        return tuple(level.name for level in self.levels)
+
+
+DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
+    "easy": {"label": "Easy to read", "max_flesch_kincaid": 6.0, "max_smog": 7.0,
+             "min_print_pt": 12.0, "show_references": False},
+    "standard": {"label": "Standard", "max_flesch_kincaid": 8.0, "max_smog": 8.0,
+                 "min_print_pt": 11.0, "show_references": False},
+    "clinical": {"label": "For clinicians", "max_flesch_kincaid": None, "max_smog": None,
+                 "min_print_pt": 11.0, "show_references": True},
+}
+
+DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
+    "short": {"label": "Flyer", "max_priority": 1, "print_layout": "flyer", "print_name": "flyer"},
+    "standard": {"label": "Trifold brochure", "max_priority": 2, "print_layout": "trifold",
+                 "print_name": "brochure"},
+    "full": {"label": "Booklet", "max_priority": 3, "print_layout": "booklet",
+             "print_name": "booklet"},
+}
+
+# option name -> (accepted types, description)
+PROJECT_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
+    "content": ((str,), "folder of topic files"),
+    "templates": ((str,), "folder of template overrides"),
+    "build": ((str,), "output folder"),
+    "brand": ((str,), "the brand file"),
+    "fold_guides": ((bool,), "print fold guides on trifolds"),
+}
+LEVEL_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
+    "label": ((str,), "a name for people"),
+    "max_flesch_kincaid": ((int, float), "Flesch-Kincaid grade target"),
+    "max_smog": ((int, float), "SMOG grade target"),
+    "min_print_pt": ((int, float), "smallest print body size in points"),
+    "show_references": ((bool,), "print references"),
+}
+LENGTH_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
+    "label": ((str,), "a name for people"),
+    "max_priority": ((int,), "highest section priority included (1-3)"),
+    "print_layout": ((str,), f"one of {', '.join(PRINT_LAYOUTS)}"),
+    "print_name": ((str,), "word used in the PDF file name"),
+}
+TOP_KEYS = ("project", "levels", "lengths")
+NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """'did you mean X?' for the closest choice, or a list of the valid ones."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"use one of: {', '.join(choices)}" if choices else "remove it"
+
+
+def _type_name(types: tuple[type, ...]) -> str:
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+    return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
+
+
+class _Checker:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def at(self, key: str) -> Location:
+        pattern = re.compile(rf"^\s*(\[.*\b{re.escape(key)}\b.*\]|\"?{re.escape(key)}\"?\s*=)")
+        for number, line in enumerate(self.lines, 1):
+            if pattern.search(line):
+                return Location(self.path, number)
+        return Location(self.path)
+
+    def table(self, data: Any, name: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.problems.append(Problem(self.at(name), f"'{name}' must be a table ([{name}])"))
+            return {}
+        return data
+
+    def options(
+        self, data: dict[str, Any], spec: dict[str, tuple[tuple[type, ...], str]], where: str
+    ) -> dict[str, Any]:
+        good: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in spec:
+                self.problems.append(
+                    Problem(self.at(key), f"unknown option '{key}' in [{where}]",
+                            suggest(key, tuple(spec)))
+                )
+                continue
+            types, meaning = spec[key]
+            ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
+            if not ok:
+                self.problems.append(
+                    Problem(self.at(key), f"[{where}] {key} ({meaning}): expected "
+                            f"{_type_name(types)}, received {value!r}")
+                )
+                continue
+            good[key] = value
+        return good
+
+
+def load(root: Path) -> Settings:
+    """Read handouts.toml in `root` (defaults where it is absent or silent)."""
+    path = root / SETTINGS_FILE
+    text = ""
+    data: dict[str, Any] = {}
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"line (\d+), column (\d+)", str(exc))
+            loc = Location(path, int(match[1]), int(match[2])) if match else Location(path)
+            raise SettingsError([Problem(loc, f"invalid TOML: {exc}", "fix the syntax")]) from None
+    check = _Checker(path, text)
+    for key in data:
+        if key not in TOP_KEYS:
+            check.problems.append(
+                Problem(check.at(key), f"unknown table '{key}'", suggest(key, TOP_KEYS))
+            )
+    project = check.options(check.table(data.get("project", {}), "project"), PROJECT_OPTIONS,
+                            "project")
+    levels = _levels(check, check.table(data.get("levels", DEFAULT_LEVELS), "levels"))
+    lengths = _lengths(check, check.table(data.get("lengths", DEFAULT_LENGTHS), "lengths"))
+    if check.problems:
+        raise SettingsError(check.problems)
+    return Settings(
+        root=root,
+        content_dir=root / project.get("content", "content"),
+        templates_dir=root / project.get("templates", "templates"),
+        build_dir=root / project.get("build", "build"),
+        brand_file=root / project.get("brand", "_brand.yml"),
+        levels=levels,
+        lengths=lengths,
+        fold_guides=project.get("fold_guides", False),
+        source_text=text,
+    )
+
+
+def _levels(check: _Checker, table: dict[str, Any]) -> tuple[Level, ...]:
+    result = []
+    for name, raw in table.items():
+        if not NAME_RE.match(name):
+            check.problems.append(Problem(check.at(name), f"level name '{name}' must be "
+                                          "lowercase letters, digits and hyphens"))
+        base = dict(DEFAULT_LEVELS.get(name, DEFAULT_LEVELS["standard"]))
+        base["label"] = name.capitalize() if name not in DEFAULT_LEVELS else base["label"]
+        base.update(check.options(check.table(raw, f"levels.{name}"), LEVEL_OPTIONS,
+                                  f"levels.{name}"))
+        if base["min_print_pt"] < 11:
+            check.problems.append(Problem(check.at("min_print_pt"), f"[levels.{name}] "
+                                          "min_print_pt must be at least 11 (print guidance)"))
+        result.append(Level(name=name, **base))
+    if not result:
+        check.problems.append(Problem(check.at("levels"), "at least one level is needed"))
+    return tuple(result)
+
+
+def _lengths(check: _Checker, table: dict[str, Any]) -> tuple[Length, ...]:
+    result = []
+    for name, raw in table.items():
+        base = dict(DEFAULT_LENGTHS.get(name, DEFAULT_LENGTHS["full"]))
+        if name not in DEFAULT_LENGTHS:
+            base.update(label=name.capitalize(), print_name=name)
+        base.update(check.options(check.table(raw, f"lengths.{name}"), LENGTH_OPTIONS,
+                                  f"lengths.{name}"))
+        if base["print_layout"] not in PRINT_LAYOUTS:
+            check.problems.append(Problem(
+                check.at("print_layout"),
+                f"[lengths.{name}] print_layout '{base['print_layout']}' is not a layout",
+                suggest(base["print_layout"], PRINT_LAYOUTS)))
+        if not 1 <= base["max_priority"] <= 3:
+            check.problems.append(Problem(check.at("max_priority"),
+                                          f"[lengths.{name}] max_priority must be 1, 2 or 3"))
+        result.append(Length(name=name, **base))
+    if not result:
+        check.problems.append(Problem(check.at("lengths"), "at least one length is needed"))
+    return tuple(result)

@@ -1,0 +1,409 @@
+"""The layout document: what goes where, as frozen classes, and the XML reader for it.
+
+Templates write layout XML; `read` turns it into a `Document`. Writers consume only
+these classes. Sizes are points (1/72 inch); writers convert.
+
+The XML vocabulary::
+
+    <document layout="flyer|trifold|booklet" title="..." lang="en">
+      <page name="..." orientation="portrait|landscape">   a fixed page: must fit
+        <panel name="..." flap="true">blocks</panel>        columns left to right
+      </page>
+      <flow name="...">blocks</flow>                        runs over numbered pages
+    </document>
+
+Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,
+band, contact of line, dl of dt/dd, qr (href, caption), image (src, alt, width), rule,
+spacer (height), pagebreak. Inline: text, b, i, a (href), br.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from xml.parsers import expat
+from dataclasses import dataclass
+from typing import NewType, Union
+
+Pt = NewType("Pt", float)
+"""A length in points; 72 to the inch."""
+
+PARAGRAPH_STYLES = ("body", "lead", "small", "meta", "center")
+LAYOUTS = ("flyer", "trifold", "booklet")
+
+
+class LayoutError(Exception):
+    """The layout XML is malformed; `line` is in the rendered document (0: unknown)."""
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style; `href` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; level 0 is the document title, 1-3 are section levels."""
+
+    level: int
+    runs: Inline
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in one of PARAGRAPH_STYLES."""
+
+    runs: Inline
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted or numbered list; each item is a sequence of blocks."""
+
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Callout:
+    """An emphasised box."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A full-width band of the brand colour, with text in a contrasting colour."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The clinic's contact block, one line per entry, with a QR code beside it if `qr`."""
+
+    lines: tuple[Inline, ...]
+    qr: str | None = None
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """Terms and their definitions ("Words to know")."""
+
+    items: tuple[tuple[Inline, Inline], ...]
+
+
+@dataclass(frozen=True)
+class QRCode:
+    """A QR code linking to `url`, with an optional caption under it."""
+
+    url: str
+    caption: str = ""
+    size: Pt = Pt(72.0)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture from a file path, with alternative text."""
+
+    src: str
+    alt: str
+    width: Pt
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thin horizontal line."""
+
+
+@dataclass(frozen=True)
+class Spacer:
+    """Vertical space."""
+
+    height: Pt
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page (in a flow)."""
+
+
+Block = Union[Heading, Paragraph, ListBlock, Callout, Band, Contact, Definitions, QRCode, Image,
+              Rule, Spacer, PageBreak]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A column of a fixed page; a `flap` folds inside and is made slightly narrower."""
+
+    name: str
+    blocks: tuple[Block, ...]
+    flap: bool = False
+    share: float = 1.0
+    """The panel's share of the page width, relative to its neighbours."""
+    tint: bool = False
+    """Whether the panel has the brand's light background colour."""
+    overflow_next: bool = False
+    """Whether text that does not fit continues at the top of the next panel."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fixed page: its panels left to right, each of which must hold its blocks."""
+
+    name: str
+    panels: tuple[Panel, ...]
+    landscape: bool = False
+    header: tuple[Block, ...] = ()
+    """Blocks across the full width above the panels."""
+    footer: tuple[Block, ...] = ()
+    """Blocks across the full width at the foot of the page."""
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Blocks that run over as many numbered portrait pages as they need."""
+
+    name: str
+    blocks: tuple[Block, ...]
+    footer: str = ""
+    """Running footer text printed beside the page number."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole layout document."""
+
+    layout: str
+    title: str
+    lang: str
+    parts: tuple[Page | Flow, ...]
+
+
+def _line(el: ET.Element) -> int:
+    return int(el.get(LINE_ATTR, "0"))
+
+
+def _inline(el: ET.Element, bold: bool = False, italic: bool = False,
+            href: str | None = None) -> Inline:
+    runs: list[Run] = []
+    if el.text:
+        runs.append(Run(el.text, bold, italic, href))
+    for child in el:
+        if child.tag in ("b", "strong"):
+            runs.extend(_inline(child, True, italic, href))
+        elif child.tag in ("i", "em"):
+            runs.extend(_inline(child, bold, True, href))
+        elif child.tag == "a":
+            runs.extend(_inline(child, bold, italic, _required(child, "href")))
+        elif child.tag == "br":
+            runs.append(Run("\n", bold, italic, href))
+        else:
+            raise LayoutError(f"<{child.tag}> cannot appear inside text", _line(child))
+        if child.tail:
+            runs.append(Run(child.tail, bold, italic, href))
+    return _collapse(runs)
+
+
+def _collapse(runs: list[Run]) -> Inline:
+    """Join whitespace the way a browser does, and merge neighbours of one style."""
+    out: list[Run] = []
+    for run in runs:
+        text = run.text if run.text == "\n" else " ".join(run.text.split()) + (
+            " " if run.text[-1:].isspace() and run.text.strip() else "")
+        if run.text[:1].isspace() and run.text.strip() and run.text != "\n":
+            text = " " + text
+        if not text.strip() and text != "\n":
+            text = " " if run.text else ""
+        if not text:
+            continue
+        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (run.bold, run.italic,
+                                                                     run.href) \
+                and "\n" not in (text, out[-1].text):
+            out[-1] = Run(out[-1].text + text, run.bold, run.italic, run.href)
+        else:
+            out.append(Run(text, run.bold, run.italic, run.href))
+    while out and out[0].text.isspace() and out[0].text != "\n":
+        out.pop(0)
+    while out and out[-1].text.isspace() and out[-1].text != "\n":
+        out.pop()
+    if out:
+        out[0] = Run(out[0].text.lstrip(" "), out[0].bold, out[0].italic, out[0].href)
+        out[-1] = Run(out[-1].text.rstrip(" "), out[-1].bold, out[-1].italic, out[-1].href)
+    return tuple(r for r in out if r.text)
+
+
+def _required(el: ET.Element, name: str) -> str:
+    value = el.get(name)
+    if value is None or not value.strip():
+        raise LayoutError(f"<{el.tag}> needs a {name}= attribute", _line(el))
+    return value
+
+
+def _points(el: ET.Element, name: str, default: float) -> Pt:
+    raw = el.get(name)
+    if raw is None:
+        return Pt(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        raise LayoutError(f"<{el.tag} {name}='{raw}'> must be a number of points",
+                          _line(el)) from None
+    if not 0 <= value <= 2000:
+        raise LayoutError(f"<{el.tag} {name}='{raw}'> is out of range (0-2000 pt)", _line(el))
+    return Pt(value)
+
+
+def _blocks(el: ET.Element) -> tuple[Block, ...]:
+    if el.text and el.text.strip():
+        raise LayoutError(f"text directly inside <{el.tag}> must be in a <p>", _line(el))
+    blocks = []
+    for child in el:
+        if child.tail and child.tail.strip():
+            raise LayoutError(f"text after <{child.tag}> must be in a <p>", _line(child))
+        blocks.append(_block(child))
+    return tuple(blocks)
+
+
+def _block(el: ET.Element) -> Block:  # noqa: PLR0911, PLR0912
+    tag = el.tag
+    if tag == "title":
+        return Heading(0, _inline(el))
+    if tag in ("h1", "h2", "h3"):
+        return Heading(int(tag[1]), _inline(el))
+    if tag == "subtitle":
+        return Paragraph(_inline(el), "lead")
+    if tag == "p":
+        style = el.get("style", "body")
+        if style not in PARAGRAPH_STYLES:
+            raise LayoutError(f"<p style='{style}'> is not one of {', '.join(PARAGRAPH_STYLES)}",
+                              _line(el))
+        return Paragraph(_inline(el), style)
+    if tag in ("ul", "ol"):
+        items = []
+        for li in el:
+            if li.tag != "li":
+                raise LayoutError(f"<{tag}> may hold only <li>, found <{li.tag}>", _line(li))
+            has_blocks = len(li) and all(c.tag in BLOCK_TAGS for c in li)
+            items.append(_blocks(li) if has_blocks else (Paragraph(_inline(li)),))
+        return ListBlock(tuple(items), ordered=tag == "ol")
+    if tag == "callout":
+        return Callout(_blocks(el))
+    if tag == "band":
+        return Band(_blocks(el))
+    if tag == "contact":
+        lines = []
+        for line in el:
+            if line.tag != "line":
+                raise LayoutError(f"<contact> may hold only <line>, found <{line.tag}>",
+                                  _line(line))
+            lines.append(_inline(line))
+        return Contact(tuple(lines), el.get("qr") or None, el.get("caption", ""))
+    if tag == "dl":
+        children = list(el)
+        pairs = []
+        for i in range(0, len(children), 2):
+            dt, dd = children[i], children[i + 1] if i + 1 < len(children) else None
+            if dt.tag != "dt" or dd is None or dd.tag != "dd":
+                raise LayoutError("<dl> must hold <dt> and <dd> pairs", _line(dt))
+            pairs.append((_inline(dt), _inline(dd)))
+        return Definitions(tuple(pairs))
+    if tag == "qr":
+        return QRCode(_required(el, "href"), el.get("caption", ""), _points(el, "size", 72))
+    if tag == "image":
+        return Image(_required(el, "src"), el.get("alt", ""), _points(el, "width", 144))
+    if tag == "rule":
+        return Rule()
+    if tag == "spacer":
+        return Spacer(_points(el, "height", 12))
+    if tag == "pagebreak":
+        return PageBreak()
+    raise LayoutError(f"unknown element <{tag}>", _line(el))
+
+
+BLOCK_TAGS = ("title", "h1", "h2", "h3", "subtitle", "p", "ul", "ol", "callout", "band",
+              "contact", "dl", "qr", "image", "rule", "spacer", "pagebreak")
+
+
+LINE_ATTR = "__line"
+
+
+def read(xml: str) -> Document:
+    """Parse layout XML into a Document; raises LayoutError with the line."""
+    root = _parse(xml)
+    if root.tag != "document":
+        raise LayoutError("the root element must be <document>", _line(root))
+    layout = root.get("layout", "")
+    if layout not in LAYOUTS:
+        raise LayoutError(f"<document layout='{layout}'> must be one of {', '.join(LAYOUTS)}",
+                          _line(root))
+    parts: list[Page | Flow] = []
+    for child in root:
+        if child.tag == "page":
+            panels = []
+            header: tuple[Block, ...] = ()
+            footer: tuple[Block, ...] | None = None
+            for panel in child:
+                if panel.tag == "header" and not panels and not header:
+                    header = _blocks(panel)
+                    continue
+                if panel.tag == "footer" and panels and footer is None:
+                    footer = _blocks(panel)
+                    continue
+                if panel.tag != "panel" or footer is not None:
+                    raise LayoutError("<page> holds an optional <header>, then <panel>s, then "
+                                      f"an optional <footer>; found <{panel.tag}>", _line(panel))
+                panels.append(Panel(panel.get("name", f"panel {len(panels) + 1}"),
+                                    _blocks(panel), panel.get("flap") == "true",
+                                    _points(panel, "share", 1.0), panel.get("tint") == "true",
+                                    panel.get("overflow") == "next"))
+            if not panels:
+                raise LayoutError("<page> needs at least one <panel>", _line(child))
+            parts.append(Page(child.get("name", f"page {len(parts) + 1}"), tuple(panels),
+                              child.get("orientation") == "landscape", header, footer or ()))
+        elif child.tag == "flow":
+            parts.append(Flow(child.get("name", "body"), _blocks(child), child.get("footer", "")))
+        else:
+            raise LayoutError(f"<document> may hold only <page> and <flow>, found <{child.tag}>",
+                              _line(child))
+    if not parts:
+        raise LayoutError("the document has no <page> or <flow>", _line(root))
+    return Document(layout, root.get("title", ""), root.get("lang", "en"), tuple(parts))
+
+
+def _parse(xml: str) -> ET.Element:
+    """Parse with expat, recording each element's line; no DTDs or entities beyond XML's."""
+    parser = expat.ParserCreate()
+    builder = ET.TreeBuilder()
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        attrs[LINE_ATTR] = str(parser.CurrentLineNumber)
+        builder.start(tag, attrs)
+
+    def doctype(*_: object) -> None:
+        raise LayoutError("the layout XML may not declare a DOCTYPE", parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    parser.StartDoctypeDeclHandler = doctype
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as exc:
+        raise LayoutError(f"the layout XML is not well-formed ({expat.ErrorString(exc.code)})",
+                          exc.lineno) from None
+    return builder.close()

