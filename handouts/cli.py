@@ -72,6 +72,33 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
         click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t{path}")
 
 
+@main.command("check")
+@click.option("--strict", is_flag=True, help="Exit 1 when any target is missed.")
+@click.pass_obj
+def check_command(root: Path, strict: bool) -> None:
+    """Validate content and measure each topic's reading grade per level."""
+    from handouts.check import grades
+
+    project = build.load_project(root)
+    results = grades(project.topics, project.settings.levels)
+    click.echo(f"{'topic':32} {'level':10} {'Flesch-Kincaid':>15} {'SMOG':>6} "
+               f"{'words/sent.':>11} {'3+ syll.':>8}  result")
+    for g in results:
+        r = g.reading
+        fk_target = g.level.max_flesch_kincaid
+        smog_target = g.level.max_smog
+        fk = f"{r.flesch_kincaid:.1f}" + (f"/{fk_target:g}" if fk_target is not None else "")
+        smog = f"{r.smog:.1f}" + (f"/{smog_target:g}" if smog_target is not None else "")
+        verdict = "; ".join(g.misses) or "ok"
+        click.echo(f"{g.topic:32} {g.level.name:10} {fk:>15} {smog:>6} "
+                   f"{r.words_per_sentence:>11.1f} {r.polysyllable_share:>8.0%}  {verdict}")
+    missed = [g for g in results if g.misses]
+    click.echo(f"{len(project.topics)} topics checked; {len(missed)} topic-levels miss a "
+               "reading target (Flesch-Kincaid grade and SMOG grade)")
+    if strict and missed:
+        raise BuildError(f"{len(missed)} topic-levels miss their reading targets")
+
+
 def _shown(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))

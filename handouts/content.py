@@ -92,6 +92,8 @@ class Reference:
     id: str
     text: str
     url: str | None
+    short: str | None = None
+    """A short form for citing in text, such as 'Morgan & Curran 2012'."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ REVIEW_KEYS = ("written_by", "reviewed_by", "reviewed_on", "next_review")
 RESOURCE_KEYS = ("name", "phone", "url", "note")
 SECTION_KEYS = ("id", "priority", "heading", "body", "points", "notes", "callout", "sources")
 GLOSSARY_KEYS = ("term", "definition")
-REFERENCE_KEYS = ("id", "text", "url")
+REFERENCE_KEYS = ("id", "text", "url", "short")
 
 
 class _Reader:
@@ -356,7 +358,8 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
     text = r.string(f.get("text"), "reference text")
     if rid is None or text is None:
         return None
-    return Reference(rid, text, r.string(f.get("url"), "reference url"))
+    return Reference(rid, text, r.string(f.get("url"), "reference url"),
+                     r.string(f.get("short"), "reference short"))
 
 
 def load_topics(content_dir: Path, levels: tuple[str, ...]) -> tuple[Topic, ...]:

@@ -15,7 +15,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -169,12 +168,30 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
     return "".join(out)
 
 
-def _qr(url: str, size: float) -> Drawing:
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+class _QR(Flowable):  # type: ignore[misc]
+    """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
+
+    def __init__(self, url: str, size: float) -> None:
+        super().__init__()
+        self.url = url
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.url, barLevel="M", barWidth=self.width,
+                              barHeight=self.height)
+        self.canv.setFillColor(colors.white)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        self.canv.setFillColor(colors.black)
+        for shape in widget.draw().contents:
+            if shape.fillColor is not None:
+                self.canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=0, fill=1)
+
+
+def _qr(url: str, size: float) -> Flowable:
+    return _QR(url, size)
 
 
 class _Builder:
@@ -211,7 +228,7 @@ class _Builder:
             pad = st.size * 0.7
             inner = self.blocks(block.blocks, width - 2 * pad - 4)
             table = Table([[inner]], colWidths=[width - 4])
-            table.setStyle([
+            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.theme.secondary)),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(self.theme.primary)),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -223,7 +240,7 @@ class _Builder:
             pad = st.size
             inner = self.blocks(block.blocks, width - 2 * pad, band=True)
             table = Table([[inner]], colWidths=[width])
-            table.setStyle([
+            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.theme.primary)),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
@@ -243,7 +260,7 @@ class _Builder:
                 table = Table([[lines, cell]], colWidths=[width - size - 12, size + 12])
             else:
                 table = Table([[lines]], colWidths=[width])
-            table.setStyle([
+            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.HexColor(self.theme.primary)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

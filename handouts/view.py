@@ -51,7 +51,8 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                  "points": list(s.points(lv)) if s.points else [],
                  "notes": s.notes(lv) if s.notes else "",
                  "callout": s.callout(lv) if s.callout else "",
-                 "sources": [references[rid].text for rid in s.sources if rid in references]}
+                 "sources": [references[rid].short or references[rid].text
+                             for rid in s.sources if rid in references]}
                 for s in sections
             ],
             "glossary": [{"term": g.term, "definition": g.definition(lv)} for g in topic.glossary],
