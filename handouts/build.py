@@ -130,8 +130,9 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
     try:
         return pdf.write(doc, theme_for(project, job))
     except pdf.Overflow as exc:
-        raise BuildError(f"{job.label} ({job.length.print_name}): {exc}; shorten the text "
-                         "or move a section to a higher priority") from None
+        raise BuildError(f"{job.label} ({job.length.print_name}): {exc}; shorten the text, "
+                         "or give a section a larger priority number so this length leaves "
+                         "it out") from None
     except pdf.MissingGlyphs as exc:
         raise BuildError(f"{job.label}: {exc}; replace those characters in "
                          f"{job.topic.path}") from None

@@ -190,8 +190,11 @@ def load(root: Path) -> Settings:
             )
     project = check.options(check.table(data.get("project", {}), "project"), PROJECT_OPTIONS,
                             "project")
-    levels = _levels(check, check.table(data.get("levels", DEFAULT_LEVELS), "levels"))
-    lengths = _lengths(check, check.table(data.get("lengths", DEFAULT_LENGTHS), "lengths"))
+    levels = _levels(check, check.table(data.get("levels", dict.fromkeys(DEFAULT_LEVELS, {})),
+                                        "levels"))
+    lengths = _lengths(check, check.table(data.get("lengths",
+                                                   dict.fromkeys(DEFAULT_LENGTHS, {})),
+                                          "lengths"))
     if check.problems:
         raise SettingsError(check.problems)
     return Settings(

@@ -257,7 +257,7 @@ def load_topic(path: Path, levels: tuple[str, ...]) -> tuple[Topic | None, list[
         if sid in section_ids[:i]:
             r.problem(next(s.at for s in sections if s and s.id == sid),
                       f"section id '{sid}' is used twice", "give each section its own id")
-    if "sections" in f and not section_ids and isinstance(f["sections"], Seq):
+    if "sections" in f and isinstance(f["sections"], Seq) and not f["sections"].items:
         r.problem(f["sections"].at, "the topic has no sections", "add at least one section")
     topic = Topic(
         slug=path.stem,

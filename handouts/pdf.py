@@ -254,10 +254,15 @@ class _Builder:
             if block.qr:
                 size = 72.0
                 cell = [_qr(block.qr, size)]
+                wide = width >= 300
                 if block.caption:
                     cell.append(Paragraph(escape(block.caption), ParagraphStyle(
-                        "qrcap", parent=st.meta, alignment=TA_CENTER, spaceAfter=0)))
-                table = Table([[lines, cell]], colWidths=[width - size - 12, size + 12])
+                        "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
+                        spaceAfter=0)))
+                if wide:
+                    table = Table([[lines, cell]], colWidths=[width - size - 12, size + 12])
+                else:  # a narrow panel: the QR code goes under the lines
+                    table = Table([[lines], [cell]], colWidths=[width])
             else:
                 table = Table([[lines]], colWidths=[width])
             table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),

@@ -87,18 +87,16 @@ def page_size(paper: str, landscape: bool) -> tuple[Pt, Pt]:
 
 
 def panel_widths(total: float, shares: Sequence[float], flaps: Sequence[bool]) -> list[Pt]:
-    """Widths of side-by-side panels: by share, each flap FLAP_INSET narrower.
+    """Widths of side-by-side panels: by share, each flap FLAP_INSET narrower than its
+    share would make it.
 
-    What a flap gives up goes to the other panels by share, so a trifold's fold lines
-    fall at the same places on both sides of the sheet.
+    The sheet is divided so that a flap is exactly FLAP_INSET narrower than an equal-share
+    full panel; mirrored, a trifold's fold lines fall at the same places on both sides.
     """
-    base = [total * s / sum(shares) for s in shares]
-    given = FLAP_INSET * sum(flaps)
-    takers = sum(s for s, f in zip(shares, flaps, strict=True) if not f)
-    if not takers:
-        return [Pt(b) for b in base]
-    return [Pt(b - FLAP_INSET if f else b + given * s / takers)
-            for b, s, f in zip(base, shares, flaps, strict=True)]
+    if all(flaps):
+        return [Pt(total * s / sum(shares)) for s in shares]
+    unit = (total + FLAP_INSET * sum(flaps)) / sum(shares)
+    return [Pt(unit * s - (FLAP_INSET if f else 0.0)) for s, f in zip(shares, flaps, strict=True)]
 
 
 def keeps_with_next(item: Measurable) -> bool:

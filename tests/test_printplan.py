@@ -1,0 +1,89 @@
+"""The pure plan: trifold geometry and pouring blocks into frames (no reportlab)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handouts.printplan import FLAP_INSET, FrameBreak, fill, page_size, panel_widths
+
+
+class Block:
+    """A fake flowable of fixed height that splits into `lines` lines of 10 pt."""
+
+    def __init__(self, name: str, lines: int, heading: bool = False, before: float = 0) -> None:
+        self.name, self.lines, self.keepWithNext, self.before = name, lines, heading, before
+
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:  # noqa: N802
+        return (width, self.lines * 10.0)
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:  # noqa: N802
+        fits = int(height // 10)
+        if self.keepWithNext or fits < 1 or fits >= self.lines:
+            return []
+        return [Block(self.name, fits), Block(self.name, self.lines - fits)]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.before
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return 0.0
+
+
+def names(frame: tuple[Any, ...]) -> list[tuple[str, int]]:
+    return [(p.item.name, p.item.lines) for p in frame]
+
+
+def test_trifold_folds_line_up_on_both_sides() -> None:
+    width, _ = page_size("letter", landscape=True)
+    outside = panel_widths(width, [1, 1, 1], [True, False, False])
+    inside = panel_widths(width, [1, 1, 1], [False, False, True])
+    assert sum(outside) == pytest.approx(width)
+    assert outside[0] == pytest.approx(outside[1] - FLAP_INSET)
+    assert inside == pytest.approx(list(reversed(outside)))
+    # A fold on the outside sits where the mirrored fold on the inside sits.
+    outside_folds = [outside[0], outside[0] + outside[1]]
+    inside_folds = [inside[0], inside[0] + inside[1]]
+    assert sorted(width - f for f in outside_folds) == pytest.approx(inside_folds)
+
+
+def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
+    assert FLAP_INSET == pytest.approx(72 / 16)
+
+
+def test_paper_sizes() -> None:
+    assert page_size("letter", False) == (612, 792)
+    assert page_size("a4", True) == pytest.approx((841.89, 595.28), abs=0.01)
+
+
+def test_fill_splits_across_frames_and_reports_leftover() -> None:
+    result = fill([Block("a", 3), Block("b", 5), Block("c", 4)], [(100, 60), (100, 40)])
+    assert names(result.frames[0]) == [("a", 3), ("b", 3)]
+    assert names(result.frames[1]) == [("b", 2), ("c", 2)]
+    assert [(b.name, b.lines) for b in result.leftover] == [("c", 2)]  # type: ignore[attr-defined]
+    assert result.leftover_height == 20
+
+
+def test_heading_moves_to_the_next_frame_with_its_text() -> None:
+    result = fill([Block("text", 4), Block("h", 1, heading=True), Block("body", 3)],
+                  [(100, 55), (100, 100)], min_follow=20)
+    assert names(result.frames[0]) == [("text", 4)]
+    assert names(result.frames[1]) == [("h", 1), ("body", 3)]
+
+
+def test_frame_break_starts_a_new_frame() -> None:
+    result = fill([Block("a", 1), FrameBreak(), Block("b", 1)], [(100, 100), (100, 100)])
+    assert names(result.frames[0]) == [("a", 1)]
+    assert names(result.frames[1]) == [("b", 1)]
+    assert not result.leftover
+
+
+def test_space_before_is_dropped_at_the_top_of_a_frame() -> None:
+    result = fill([Block("a", 2, before=8), Block("b", 2, before=8)], [(100, 100)])
+    assert [p.top for p in result.frames[0]] == [0, 28]
+
+
+def test_nothing_fits_an_empty_list_of_frames() -> None:
+    result = fill([Block("a", 2)], [])
+    assert result.leftover_height == 20
