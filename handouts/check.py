@@ -1,8 +1,10 @@
 """Reading grade of each topic at each level, against the level's targets.
 
-The text measured is what a reader of that level reads: subtitle, summary, key points,
-actions, help-line notes, every section's heading, body, points and callout, and the
-glossary definitions. Titles, names, phone numbers and references are left out.
+The text measured is the prose a reader of that level reads: the summary, key points,
+actions, help-line notes, every section's body and callout, and the glossary definitions.
+Each list item counts as a sentence. Titles, headings, slide bullets (fragments by design),
+names, phone numbers and references are left out, so short headings cannot pull the
+grade down.
 """
 
 from __future__ import annotations
@@ -37,17 +39,13 @@ class Grade:
 
 def texts(topic: Topic, level: str) -> Iterator[str]:
     """Every piece of reader-facing text of `topic` at `level`."""
-    for text in (topic.subtitle, topic.summary, *topic.key_points, *topic.actions):
-        if text is not None:
-            yield text(level)
+    for text in (topic.summary, *topic.key_points, *topic.actions):
+        yield text(level)
     for resource in topic.resources:
         if resource.note is not None:
             yield resource.note(level)
     for section in topic.sections:
-        yield section.heading(level)
         yield section.body(level)
-        if section.points is not None:
-            yield from section.points(level)
         if section.callout is not None:
             yield section.callout(level)
     for entry in topic.glossary:

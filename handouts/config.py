@@ -190,10 +190,10 @@ def load(root: Path) -> Settings:
             )
     project = check.options(check.table(data.get("project", {}), "project"), PROJECT_OPTIONS,
                             "project")
-    levels = _levels(check, check.table(data.get("levels", dict.fromkeys(DEFAULT_LEVELS, {})),
+    levels = _levels(check, check.table(data.get("levels", {name: {} for name in DEFAULT_LEVELS}),
                                         "levels"))
     lengths = _lengths(check, check.table(data.get("lengths",
-                                                   dict.fromkeys(DEFAULT_LENGTHS, {})),
+                                                   {name: {} for name in DEFAULT_LENGTHS}),
                                           "lengths"))
     if check.problems:
         raise SettingsError(check.problems)

@@ -20,9 +20,9 @@ spacer (height), pagebreak. Inline: text, b, i, a (href), br.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from xml.parsers import expat
 from dataclasses import dataclass
-from typing import NewType, Union
+from typing import NewType
+from xml.parsers import expat
 
 Pt = NewType("Pt", float)
 """A length in points; 72 to the inch."""
@@ -142,8 +142,8 @@ class PageBreak:
     """Start a new page (in a flow)."""
 
 
-Block = Union[Heading, Paragraph, ListBlock, Callout, Band, Contact, Definitions, QRCode, Image,
-              Rule, Spacer, PageBreak]
+Block = (Heading | Paragraph | ListBlock | Callout | Band | Contact | Definitions | QRCode | Image
+         | Rule | Spacer | PageBreak)
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ def _blocks(el: ET.Element) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _block(el: ET.Element) -> Block:  # noqa: PLR0911, PLR0912
+def _block(el: ET.Element) -> Block:
     tag = el.tag
     if tag == "title":
         return Heading(0, _inline(el))
@@ -354,7 +354,7 @@ def read(xml: str) -> Document:
     parts: list[Page | Flow] = []
     for child in root:
         if child.tag == "page":
-            panels = []
+            panels: list[Panel] = []
             header: tuple[Block, ...] = ()
             footer: tuple[Block, ...] | None = None
             for panel in child:

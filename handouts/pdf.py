@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
 from handouts.colours import text_on
-from handouts.printplan import FrameBreak, Measurable, fill, page_size, panel_widths
+from handouts.printplan import FrameBreak, Placed, fill, page_size, panel_widths
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class _Styles:
             base = dict(fontName=family, fontSize=size, leading=self.leading, textColor=fg,
                         spaceAfter=size * 0.55, allowWidows=0, allowOrphans=0)
             base.update(kw)
-            return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+            return ParagraphStyle(name, **base)
 
         self.body = style("body")
         self.lead = style("lead", fontSize=size * 1.15, leading=size * 1.15 * 1.38)
@@ -208,7 +208,7 @@ class _Builder:
             out.extend(self.block(block, width, band))
         return out
 
-    def block(self, block: L.Block, width: float, band: bool = False) -> Iterator[Flowable]:  # noqa: PLR0911, PLR0912
+    def block(self, block: L.Block, width: float, band: bool = False) -> Iterator[Flowable]:
         st = self.st
         adapt = st.on_band if band else (lambda s: s)
         if isinstance(block, L.Heading):
@@ -291,7 +291,7 @@ class _Builder:
         elif isinstance(block, L.Spacer):
             yield Spacer(width, block.height)
         elif isinstance(block, L.PageBreak):
-            yield FrameBreak()  # type: ignore[misc]
+            yield FrameBreak()
 
 
 def _text_chars(doc: L.Document) -> set[str]:
@@ -333,28 +333,112 @@ def _text_chars(doc: L.Document) -> set[str]:
 
 def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
     """Characters in the document that the regular face of `fonts` has no glyph for."""
-    face = pdfmetrics.getFont(_family(fonts)).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(_family(fonts)).face
     cmap = face.charToGlyph
     return sorted(c for c in _text_chars(doc) if ord(c) not in cmap and c not in "\n\r\t")
 
 
-@dataclass
-class _Frame:
-    box: tuple[float, float, float, float]  # x, y (bottom), width, height
-    where: str
+@dataclass(frozen=True)
+class _Region:
+    """A rectangle on a page (x, y of its top-left corner) and the items placed in it."""
+
+    x: float
+    top: float
+    width: float
+    height: float
+    placed: tuple[Placed, ...]
+    tint: bool = False
 
 
-def _measure(items: Sequence[Flowable], width: float, canvas: Canvas) -> float:
-    total = 0.0
-    for i, f in enumerate(items):
-        _, h = f.wrapOn(canvas, width, 1e6)
-        total += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
-    return total
+@dataclass(frozen=True)
+class _PagePlan:
+    """One sheet side: its size, its regions, and its running footer ('' for none)."""
+
+    size: tuple[float, float]
+    regions: tuple[_Region, ...]
+    footer: str | None = None
+    folds: tuple[float, ...] = ()
 
 
-def _draw(canvas: Canvas, placed: Sequence[object], x: float, top: float) -> None:
-    for p in placed:
-        p.item.drawOn(canvas, x, top - p.top - p.height)  # type: ignore[attr-defined]
+class _Planner:
+    """Measures blocks and decides the pages; collects every overflow."""
+
+    def __init__(self, doc: L.Document, theme: Theme) -> None:
+        self.doc, self.theme = doc, theme
+        self.build = _Builder(theme)
+        self.canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=self.build.st.family)
+        self.margin = MARGINS[doc.layout]
+        self.gutter = PANEL_GUTTER[doc.layout]
+        self.overflows: list[OverflowPlace] = []
+
+    def overflow(self, where: str, points: float) -> None:
+        self.overflows.append(OverflowPlace(where, points, self.build.st.leading))
+
+    def full_width(self, blocks: Sequence[L.Block], width: float) -> tuple[tuple[Placed, ...],
+                                                                              float]:
+        filled = fill(self.build.blocks(blocks, width), [(width, 1e6)], self.canvas)
+        placed = filled.frames[0] if filled.frames else ()
+        end = max((p.top + p.height + p.item.getSpaceAfter() for p in placed), default=0.0)
+        return placed, end
+
+    def page(self, part: L.Page) -> _PagePlan:
+        w, h = page_size(self.theme.paper, part.landscape)
+        m = self.margin
+        trifold = self.doc.layout == "trifold"
+        content_w = w - 2 * m
+        header, header_h = self.full_width(part.header, content_w)
+        footer, footer_h = self.full_width(part.footer, content_w)
+        panel_top = h - m - header_h
+        panel_h = panel_top - m - (footer_h + FOOTER_GAP if footer else 0.0)
+        if panel_h <= 0:
+            self.overflow(f"the header and footer of page '{part.name}'", -panel_h)
+            panel_h = 1.0
+        regions = [_Region(m, h - m, content_w, header_h, header)]
+        # A trifold's panels span the sheet (its folds); other pages sit inside the margins.
+        widths = panel_widths(w if trifold else content_w + 2 * self.gutter,
+                              [p.share for p in part.panels], [p.flap for p in part.panels])
+        x = 0.0 if trifold else m - self.gutter
+        folds = []
+        chain: list[tuple[L.Panel, float, float]] = []
+        for panel, pw in zip(part.panels, widths, strict=True):
+            chain.append((panel, x, pw))
+            x += pw
+            folds.append(x)
+            if panel.overflow_next and panel is not part.panels[-1]:
+                continue
+            inner = [cw - 2 * self.gutter for _, _, cw in chain]
+            items = [f for (pnl, _, _), iw in zip(chain, inner, strict=True)
+                     for f in self.build.blocks(pnl.blocks, iw)]
+            filled = fill(items, [(iw, panel_h) for iw in inner], self.canvas)
+            frames = filled.frames + ((),) * (len(chain) - len(filled.frames))
+            for (pnl, cx, cw), placed in zip(chain, frames, strict=True):
+                regions.append(_Region(cx + self.gutter, panel_top, cw - 2 * self.gutter,
+                                       panel_h, placed, pnl.tint))
+            if filled.leftover:
+                name = chain[-1][0].name
+                where = (f"panel '{name}' on page '{part.name}'" if len(part.panels) > 1
+                         else f"page '{part.name}'")
+                self.overflow(where, filled.leftover_height)
+            chain = []
+        if footer:
+            regions.append(_Region(m, m + footer_h, content_w, footer_h, footer))
+        return _PagePlan((w, h), tuple(regions), None, tuple(folds[:-1]) if trifold else ())
+
+    def flow(self, part: L.Flow) -> list[_PagePlan]:
+        w, h = page_size(self.theme.paper, False)
+        m = self.margin
+        body_w, footer_space = w - 2 * m, self.build.st.leading * 2
+        body_h = h - 2 * m - footer_space
+        items = self.build.blocks(part.blocks, body_w)
+        filled = fill(items, [(body_w, body_h)] * MAX_FLOW_PAGES, self.canvas)
+        if filled.leftover:
+            self.overflow(f"the '{part.name}' pages (a block taller than a page, or more "
+                          f"than {MAX_FLOW_PAGES} pages)", filled.leftover_height)
+        return [_PagePlan((w, h), (_Region(m, h - m, body_w, body_h, placed),), part.footer)
+                for placed in filled.frames if placed]
+
+
+MAX_FLOW_PAGES = 200
 
 
 def write(doc: L.Document, theme: Theme) -> bytes:
@@ -362,126 +446,50 @@ def write(doc: L.Document, theme: Theme) -> bytes:
     missing = missing_glyphs(doc, theme.fonts)
     if missing:
         raise MissingGlyphs(missing)
-    build = _Builder(theme)
-    measure = Canvas(io.BytesIO(), invariant=1, initialFontName=build.st.family)
-    pages: list[tuple[tuple[float, float], list[tuple[_Frame, Sequence[object]]], str]] = []
-    overflows: list[L.Page | object] = []
-    places = []
-    margin = MARGINS[doc.layout]
-    gutter = PANEL_GUTTER[doc.layout]
+    planner = _Planner(doc, theme)
+    pages: list[_PagePlan] = []
     for part in doc.parts:
         if isinstance(part, L.Page):
-            w, h = page_size(theme.paper, part.landscape)
-            inner_w = w - 2 * margin if doc.layout != "trifold" else w
-            x0 = margin if doc.layout != "trifold" else 0.0
-            full_w = w - 2 * margin
-            header = build.blocks(part.header, full_w)
-            footer = build.blocks(part.footer, full_w)
-            header_h, footer_h = _measure(header, full_w, measure), _measure(footer, full_w, measure)
-            panel_h = h - 2 * margin - header_h - (footer_h + FOOTER_GAP if footer else 0)
-            frames: list[tuple[_Frame, Sequence[object]]] = []
-            top = h - margin
-            frames.append((_Frame((margin, 0, full_w, 0), "header"),
-                           fill(header, [(full_w, 1e6)], measure).frames[0]))
-            widths = panel_widths(inner_w, [p.share for p in part.panels],
-                                  [p.flap for p in part.panels])
-            x = x0
-            chain: list[tuple[L.Panel, float, float]] = []
-            for panel, pw in zip(part.panels, widths, strict=True):
-                chain.append((panel, x, pw))
-                x += pw
-                if panel.overflow_next and panel is not part.panels[-1]:
-                    continue
-                items = [f for pnl, _, cw in chain for f in build.blocks(pnl.blocks,
-                                                                         cw - 2 * gutter)]
-                sizes = [(cw - 2 * gutter, panel_h) for _, _, cw in chain]
-                filled = fill(items, sizes, measure)
-                for (pnl, cx, cw), placed in zip(chain, filled.frames + ((),) * len(chain),
-                                                strict=False):
-                    frames.append((_Frame((cx + gutter, top - header_h - panel_h, cw - 2 * gutter,
-                                           panel_h), pnl.name), placed))
-                if filled.leftover:
-                    last = chain[-1][0]
-                    where = (f"panel '{last.name}' on page '{part.name}'" if len(part.panels) > 1
-                             else f"page '{part.name}'")
-                    places.append((where, filled.leftover_height))
-                chain = []
-            if panel_h < 0:
-                places.append((f"the header and footer of page '{part.name}'", -panel_h))
-            if footer:
-                frames.append((_Frame((margin, margin, full_w, footer_h), "footer"),
-                               fill(footer, [(full_w, 1e6)], measure).frames[0]))
-            pages.append(((w, h), frames, ""))
+            pages.append(planner.page(part))
         else:
-            w, h = page_size(theme.paper, False)
-            body_w = w - 2 * margin
-            footer_space = build.st.leading * 2
-            body_h = h - 2 * margin - footer_space
-            items = build.blocks(part.blocks, body_w)
-            filled = fill(items, [(body_w, body_h)] * 200, measure)
-            if filled.leftover:
-                places.append((f"the {part.name} flow (a block taller than a page)",
-                               filled.leftover_height))
-            for placed in filled.frames:
-                if placed:
-                    pages.append(((w, h), [(_Frame((margin, margin + footer_space, body_w, body_h),
-                                                   part.name), placed)], part.footer or "-"))
-    if places:
-        raise Overflow([_place(where, amount, build.st.leading) for where, amount in places])
-    del overflows
-    return _render(pages, theme, build, margin)
+            pages.extend(planner.flow(part))
+    if planner.overflows:
+        raise Overflow(planner.overflows)
+    return _render(pages, theme, planner.build.st, planner.margin)
 
 
-def _place(where: str, amount: float, leading: float) -> object:
-    return OverflowPlace(where, amount, leading)
-
-
-def _render(pages: Sequence[tuple[tuple[float, float], list[tuple[_Frame, Sequence[object]]],
-                                  str]], theme: Theme, build: _Builder, margin: float) -> bytes:
+def _render(pages: Sequence[_PagePlan], theme: Theme, st: _Styles, margin: float) -> bytes:
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=pages[0][0], invariant=1, pageCompression=1,
-                    initialFontName=build.st.family, initialFontSize=build.st.size)
+    canvas = Canvas(out, pagesize=pages[0].size, invariant=1, pageCompression=1,
+                    initialFontName=st.family, initialFontSize=st.size)
     canvas.setTitle(theme.title)
     canvas.setAuthor(theme.author)
-    canvas.setCreator("make-handouts")
     canvas.setSubject(theme.title)
-    total = len(pages)
-    for number, ((w, h), frames, footer) in enumerate(pages, 1):
-        canvas.setPageSize((w, h))
-        header_h = 0.0
-        for frame, placed in frames:
-            x, y, fw, fh = frame.box
-            if frame.where == "header":
-                _draw(canvas, placed, x, h - margin)
-                header_h = sum(p.top + p.height for p in placed[-1:])  # type: ignore[attr-defined]
-                if placed:
-                    last = placed[-1]
-                    header_h = last.top + last.height + last.item.getSpaceAfter()  # type: ignore[attr-defined]
-            elif frame.where == "footer":
-                _draw(canvas, placed, x, y + fh)
-            else:
-                _draw(canvas, placed, x, y + fh)
-        if footer:
-            st = build.st
+    canvas.setCreator("make-handouts")
+    for number, page in enumerate(pages, 1):
+        w, h = page.size
+        canvas.setPageSize(page.size)
+        for region in page.regions:
+            if region.tint:
+                canvas.setFillColor(colors.HexColor(theme.secondary))
+                pad = PANEL_GUTTER["flyer"] / 2
+                canvas.rect(region.x - pad, region.top - region.height - pad,
+                            region.width + 2 * pad, region.height + 2 * pad, stroke=0, fill=1)
+            for p in region.placed:
+                p.item.drawOn(canvas, region.x, region.top - p.top - p.height)  # type: ignore[attr-defined]
+        if page.footer is not None:
             canvas.setFont(st.family, st.size)
             canvas.setFillColor(colors.HexColor("#4D4D4D"))
-            text = footer if footer != "-" else ""
-            canvas.drawString(margin, margin, text)
-            canvas.drawRightString(w - margin, margin, f"Page {number} of {total}")
-        if theme.fold_guides and w > h:
-            _fold_guides(canvas, w, h, frames)
+            canvas.drawString(margin, margin, page.footer)
+            canvas.drawRightString(w - margin, margin, f"Page {number} of {len(pages)}")
+        if theme.fold_guides and page.folds:
+            canvas.setStrokeColor(colors.HexColor("#9A9A9A"))
+            canvas.setLineWidth(0.5)
+            canvas.setDash(2, 2)
+            for fold in page.folds:
+                canvas.line(fold, h, fold, h - 14)
+                canvas.line(fold, 0, fold, 14)
+            canvas.setDash()
         canvas.showPage()
     canvas.save()
     return out.getvalue()
-
-
-def _fold_guides(canvas: Canvas, w: float, h: float,
-                 frames: Sequence[tuple[_Frame, Sequence[object]]]) -> None:
-    panels = [f for f, _ in frames if f.where not in ("header", "footer")]
-    canvas.setStrokeColor(colors.HexColor("#9A9A9A"))
-    canvas.setLineWidth(0.5)
-    canvas.setDash(2, 2)
-    for frame in panels[:-1]:
-        fold = frame.box[0] + frame.box[2] + PANEL_GUTTER["trifold"]
-        canvas.line(fold, h, fold, h - 14)
-        canvas.line(fold, 0, fold, 14)

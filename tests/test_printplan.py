@@ -15,19 +15,19 @@ class Block:
     def __init__(self, name: str, lines: int, heading: bool = False, before: float = 0) -> None:
         self.name, self.lines, self.keepWithNext, self.before = name, lines, heading, before
 
-    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:  # noqa: N802
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:
         return (width, self.lines * 10.0)
 
-    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:  # noqa: N802
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
         fits = int(height // 10)
         if self.keepWithNext or fits < 1 or fits >= self.lines:
             return []
         return [Block(self.name, fits), Block(self.name, self.lines - fits)]
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return self.before
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return 0.0
 
 
@@ -49,7 +49,7 @@ def test_trifold_folds_line_up_on_both_sides() -> None:
 
 
 def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
-    assert FLAP_INSET == pytest.approx(72 / 16)
+    assert pytest.approx(72 / 16) == FLAP_INSET
 
 
 def test_paper_sizes() -> None:

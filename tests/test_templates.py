@@ -78,7 +78,7 @@ def test_sandbox_refuses_python_internals(tmp_path: Path) -> None:
     (tmp_path / "templates" / "flyer.xml.j2").write_text(
         "{{ topic.__class__.__mro__[1].__subclasses__() }}")
     p = project(tmp_path)
-    with pytest.raises(TemplateError, match="unsafe|not safely|access"):
+    with pytest.raises(TemplateError, match=r"unsafe|not safely|access"):
         build.render_layout(p, flyer_job(p))
 
 
@@ -100,7 +100,7 @@ def test_content_cannot_inject_layout_markup(tmp_path: Path) -> None:
     p = build.load_project(tmp_path)
     doc = build.render_layout(p, flyer_job(p))
     header = doc.parts[0].header  # type: ignore[union-attr]
-    lead = [b for b in header if isinstance(b, layout.Paragraph) and b.style == "lead"][0]
+    lead = next(b for b in header if isinstance(b, layout.Paragraph) and b.style == "lead")
     assert "".join(r.text for r in lead.runs) == "Clean </p><qr href=x/><p> & <b>germs</b>"
 
 
