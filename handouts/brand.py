@@ -19,6 +19,7 @@ from handouts.yamlsource import Map, Node, Scalar, read
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 PAPERS = ("letter", "a4")
+SLIDE_SIZES = ("16:9", "4:3")
 HANDOUTS_KEYS = ("phone", "address", "hours", "email", "qr_url", "disclaimer", "paper",
                  "slide_size", "help_lines", "pptx_template")
 
@@ -41,6 +42,7 @@ class Brand:
     qr_url: str | None = None
     disclaimer: str | None = None
     paper: str = "letter"
+    slide_size: str = "16:9"
     source: Path | None = None
 
 
@@ -128,6 +130,10 @@ def load_brand(path: Path) -> Brand:
     if paper not in PAPERS:
         found.append(Problem(extras["paper"].at, f"paper '{paper}' is not a paper size",
                              "use letter or a4"))
+    slide_size = text(extras.get("slide_size"), "defaults.handouts.slide_size") or "16:9"
+    if slide_size not in SLIDE_SIZES:
+        found.append(Problem(extras["slide_size"].at, f"slide_size '{slide_size}' is not a "
+                             "slide size", "use 16:9 or 4:3"))
     brand = Brand(
         name=full or short or DEFAULT_BRAND.name,
         short_name=short or full or DEFAULT_BRAND.short_name,
@@ -144,6 +150,7 @@ def load_brand(path: Path) -> Brand:
         disclaimer=text(extras.get("disclaimer"), "defaults.handouts.disclaimer")
         or DEFAULT_BRAND.disclaimer,
         paper=paper if paper in PAPERS else "letter",
+        slide_size=slide_size if slide_size in SLIDE_SIZES else "16:9",
         source=path,
     )
     if found:

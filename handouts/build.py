@@ -36,8 +36,21 @@ class Job:
     def label(self) -> str:
         return f"{self.topic.slug}, level {self.level.name}, length {self.length.name}"
 
+    @property
+    def kind(self) -> str:
+        """The word in the file name: the print name, or the talk's length."""
+        if self.fmt == "pptx":
+            return f"talk-{self.length.talk_minutes}min"
+        return self.length.print_name
+
+    @property
+    def template(self) -> str:
+        """The template that writes this output's layout document."""
+        layout = "deck" if self.fmt == "pptx" else self.length.print_layout
+        return f"{layout}.xml.j2"
+
     def path(self, build_dir: Path) -> Path:
-        stem = f"{self.topic.slug}-{self.level.name}-{self.length.print_name}"
+        stem = f"{self.topic.slug}-{self.level.name}-{self.kind}"
         return build_dir / self.topic.slug / f"{stem}.{self.fmt}"
 
 
@@ -103,7 +116,7 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
 def render_layout(project: Project, job: Job) -> layout.Document:
     """Run the job's template and read its layout document."""
     env = templates.environment(project.settings.templates_dir)
-    name = f"{job.length.print_layout}.xml.j2"
+    name = job.template
     context = select(job.topic, job.level, job.length, project.brand)
     xml = templates.render(env, name, context)
     try:
@@ -130,7 +143,7 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
     try:
         return pdf.write(doc, theme_for(project, job))
     except pdf.Overflow as exc:
-        raise BuildError(f"{job.label} ({job.length.print_name}): {exc}; shorten the text, "
+        raise BuildError(f"{job.label} ({job.kind}): {exc}; shorten the text, "
                          "or give a section a larger priority number so this length leaves "
                          "it out") from None
     except pdf.MissingGlyphs as exc:
@@ -138,7 +151,25 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
                          f"{job.topic.path}") from None
 
 
-WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {"pdf": make_pdf}
+def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
+    """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
+    from handouts import pptx  # python-pptx is only imported when decks are built
+
+    b = project.brand
+    review = job.topic.review
+    theme = pptx.DeckTheme(
+        fonts=builtin_fonts(), font_name="Noto Sans", body_size=job.level.min_slide_pt,
+        primary=b.primary, secondary=b.secondary, foreground=b.foreground,
+        slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
+        date=review.reviewed_on if review else pptx.DeckTheme.date)
+    try:
+        return pptx.write(doc, theme)
+    except pptx.DeckOverflow as exc:
+        raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
+
+
+WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {
+    "pdf": make_pdf, "pptx": make_pptx}
 """Output formats and the function that makes each."""
 
 

@@ -32,6 +32,8 @@ class Level:
     min_print_pt: float
     """The smallest body text size allowed in print at this level."""
     show_references: bool
+    min_slide_pt: float = 24.0
+    """The smallest body text size allowed on a slide at this level."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,14 @@ class Length:
     print_layout: str
     print_name: str
     """The word in the PDF's file name, such as 'flyer'."""
+    talk_minutes: int = 20
+    """How long the talk made from this length runs; names the deck file."""
+    agenda: bool = True
+    """Whether the deck has an agenda slide."""
+    section_slides: bool = False
+    """Whether each section opens with a section-header slide."""
+    appendix: bool = False
+    """Whether the deck ends with "Words to know", references and a questions slide."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ class Settings:
 
 DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
     "easy": {"label": "Easy to read", "max_flesch_kincaid": 6.0, "max_smog": 7.0,
-             "min_print_pt": 12.0, "show_references": False},
+             "min_print_pt": 12.0, "show_references": False, "min_slide_pt": 28.0},
     "standard": {"label": "Standard", "max_flesch_kincaid": 8.0, "max_smog": 8.0,
                  "min_print_pt": 11.0, "show_references": False},
     "clinical": {"label": "For clinicians", "max_flesch_kincaid": None, "max_smog": None,
@@ -82,11 +92,13 @@ DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
 }
 
 DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
-    "short": {"label": "Flyer", "max_priority": 1, "print_layout": "flyer", "print_name": "flyer"},
+    "short": {"label": "Flyer", "max_priority": 1, "print_layout": "flyer", "print_name": "flyer",
+              "talk_minutes": 5, "agenda": False},
     "standard": {"label": "Trifold brochure", "max_priority": 2, "print_layout": "trifold",
-                 "print_name": "brochure"},
+                 "print_name": "brochure", "talk_minutes": 20},
     "full": {"label": "Booklet", "max_priority": 3, "print_layout": "booklet",
-             "print_name": "booklet"},
+             "print_name": "booklet", "talk_minutes": 45, "section_slides": True,
+             "appendix": True},
 }
 
 # option name -> (accepted types, description)
@@ -103,12 +115,17 @@ LEVEL_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "max_smog": ((int, float), "SMOG grade target"),
     "min_print_pt": ((int, float), "smallest print body size in points"),
     "show_references": ((bool,), "print references"),
+    "min_slide_pt": ((int, float), "smallest slide body size in points"),
 }
 LENGTH_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "label": ((str,), "a name for people"),
     "max_priority": ((int,), "highest section priority included (1-3)"),
     "print_layout": ((str,), f"one of {', '.join(PRINT_LAYOUTS)}"),
     "print_name": ((str,), "word used in the PDF file name"),
+    "talk_minutes": ((int,), "length of the talk in minutes"),
+    "agenda": ((bool,), "an agenda slide"),
+    "section_slides": ((bool,), "a section-header slide per section"),
+    "appendix": ((bool,), "glossary, references and questions slides"),
 }
 TOP_KEYS = ("project", "levels", "lengths")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -223,6 +240,9 @@ def _levels(check: _Checker, table: dict[str, Any]) -> tuple[Level, ...]:
         if base["min_print_pt"] < 11:
             check.problems.append(Problem(check.at("min_print_pt"), f"[levels.{name}] "
                                           "min_print_pt must be at least 11 (print guidance)"))
+        if base["min_slide_pt"] < 24:
+            check.problems.append(Problem(check.at("min_slide_pt"), f"[levels.{name}] "
+                                          "min_slide_pt must be at least 24 (slide guidance)"))
         result.append(Level(name=name, **base))
     if not result:
         check.problems.append(Problem(check.at("levels"), "at least one level is needed"))
@@ -234,7 +254,7 @@ def _lengths(check: _Checker, table: dict[str, Any]) -> tuple[Length, ...]:
     for name, raw in table.items():
         base = dict(DEFAULT_LENGTHS.get(name, DEFAULT_LENGTHS["full"]))
         if name not in DEFAULT_LENGTHS:
-            base.update(label=name.capitalize(), print_name=name)
+            base.update(label=name.capitalize(), print_name=name, talk_minutes=20)
         base.update(check.options(check.table(raw, f"lengths.{name}"), LENGTH_OPTIONS,
                                   f"lengths.{name}"))
         if base["print_layout"] not in PRINT_LAYOUTS:

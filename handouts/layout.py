@@ -28,7 +28,7 @@ Pt = NewType("Pt", float)
 """A length in points; 72 to the inch."""
 
 PARAGRAPH_STYLES = ("body", "lead", "small", "meta", "center")
-LAYOUTS = ("flyer", "trifold", "booklet")
+LAYOUTS = ("flyer", "trifold", "booklet", "deck")
 
 
 class LayoutError(Exception):
@@ -184,6 +184,24 @@ class Flow:
     """Running footer text printed beside the page number."""
 
 
+SLIDE_KINDS = ("title", "section", "content", "closing")
+
+
+@dataclass(frozen=True)
+class Slide:
+    """A slide: its kind (which slide layout), title, blocks, and speaker notes.
+
+    `fields` are short editable lines on a title slide, such as presenter and date.
+    """
+
+    kind: str
+    title: Inline
+    blocks: tuple[Block, ...]
+    notes: tuple[str, ...] = ()
+    subtitle: Inline = ()
+    fields: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Document:
     """A whole layout document."""
@@ -191,7 +209,7 @@ class Document:
     layout: str
     title: str
     lang: str
-    parts: tuple[Page | Flow, ...]
+    parts: tuple[Page | Flow | Slide, ...]
 
 
 def _line(el: ET.Element) -> int:
@@ -375,14 +393,50 @@ def read(xml: str) -> Document:
                 raise LayoutError("<page> needs at least one <panel>", _line(child))
             parts.append(Page(child.get("name", f"page {len(parts) + 1}"), tuple(panels),
                               child.get("orientation") == "landscape", header, footer or ()))
+        elif child.tag == "slide":
+            parts.append(_slide(child))
         elif child.tag == "flow":
             parts.append(Flow(child.get("name", "body"), _blocks(child), child.get("footer", "")))
         else:
-            raise LayoutError(f"<document> may hold only <page> and <flow>, found <{child.tag}>",
-                              _line(child))
+            raise LayoutError("<document> may hold only <page>, <flow> and <slide>, found "
+                              f"<{child.tag}>", _line(child))
     if not parts:
-        raise LayoutError("the document has no <page> or <flow>", _line(root))
+        raise LayoutError("the document has no <page>, <flow> or <slide>", _line(root))
     return Document(layout, root.get("title", ""), root.get("lang", "en"), tuple(parts))
+
+
+def _slide(el: ET.Element) -> Slide:
+    kind = el.get("kind", "content")
+    if kind not in SLIDE_KINDS:
+        raise LayoutError(f"<slide kind='{kind}'> must be one of {', '.join(SLIDE_KINDS)}",
+                          _line(el))
+    title: Inline = ()
+    subtitle: Inline = ()
+    notes: list[str] = []
+    fields: list[str] = []
+    blocks: list[Block] = []
+    for child in el:
+        if child.tail and child.tail.strip():
+            raise LayoutError(f"text after <{child.tag}> must be in a <p>", _line(child))
+        if child.tag == "title":
+            title = _inline(child)
+        elif child.tag == "subtitle":
+            subtitle = _inline(child)
+        elif child.tag == "field":
+            fields.append(" ".join("".join(child.itertext()).split()))
+        elif child.tag == "notes":
+            for p in child:
+                if p.tag != "p":
+                    raise LayoutError(f"<notes> may hold only <p>, found <{p.tag}>", _line(p))
+                text = " ".join("".join(p.itertext()).split())
+                if text:
+                    notes.append(text)
+        else:
+            blocks.append(_block(child))
+    if not "".join(r.text for r in title).strip():
+        raise LayoutError("every <slide> needs a non-empty <title> (slide readers and "
+                          "PowerPoint's accessibility checker rely on it)", _line(el))
+    return Slide(kind, title, tuple(blocks), tuple(notes), subtitle, tuple(fields))
 
 
 def _parse(xml: str) -> ET.Element:

@@ -96,7 +96,8 @@ PANEL_GUTTER = {"flyer": 18.0, "trifold": 21.6, "booklet": 18.0}
 FOOTER_GAP = 10.0
 
 
-def _family(fonts: Fonts) -> str:
+def font_family(fonts: Fonts) -> str:
+    """Register the four faces with reportlab (once) and return the family's name."""
     name = "Handouts-" + fonts.regular.stem
     if name not in pdfmetrics.getRegisteredFontNames():
         for suffix, path in (("", fonts.regular), ("-Bold", fonts.bold),
@@ -109,7 +110,7 @@ def _family(fonts: Fonts) -> str:
 
 class _Styles:
     def __init__(self, theme: Theme) -> None:
-        family = _family(theme.fonts)
+        family = font_family(theme.fonts)
         self.family = family
         size = theme.body_size
         self.size = size
@@ -333,7 +334,7 @@ def _text_chars(doc: L.Document) -> set[str]:
 
 def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
     """Characters in the document that the regular face of `fonts` has no glyph for."""
-    face = pdfmetrics.getFont(_family(fonts)).face
+    face = pdfmetrics.getFont(font_family(fonts)).face
     cmap = face.charToGlyph
     return sorted(c for c in _text_chars(doc) if ord(c) not in cmap and c not in "\n\r\t")
 

@@ -46,6 +46,8 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
     )
     env.filters["markdown"] = markup.blocks
     env.filters["inline"] = markup.inline
+    env.filters["plain"] = lambda text: " ".join(markup.plain(text).split())
+    env.filters["paragraphs"] = lambda text: [p for p in markup.plain(text).split("\n\n") if p]
     return env
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from handouts.brand import Brand
 from handouts.config import Length, Level
-from handouts.content import Topic
+from handouts.content import Reference, Topic
 
 
 def _frozen(value: Any) -> Any:
@@ -22,6 +22,10 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+def _reference(ref: Reference) -> dict[str, str]:
+    return {"id": ref.id, "text": ref.text, "url": ref.url or "", "short": ref.short or ""}
 
 
 def select(topic: Topic, level: Level, length: Length, brand: Brand,
@@ -56,9 +60,8 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                 for s in sections
             ],
             "glossary": [{"term": g.term, "definition": g.definition(lv)} for g in topic.glossary],
-            "references": [{"id": r.id, "text": r.text, "url": r.url or ""} for r in used_refs],
-            "all_references": [{"id": r.id, "text": r.text, "url": r.url or ""}
-                               for r in topic.references],
+            "references": [_reference(r) for r in used_refs],
+            "all_references": [_reference(r) for r in topic.references],
             "review": {
                 "written_by": review.written_by, "reviewed_by": review.reviewed_by,
                 "reviewed_on": review.reviewed_on.isoformat(),
@@ -69,7 +72,9 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
         },
         "level": {"name": lv, "label": level.label, "show_references": level.show_references},
         "length": {"name": length.name, "label": length.label,
-                   "max_priority": length.max_priority},
+                   "max_priority": length.max_priority, "talk_minutes": length.talk_minutes,
+                   "agenda": length.agenda, "section_slides": length.section_slides,
+                   "appendix": length.appendix},
         "brand": dataclasses.asdict(brand) | {"source": None},
     }
     return _frozen(view)  # type: ignore[no-any-return]

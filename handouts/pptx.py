@@ -1,0 +1,317 @@
+"""The deck writer: a layout Document's slides drawn with python-pptx.
+
+`slideplan.plan` decides which text goes on which slide (measured with the same TrueType
+files as the PDFs); this module only draws the plan: real title placeholders on every
+slide, bullets in the body placeholder, callouts as shaded boxes, pictures with alt text,
+speaker notes, and a slide-number field. The saved file is byte-identical for the same
+inputs: fixed document properties and fixed zip timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import segno
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from handouts import layout as L
+from handouts import slideplan
+from handouts.colours import text_on
+from handouts.pdf import Fonts, font_family
+from handouts.slideplan import PlannedSlide, SlideGeometry
+
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+"""Slide width and height in points."""
+
+LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header",
+                "content": "Title and Content", "closing": "Title and Content"}
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class DeckTheme:
+    """How a deck looks: slide size, body size, font and colours."""
+
+    fonts: Fonts
+    font_name: str
+    """The family name written into the deck (PowerPoint substitutes if not installed)."""
+    body_size: float
+    primary: str
+    secondary: str
+    foreground: str
+    slide_size: str = "16:9"
+    title: str = ""
+    author: str = ""
+    date: dt.date = dt.date(2000, 1, 1)
+
+
+class DeckOverflow(Exception):
+    """Text that does not fit a slide even after splitting."""
+
+
+def _measure(fonts: Fonts) -> slideplan.Measure:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    family = font_family(fonts)
+
+    def measure(text: str, size: float, bold: bool) -> float:
+        return float(stringWidth(text, family + ("-Bold" if bold else ""), size))
+
+    return measure
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _runs(paragraph: object, runs: L.Inline, size: float, theme: DeckTheme,
+          colour: str | None = None, bold: bool = False) -> None:
+    for r in runs:
+        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run.text = r.text
+        font = run.font
+        font.size = Pt(size)
+        font.name = theme.font_name
+        font.bold = r.bold or bold or None
+        font.italic = r.italic or None
+        font.color.rgb = _rgb(colour or theme.foreground)
+        if r.href:
+            run.hyperlink.address = r.href
+
+
+def _bullet(paragraph: object, item: slideplan.Item, theme: DeckTheme) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
+        for old in p_pr.findall(qn(tag)):
+            p_pr.remove(old)
+    size = theme.body_size
+    if item.style != "bullet":
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
+        etree.SubElement(p_pr, qn("a:buNone"))
+        return
+    p_pr.set("marL", str(int(Pt(size * 1.1))))
+    p_pr.set("indent", str(-int(Pt(size * 1.1))))
+    colour = etree.SubElement(p_pr, qn("a:buClr"))
+    etree.SubElement(colour, qn("a:srgbClr"), val=theme.primary.lstrip("#").upper())
+    if item.ordinal:
+        etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",
+                         startAt=str(item.ordinal))
+    else:
+        etree.SubElement(p_pr, qn("a:buChar"), char="\u2022")
+
+
+def _frame(shape: object, left: float, top: float, width: float, height: float) -> object:
+    shape.left, shape.top = Pt(left), Pt(top)  # type: ignore[attr-defined]
+    shape.width, shape.height = Pt(width), Pt(height)  # type: ignore[attr-defined]
+    tf = shape.text_frame  # type: ignore[attr-defined]
+    tf.clear()
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    # The plan measured the box edge to edge: no insets.
+    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+    return tf
+
+
+def _title_size(title: L.Inline, geo: SlideGeometry, measure: slideplan.Measure,
+                lines: int = 2) -> float:
+    for size in (geo.title_size, 32.0, 28.0):
+        if slideplan.wrap_lines(tuple(L.Run(r.text, True) for r in title), geo.body_width - 10,
+                                size, measure) <= lines:
+            return size
+    raise DeckOverflow(f"the slide title '{slideplan.text(title)}' needs more than {lines} "
+                       "lines even at 28 pt; shorten it")
+
+
+def _slide_number(slide: object, geo: SlideGeometry, number: int) -> None:
+    box = slide.shapes.add_textbox(Pt(geo.width - geo.margin - 60), Pt(geo.height - 36),  # type: ignore[attr-defined]
+                                   Pt(60), Pt(24))
+    box.name = "Slide number"
+    p = box.text_frame.paragraphs[0]
+    p.alignment = PP_ALIGN.RIGHT
+    field = etree.SubElement(p._p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                             type="slidenum")
+    r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US", sz="1400")
+    fill = etree.SubElement(r_pr, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr"), val="595959")
+    etree.SubElement(field, qn("a:t")).text = str(number)
+
+
+def _qr_png(url: str) -> io.BytesIO:
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="png", scale=10, border=2)
+    out.seek(0)
+    return out
+
+
+def write(doc: L.Document, theme: DeckTheme) -> bytes:
+    """Draw the slides of `doc` as .pptx bytes; raises DeckOverflow instead of cutting text."""
+    width, height = SLIDE_SIZES[theme.slide_size]
+    geo = SlideGeometry(width, height, theme.body_size)
+    measure = _measure(theme.fonts)
+    slides = [p for p in doc.parts if isinstance(p, L.Slide)]
+    try:
+        planned = slideplan.plan(slides, geo, measure)
+    except slideplan.SlideOverflow as exc:
+        raise DeckOverflow(str(exc)) from None
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(width), Pt(height)
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    for number, plan in enumerate(planned, 1):
+        slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[plan.kind]])
+        _draw(slide, plan, geo, theme, measure)
+        _slide_number(slide, geo, number)
+        notes = slide.notes_slide.notes_text_frame
+        notes.text = "\n".join(plan.notes)
+    props = prs.core_properties
+    stamp = dt.datetime.combine(theme.date, dt.time())
+    props.title, props.author, props.subject = theme.title, theme.author, theme.title
+    props.last_modified_by, props.revision = "make-handouts", 1
+    props.created = props.modified = stamp
+    props.last_printed = stamp
+    raw = io.BytesIO()
+    prs.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _draw(slide: object, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
+          measure: slideplan.Measure) -> None:
+    shapes = slide.shapes  # type: ignore[attr-defined]
+    title_shape = shapes.title
+    m = geo.margin
+    if plan.kind in ("title", "section"):
+        band_top = geo.height * 0.30
+        band = shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Pt(band_top), Pt(geo.width),
+                                Pt(geo.height * 0.34))
+        band.name = "Colour band"
+        band.fill.solid()
+        band.fill.fore_color.rgb = _rgb(theme.primary)
+        band.line.fill.background()
+        shapes._spTree.remove(band._element)
+        shapes._spTree.insert(2, band._element)  # behind the text, after the title in reading
+        on_band = text_on(theme.primary)
+        size = _title_size(plan.title, geo, measure)
+        tf = _frame(title_shape, m, band_top + 12, geo.body_width, geo.height * 0.34 - 24)
+        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+        p = tf.paragraphs[0]
+        p.alignment = PP_ALIGN.LEFT
+        _runs(p, plan.title, size, theme, on_band, bold=True)
+        sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
+        if sub is not None:
+            tf = _frame(sub, m, band_top + geo.height * 0.34 + 16, geo.body_width, 110)
+            tf.vertical_anchor = MSO_ANCHOR.TOP
+            lines = [plan.subtitle] if plan.subtitle else []
+            for i, line in enumerate(lines):
+                p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                p.alignment = PP_ALIGN.LEFT
+                _runs(p, line, geo.body_size, theme)
+            if not lines:
+                sub._element.getparent().remove(sub._element)
+        if plan.fields:
+            box = shapes.add_textbox(Pt(m), Pt(geo.height - 96), Pt(geo.body_width - 80),
+                                     Pt(48))
+            box.name = "Presenter and date"
+            tf = box.text_frame
+            tf.word_wrap = True
+            for i, field in enumerate(plan.fields):
+                p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                _runs(p, (L.Run(field),), 18, theme, "#595959")
+        if plan.items:
+            box = shapes.add_textbox(Pt(m), Pt(40), Pt(geo.body_width), Pt(60))
+            box.name = "Clinic"
+            _runs(box.text_frame.paragraphs[0], plan.items[0].runs, 20, theme, theme.primary,
+                  bold=True)
+        return
+    size = _title_size(plan.title, geo, measure)
+    tf = _frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height)
+    tf.vertical_anchor = MSO_ANCHOR.BOTTOM
+    p = tf.paragraphs[0]
+    p.alignment = PP_ALIGN.LEFT
+    _runs(p, plan.title, size, theme, theme.primary, bold=True)
+    rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(geo.title_top + geo.title_height + 6),
+                            Pt(96), Pt(4))
+    rule.name = "Title rule"
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = _rgb(theme.primary)
+    rule.line.fill.background()
+    qr_w = 170.0 if plan.qr else 0.0
+    body_w = geo.body_width - qr_w
+    body_geo = SlideGeometry(geo.width - qr_w, geo.height, geo.body_size)
+    callouts = [i for i in plan.items if i.style == "callout"]
+    texts = [i for i in plan.items if i.style != "callout"]
+    callout_h = sum(slideplan.item_height(i, body_geo, measure) for i in callouts)
+    body = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
+    if body is not None:
+        if texts:
+            tf = _frame(body, m, geo.body_top, body_w, geo.body_height - callout_h)
+            tf.vertical_anchor = MSO_ANCHOR.TOP
+            for n, item in enumerate(texts):
+                p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
+                p.space_after = Pt(geo.body_size * slideplan.PARA_GAP)
+                p.line_spacing = Pt(geo.body_size * slideplan.LINE_SPACING)
+                _bullet(p, item, theme)
+                _runs(p, item.runs, geo.body_size, theme)
+        else:
+            body._element.getparent().remove(body._element)
+    # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
+    top = geo.body_top + (geo.body_height - callout_h) / (1 if texts else 2)
+    for item in callouts:
+        h = slideplan.item_height(item, body_geo, measure) - geo.body_size * slideplan.PARA_GAP
+        box = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(top), Pt(body_w), Pt(h))
+        box.name = "Callout"
+        box.fill.solid()
+        box.fill.fore_color.rgb = _rgb(theme.secondary)
+        box.line.color.rgb = _rgb(theme.primary)
+        box.line.width = Pt(2)
+        tf = box.text_frame
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        pad = Pt(geo.body_size * slideplan.CALLOUT_PAD)
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = pad
+        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+        p = tf.paragraphs[0]
+        p.line_spacing = Pt(geo.body_size * slideplan.LINE_SPACING)
+        _runs(p, item.runs, geo.body_size, theme, text_on(theme.secondary), bold=True)
+        top += h + geo.body_size * slideplan.PARA_GAP
+    if plan.qr:
+        pic = shapes.add_picture(_qr_png(plan.qr), Pt(geo.width - m - 150), Pt(geo.body_top),
+                                 Pt(150), Pt(150))
+        pic.name = "QR code"
+        pic._element.nvPicPr.cNvPr.set("descr", f"QR code linking to {plan.qr}")
+        if plan.qr_caption:
+            cap = shapes.add_textbox(Pt(geo.width - m - 150), Pt(geo.body_top + 156), Pt(150),
+                                     Pt(30))
+            cap.name = "QR caption"
+            p = cap.text_frame.paragraphs[0]
+            p.alignment = PP_ALIGN.CENTER
+            _runs(p, (L.Run(plan.qr_caption),), 16, theme, "#595959")
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry's timestamp fixed, so equal decks are equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def slide_titles(data: bytes) -> Sequence[str]:
+    """The titles of a saved deck's slides, read back with python-pptx."""
+    prs = Presentation(io.BytesIO(data))
+    return [s.shapes.title.text_frame.text if s.shapes.title is not None else ""
+            for s in prs.slides]
