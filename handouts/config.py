@@ -86,9 +86,9 @@ DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
     "easy": {"label": "Easy to read", "max_flesch_kincaid": 6.0, "max_smog": 7.0,
              "min_print_pt": 12.0, "show_references": False, "min_slide_pt": 28.0},
     "standard": {"label": "Standard", "max_flesch_kincaid": 8.0, "max_smog": 8.0,
-                 "min_print_pt": 11.0, "show_references": False},
+                 "min_print_pt": 11.0, "show_references": False, "min_slide_pt": 24.0},
     "clinical": {"label": "For clinicians", "max_flesch_kincaid": None, "max_smog": None,
-                 "min_print_pt": 11.0, "show_references": True},
+                 "min_print_pt": 11.0, "show_references": True, "min_slide_pt": 24.0},
 }
 
 DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {

@@ -85,6 +85,7 @@ def _runs(paragraph: object, runs: L.Inline, size: float, theme: DeckTheme,
         font.bold = r.bold or bold or None
         font.italic = r.italic or None
         font.color.rgb = _rgb(colour or theme.foreground)
+        run._r.get_or_add_rPr().set("cap", "none")  # some layouts set titles in capitals
         if r.href:
             run.hyperlink.address = r.href
 
@@ -190,25 +191,20 @@ def _draw(slide: object, plan: PlannedSlide, geo: SlideGeometry, theme: DeckThem
     title_shape = shapes.title
     m = geo.margin
     if plan.kind in ("title", "section"):
-        band_top = geo.height * 0.30
-        band = shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Pt(band_top), Pt(geo.width),
-                                Pt(geo.height * 0.34))
-        band.name = "Colour band"
-        band.fill.solid()
-        band.fill.fore_color.rgb = _rgb(theme.primary)
-        band.line.fill.background()
-        shapes._spTree.remove(band._element)
-        shapes._spTree.insert(2, band._element)  # behind the text, after the title in reading
-        on_band = text_on(theme.primary)
+        band_top, band_h = geo.height * 0.30, geo.height * 0.34
+        # The title placeholder itself is the colour band, so it stays first in reading order.
         size = _title_size(plan.title, geo, measure)
-        tf = _frame(title_shape, m, band_top + 12, geo.body_width, geo.height * 0.34 - 24)
+        tf = _frame(title_shape, 0, band_top, geo.width, band_h)
+        tf.margin_left = tf.margin_right = Pt(m)
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+        title_shape.fill.solid()
+        title_shape.fill.fore_color.rgb = _rgb(theme.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
-        _runs(p, plan.title, size, theme, on_band, bold=True)
+        _runs(p, plan.title, size, theme, text_on(theme.primary), bold=True)
         sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
         if sub is not None:
-            tf = _frame(sub, m, band_top + geo.height * 0.34 + 16, geo.body_width, 110)
+            tf = _frame(sub, m, band_top + band_h + 16, geo.body_width, 110)
             tf.vertical_anchor = MSO_ANCHOR.TOP
             lines = [plan.subtitle] if plan.subtitle else []
             for i, line in enumerate(lines):

@@ -47,8 +47,8 @@ class SlideGeometry:
     margin: float = 48.0
     title_top: float = 30.0
     title_height: float = 100.0
-    body_top: float = 162.0
-    bottom: float = 44.0
+    body_top: float = 152.0
+    bottom: float = 40.0
     """Space kept free at the foot (slide number)."""
 
     @property
@@ -182,9 +182,23 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
                 used = 0.0
             pages[-1].append(item)
             used += h
+        _balance(pages, body, measure)
         for n, page in enumerate(pages):
             title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
             out.append(replace(base, title=title, items=tuple(page), continued=n > 0,
                                notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
                                qr=qr if n == len(pages) - 1 else None))
     return out
+
+
+def _balance(pages: list[list[Item]], geo: SlideGeometry, measure: Measure) -> None:
+    """Even out a split list, so no continuation slide holds a lone leftover item."""
+    for i in range(len(pages) - 1, 0, -1):
+        before, after = pages[i - 1], pages[i]
+        while len(before) > len(after) + 1:
+            moved = [before[-1], *after]
+            height = sum(item_height(it, geo, measure) for it in moved)
+            bullets = sum(1 for it in moved if it.style == "bullet")
+            if height > geo.body_height or bullets > MAX_BULLETS:
+                break
+            after.insert(0, before.pop())
