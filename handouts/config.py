@@ -55,6 +55,8 @@ class Length:
     """Whether each section opens with a section-header slide."""
     appendix: bool = False
     """Whether the deck ends with "Words to know", references and a questions slide."""
+    callout_slides: bool = True
+    """Whether a section's callout gets a slide of its own (else it closes the bullets)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
 
 DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
     "short": {"label": "Flyer", "max_priority": 1, "print_layout": "flyer", "print_name": "flyer",
-              "talk_minutes": 5, "agenda": False},
+              "talk_minutes": 5, "agenda": False, "callout_slides": False},
     "standard": {"label": "Trifold brochure", "max_priority": 2, "print_layout": "trifold",
                  "print_name": "brochure", "talk_minutes": 20},
     "full": {"label": "Booklet", "max_priority": 3, "print_layout": "booklet",
@@ -126,6 +128,7 @@ LENGTH_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "agenda": ((bool,), "an agenda slide"),
     "section_slides": ((bool,), "a section-header slide per section"),
     "appendix": ((bool,), "glossary, references and questions slides"),
+    "callout_slides": ((bool,), "a slide of its own for each callout"),
 }
 TOP_KEYS = ("project", "levels", "lengths")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")

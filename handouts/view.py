@@ -74,7 +74,7 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
         "length": {"name": length.name, "label": length.label,
                    "max_priority": length.max_priority, "talk_minutes": length.talk_minutes,
                    "agenda": length.agenda, "section_slides": length.section_slides,
-                   "appendix": length.appendix},
+                   "appendix": length.appendix, "callout_slides": length.callout_slides},
         "brand": dataclasses.asdict(brand) | {"source": None},
     }
     return _frozen(view)  # type: ignore[no-any-return]

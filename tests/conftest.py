@@ -26,6 +26,7 @@ defaults:
   handouts:
     phone: 020 7946 0000
     paper: a4
+    slide_size: "4:3"
 """
 
 
