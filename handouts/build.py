@@ -166,6 +166,9 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
         return pptx.write(doc, theme)
     except pptx.DeckOverflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
+    except pdf.MissingGlyphs as exc:
+        raise BuildError(f"{job.label}: {exc}; replace those characters in "
+                         f"{job.topic.path}") from None
 
 
 WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {

@@ -212,6 +212,52 @@ class Document:
     parts: tuple[Page | Flow | Slide, ...]
 
 
+def characters(doc: Document) -> set[str]:
+    """Every character a document prints or shows (for checking the font covers them)."""
+    chars: set[str] = set(doc.title)
+
+    def runs(inline: Inline) -> None:
+        for run in inline:
+            chars.update(run.text)
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, (Heading, Paragraph)):
+                runs(b.runs)
+            elif isinstance(b, ListBlock):
+                for item in b.items:
+                    walk(item)
+            elif isinstance(b, (Callout, Band)):
+                walk(b.blocks)
+            elif isinstance(b, Contact):
+                for line in b.lines:
+                    runs(line)
+                chars.update(b.caption)
+            elif isinstance(b, Definitions):
+                for term, definition in b.items:
+                    runs(term)
+                    runs(definition)
+            elif isinstance(b, QRCode):
+                chars.update(b.caption)
+
+    for part in doc.parts:
+        if isinstance(part, Page):
+            walk(part.header)
+            walk(part.footer)
+            for panel in part.panels:
+                walk(panel.blocks)
+        elif isinstance(part, Flow):
+            walk(part.blocks)
+            chars.update(part.footer)
+        else:
+            runs(part.title)
+            runs(part.subtitle)
+            walk(part.blocks)
+            for text in (*part.notes, *part.fields):
+                chars.update(text)
+    return chars
+
+
 def _line(el: ET.Element) -> int:
     return int(el.get(LINE_ATTR, "0"))
 
@@ -369,7 +415,7 @@ def read(xml: str) -> Document:
     if layout not in LAYOUTS:
         raise LayoutError(f"<document layout='{layout}'> must be one of {', '.join(LAYOUTS)}",
                           _line(root))
-    parts: list[Page | Flow] = []
+    parts: list[Page | Flow | Slide] = []
     for child in root:
         if child.tag == "page":
             panels: list[Panel] = []

@@ -295,48 +295,11 @@ class _Builder:
             yield FrameBreak()
 
 
-def _text_chars(doc: L.Document) -> set[str]:
-    chars: set[str] = set(doc.title)
-
-    def runs(inline: L.Inline) -> None:
-        for run in inline:
-            chars.update(run.text)
-
-    def walk(blocks: Sequence[L.Block]) -> None:
-        for b in blocks:
-            if isinstance(b, (L.Heading, L.Paragraph)):
-                runs(b.runs)
-            elif isinstance(b, L.ListBlock):
-                for item in b.items:
-                    walk(item)
-            elif isinstance(b, (L.Callout, L.Band)):
-                walk(b.blocks)
-            elif isinstance(b, L.Contact):
-                for line in b.lines:
-                    runs(line)
-                chars.update(b.caption)
-            elif isinstance(b, L.Definitions):
-                for term, definition in b.items:
-                    runs(term)
-                    runs(definition)
-
-    for part in doc.parts:
-        if isinstance(part, L.Page):
-            walk(part.header)
-            walk(part.footer)
-            for panel in part.panels:
-                walk(panel.blocks)
-        else:
-            walk(part.blocks)
-            chars.update(part.footer)
-    return chars
-
-
 def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
     """Characters in the document that the regular face of `fonts` has no glyph for."""
     face = pdfmetrics.getFont(font_family(fonts)).face
     cmap = face.charToGlyph
-    return sorted(c for c in _text_chars(doc) if ord(c) not in cmap and c not in "\n\r\t")
+    return sorted(c for c in L.characters(doc) if ord(c) not in cmap and c not in "\n\r\t")
 
 
 @dataclass(frozen=True)
@@ -452,7 +415,7 @@ def write(doc: L.Document, theme: Theme) -> bytes:
     for part in doc.parts:
         if isinstance(part, L.Page):
             pages.append(planner.page(part))
-        else:
+        elif isinstance(part, L.Flow):
             pages.extend(planner.flow(part))
     if planner.overflows:
         raise Overflow(planner.overflows)

@@ -14,6 +14,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import segno
 from lxml import etree
@@ -27,7 +28,7 @@ from pptx.util import Pt
 from handouts import layout as L
 from handouts import slideplan
 from handouts.colours import text_on
-from handouts.pdf import Fonts, font_family
+from handouts.pdf import Fonts, MissingGlyphs, font_family, missing_glyphs
 from handouts.slideplan import PlannedSlide, SlideGeometry
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
@@ -71,13 +72,14 @@ def _measure(fonts: Fonts) -> slideplan.Measure:
 
 
 def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+    value = hex_colour.lstrip("#")
+    return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))  # type: ignore[no-untyped-call]
 
 
-def _runs(paragraph: object, runs: L.Inline, size: float, theme: DeckTheme,
+def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
           colour: str | None = None, bold: bool = False) -> None:
     for r in runs:
-        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run = paragraph.add_run()
         run.text = r.text
         font = run.font
         font.size = Pt(size)
@@ -90,8 +92,8 @@ def _runs(paragraph: object, runs: L.Inline, size: float, theme: DeckTheme,
             run.hyperlink.address = r.href
 
 
-def _bullet(paragraph: object, item: slideplan.Item, theme: DeckTheme) -> None:
-    p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+def _bullet(paragraph: Any, item: slideplan.Item, theme: DeckTheme) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
     for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
@@ -112,10 +114,10 @@ def _bullet(paragraph: object, item: slideplan.Item, theme: DeckTheme) -> None:
         etree.SubElement(p_pr, qn("a:buChar"), char="\u2022")
 
 
-def _frame(shape: object, left: float, top: float, width: float, height: float) -> object:
-    shape.left, shape.top = Pt(left), Pt(top)  # type: ignore[attr-defined]
-    shape.width, shape.height = Pt(width), Pt(height)  # type: ignore[attr-defined]
-    tf = shape.text_frame  # type: ignore[attr-defined]
+def _frame(shape: Any, left: float, top: float, width: float, height: float) -> Any:
+    shape.left, shape.top = Pt(left), Pt(top)
+    shape.width, shape.height = Pt(width), Pt(height)
+    tf = shape.text_frame
     tf.clear()
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE
@@ -134,8 +136,8 @@ def _title_size(title: L.Inline, geo: SlideGeometry, measure: slideplan.Measure,
                        "lines even at 28 pt; shorten it")
 
 
-def _slide_number(slide: object, geo: SlideGeometry, number: int) -> None:
-    box = slide.shapes.add_textbox(Pt(geo.width - geo.margin - 60), Pt(geo.height - 36),  # type: ignore[attr-defined]
+def _slide_number(slide: Any, geo: SlideGeometry, number: int) -> None:
+    box = slide.shapes.add_textbox(Pt(geo.width - geo.margin - 60), Pt(geo.height - 36),
                                    Pt(60), Pt(24))
     box.name = "Slide number"
     p = box.text_frame.paragraphs[0]
@@ -157,6 +159,9 @@ def _qr_png(url: str) -> io.BytesIO:
 
 def write(doc: L.Document, theme: DeckTheme) -> bytes:
     """Draw the slides of `doc` as .pptx bytes; raises DeckOverflow instead of cutting text."""
+    missing = missing_glyphs(doc, theme.fonts)
+    if missing:
+        raise MissingGlyphs(missing)
     width, height = SLIDE_SIZES[theme.slide_size]
     geo = SlideGeometry(width, height, theme.body_size)
     measure = _measure(theme.fonts)
@@ -185,9 +190,9 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
     return _fixed_zip(raw.getvalue())
 
 
-def _draw(slide: object, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
+def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
           measure: slideplan.Measure) -> None:
-    shapes = slide.shapes  # type: ignore[attr-defined]
+    shapes = slide.shapes
     title_shape = shapes.title
     m = geo.margin
     if plan.kind in ("title", "section"):

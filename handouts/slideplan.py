@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from handouts import layout as L
 
 MAX_BULLETS = 6
-CONTINUED_NOTE = "This slide goes on from the last one. Read each point out loud, then stop for questions."
+CONTINUED_NOTE = ("This slide goes on from the last one. Read each point out loud, then stop "
+                  "for questions.")
 LINE_SPACING = 1.2
 """Line height as a multiple of the font size (the writer sets it as exact spacing)."""
 PARA_GAP = 0.45
@@ -136,11 +137,11 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
         elif isinstance(block, L.Heading):
             items.append(Item(tuple(replace(r, bold=True) for r in block.runs), "plain"))
         elif isinstance(block, L.Callout):
-            runs: list[L.Run] = []
+            joined: list[L.Run] = []
             for inner in block.blocks:
                 if isinstance(inner, (L.Paragraph, L.Heading)):
-                    runs.extend([*inner.runs, L.Run(" ")] if runs else inner.runs)
-            items.append(Item(tuple(runs), "callout"))
+                    joined.extend([L.Run(" "), *inner.runs] if joined else inner.runs)
+            items.append(Item(tuple(joined), "callout"))
         elif isinstance(block, L.Definitions):
             for term, definition in block.items:
                 items.append(Item((*(replace(r, bold=True) for r in term), L.Run(": "),
