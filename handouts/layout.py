@@ -27,7 +27,7 @@ from xml.parsers import expat
 Pt = NewType("Pt", float)
 """A length in points; 72 to the inch."""
 
-PARAGRAPH_STYLES = ("body", "lead", "small", "meta", "center")
+PARAGRAPH_STYLES = ("body", "lead", "small", "meta", "center", "source")
 LAYOUTS = ("flyer", "trifold", "booklet", "deck")
 
 

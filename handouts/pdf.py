@@ -148,7 +148,7 @@ class _Styles:
 
     def paragraph(self, name: str) -> ParagraphStyle:
         return {"body": self.body, "lead": self.lead, "small": self.small, "meta": self.meta,
-                "center": self.center}[name]
+                "center": self.center, "source": self.meta}[name]
 
 
 def _markup(runs: L.Inline, link_colour: str) -> str:
@@ -215,7 +215,9 @@ class _Builder:
         if isinstance(block, L.Heading):
             yield self.para(block.runs, adapt(st.headings[block.level]))
         elif isinstance(block, L.Paragraph):
-            yield self.para(block.runs, adapt(st.paragraph(block.style)))
+            para = self.para(block.runs, adapt(st.paragraph(block.style)))
+            para.keepWithPrevious = block.style == "source"
+            yield para
         elif isinstance(block, L.ListBlock):
             indent = st.size * 1.3
             items = [ListItem(self.blocks(item, width - indent, band) or [Spacer(0, 0)])

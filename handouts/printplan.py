@@ -105,6 +105,30 @@ def keeps_with_next(item: Measurable) -> bool:
                 or getattr(item, "keepWithNext", False))
 
 
+def keeps_with_previous(item: Measurable) -> bool:
+    """Whether an item must not start a frame alone (a source line after its section)."""
+    return bool(getattr(item, "keepWithPrevious", False))
+
+
+def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float, canvas: Any,
+               width: float) -> float | None:
+    """Give back the frame's last item (and a heading before it) so that it is placed again
+    with `need` points fewer, splitting it or moving it on with the item that keeps with it.
+
+    Returns the frame's new height limit, or None if that would empty the frame.
+    """
+    moved = [placed[-1]]
+    while len(placed) > len(moved) and keeps_with_next(placed[-1 - len(moved)].item):
+        moved.append(placed[-1 - len(moved)])
+    last = moved[0]
+    if len(moved) == len(placed) and len(last.item.splitOn(canvas, width,
+                                                           last.height - need)) < 2:
+        return None  # it would empty the frame and cannot split: the item goes on alone
+    del placed[-len(moved):]
+    queue.extendleft(m.item for m in moved)
+    return last.top + last.height - need
+
+
 def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], canvas: Any = None,
          min_follow: float = 30.0) -> Filled:
     """Pour `items` into frames of (width, height) in order.
@@ -115,7 +139,8 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
     """
     queue: deque[Measurable] = deque(items)
     result: list[tuple[Placed, ...]] = []
-    for width, height in frames:
+    for width, frame_height in frames:
+        height = frame_height
         placed: list[Placed] = []
         used = 0.0
         while queue:
@@ -137,6 +162,13 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
                 placed.append(Placed(item, used + before, h))
                 used += before + h + item.getSpaceAfter()
                 continue
+            if keeps_with_previous(item) and placed:
+                limit = _pull_back(placed, queue, need, canvas, width)
+                if limit is not None:
+                    used = placed[-1].top + placed[-1].height + placed[-1].item.getSpaceAfter() \
+                        if placed else 0.0
+                    height = min(height, limit)
+                    continue
             if not keeps_with_next(item):
                 parts = item.splitOn(canvas, width, room - before)
                 if len(parts) >= 2:

@@ -87,3 +87,25 @@ def test_space_before_is_dropped_at_the_top_of_a_frame() -> None:
 def test_nothing_fits_an_empty_list_of_frames() -> None:
     result = fill([Block("a", 2)], [])
     assert result.leftover_height == 20
+
+
+class Source(Block):
+    keepWithPrevious = True
+
+
+def test_a_source_line_never_starts_a_frame_alone() -> None:
+    result = fill([Block("text", 5), Source("src", 1)], [(100, 50), (100, 100)])
+    assert names(result.frames[0]) == [("text", 4)]
+    assert names(result.frames[1]) == [("text", 1), ("src", 1)]
+
+
+class Box(Block):
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:  # noqa: N802
+        return []
+
+
+def test_a_source_line_pulls_an_unsplittable_block_and_its_heading() -> None:
+    result = fill([Block("intro", 2), Block("h", 1, heading=True), Box("box", 1),
+                   Source("src", 1)], [(100, 40), (100, 100)], min_follow=10)
+    assert names(result.frames[0]) == [("intro", 2)]
+    assert names(result.frames[1]) == [("h", 1), ("box", 1), ("src", 1)]
