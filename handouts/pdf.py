@@ -203,6 +203,18 @@ class _Builder:
     def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
         return Paragraph(_markup(runs, self.theme.primary), style)
 
+    def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float) -> ParagraphStyle:
+        """`style`, smaller if need be so that no word of a heading is wider than `width`
+        (a long word would otherwise break mid-word), but never below the body size."""
+        font = self.st.family + "-Bold"
+        longest = max((pdfmetrics.stringWidth(word, font, style.fontSize)
+                       for run in runs for word in run.text.split()), default=0.0)
+        if longest <= width:
+            return style
+        size = max(self.st.size, int(style.fontSize * width / longest * 2) / 2)
+        return ParagraphStyle(style.name + "-fit", parent=style, fontSize=size,
+                              leading=size * style.leading / style.fontSize)
+
     def blocks(self, blocks: Sequence[L.Block], width: float, band: bool = False) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
@@ -213,7 +225,8 @@ class _Builder:
         st = self.st
         adapt = st.on_band if band else (lambda s: s)
         if isinstance(block, L.Heading):
-            yield self.para(block.runs, adapt(st.headings[block.level]))
+            style = adapt(st.headings[block.level])
+            yield self.para(block.runs, self.fit_words(block.runs, style, width))
         elif isinstance(block, L.Paragraph):
             para = self.para(block.runs, adapt(st.paragraph(block.style)))
             para.keepWithPrevious = block.style == "source"
