@@ -123,3 +123,22 @@ def test_rebuilt_decks_are_byte_identical(sample: Path, built: dict[str, Path]) 
     assert result.exit_code == 0, result.output
     for path in (sample / "build").rglob("*.pptx"):
         assert path.read_bytes() == (built["sample"] / path.relative_to(sample)).read_bytes()
+
+
+def test_a_project_can_add_a_ten_minute_talk(sample: Path) -> None:
+    from click.testing import CliRunner
+
+    from handouts.cli import main
+
+    settings = sample / "handouts.toml"
+    settings.write_text(settings.read_text() + (
+        '\n[lengths.ten]\nlabel = "Ten-minute talk"\nmax_priority = 2\nprint_layout = "flyer"\n'
+        'print_name = "flyer-10"\ntalk_minutes = 10\nagenda = false\ncallout_slides = false\n'))
+    result = CliRunner().invoke(main, ["-C", str(sample), "build", "ketamine-and-addiction",
+                                       "--length", "ten", "--level", "easy", "--format", "pptx"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    deck = sample / "build/ketamine-and-addiction/ketamine-and-addiction-easy-talk-10min.pptx"
+    titles = [s.shapes.title.text for s in Presentation(str(deck)).slides]
+    assert titles[0] == "Ketamine and Addiction" and titles[-1] == "Thank you"
+    assert "What we will cover" not in titles
