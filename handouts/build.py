@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from handouts import layout, pdf, templates
-from handouts.brand import Brand, load_brand
+from handouts.brand import Brand, FontFamily, load_brand
 from handouts.config import Length, Level, Settings
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
@@ -71,6 +71,9 @@ class Report:
     failed: list[str] = field(default_factory=list)
 
 
+BUILTIN_FONT_NAME = "Noto Sans"
+
+
 def builtin_fonts() -> pdf.Fonts:
     """The bundled Noto Sans family."""
     root = Path(str(resources.files("handouts") / "fonts"))
@@ -78,10 +81,21 @@ def builtin_fonts() -> pdf.Fonts:
                      root / "NotoSans-Italic.ttf", root / "NotoSans-BoldItalic.ttf")
 
 
+def brand_fonts(family: FontFamily | None) -> tuple[pdf.Fonts, str]:
+    """The four faces of a brand family (missing ones stand in from the others), and its
+    name; the built-in family when the brand names none."""
+    if family is None:
+        return builtin_fonts(), BUILTIN_FONT_NAME
+    bold = family.bold or family.regular
+    return pdf.Fonts(family.regular, bold, family.italic or family.regular,
+                     family.bold_italic or family.bold or family.italic or family.regular), \
+        family.name
+
+
 def load_project(root: Path) -> Project:
     """Load settings, brand and every topic; raises InputError listing every mistake."""
     settings = load_settings(root)
-    brand = load_brand(settings.brand_file)
+    brand = load_brand(settings.brand_file, settings.root)
     topics = load_topics(settings.content_dir, settings.level_names)
     return Project(settings, brand, topics)
 
@@ -132,7 +146,8 @@ def theme_for(project: Project, job: Job) -> pdf.Theme:
     """The look of one PDF: the brand's colours and paper at the level's text size."""
     b = project.brand
     return pdf.Theme(
-        fonts=builtin_fonts(), body_size=job.level.min_print_pt, primary=b.primary,
+        fonts=brand_fonts(b.base_font)[0], heading_fonts=brand_fonts(b.heading_font)[0],
+        body_size=job.level.min_print_pt, primary=b.primary,
         secondary=b.secondary, foreground=b.foreground, background=b.background, paper=b.paper,
         fold_guides=project.settings.fold_guides, title=job.topic.title(job.level.name),
         author=b.name, assets_root=project.settings.root)
@@ -149,6 +164,8 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
     except pdf.MissingGlyphs as exc:
         raise BuildError(f"{job.label}: {exc}; replace those characters in "
                          f"{job.topic.path}") from None
+    except pdf.ImageProblem as exc:
+        raise BuildError(f"{job.label}: {exc}") from None
 
 
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
@@ -157,15 +174,21 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
 
     b = project.brand
     review = job.topic.review
+    fonts, font_name = brand_fonts(b.base_font)
+    heading_fonts, heading_name = brand_fonts(b.heading_font)
     theme = pptx.DeckTheme(
-        fonts=builtin_fonts(), font_name="Noto Sans", body_size=job.level.min_slide_pt,
+        fonts=fonts, font_name=font_name, heading_fonts=heading_fonts,
+        heading_font_name=heading_name, body_size=job.level.min_slide_pt,
         primary=b.primary, secondary=b.secondary, foreground=b.foreground,
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
-        date=review.reviewed_on if review else pptx.DeckTheme.date)
+        date=review.reviewed_on if review else pptx.DeckTheme.date,
+        assets_root=project.settings.root)
     try:
         return pptx.write(doc, theme)
     except pptx.DeckOverflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
+    except pdf.ImageProblem as exc:
+        raise BuildError(f"{job.label}: {exc}") from None
     except pdf.MissingGlyphs as exc:
         raise BuildError(f"{job.label}: {exc}; replace those characters in "
                          f"{job.topic.path}") from None

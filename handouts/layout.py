@@ -86,9 +86,11 @@ class Callout:
 
 @dataclass(frozen=True)
 class Band:
-    """A full-width band of the brand colour, with text in a contrasting colour."""
+    """A full-width band of the brand colour, with text in a contrasting colour, and the
+    clinic's logo on a light tile at its right when `logo` is given."""
 
     blocks: tuple[Block, ...]
+    logo: Image | None = None
 
 
 @dataclass(frozen=True)
@@ -368,7 +370,9 @@ def _block(el: ET.Element) -> Block:
     if tag == "callout":
         return Callout(_blocks(el))
     if tag == "band":
-        return Band(_blocks(el))
+        logo = el.get("logo")
+        return Band(_blocks(el), Image(logo, el.get("logo-alt", ""), _points(el, "logo-width", 96))
+                    if logo else None)
     if tag == "contact":
         lines = []
         for line in el:

@@ -45,12 +45,14 @@ class Theme:
     """How a document looks: fonts, sizes, colours and paper; in points."""
 
     fonts: Fonts
-    body_size: float
+    heading_fonts: Fonts | None = None
+    """The headings' family; None: the body family."""
+    body_size: float = 11.0
     """Body text size; no text is set smaller."""
-    primary: str
-    secondary: str
-    foreground: str
-    background: str
+    primary: str = "#1F5C99"
+    secondary: str = "#E8F0F7"
+    foreground: str = "#1A1A1A"
+    background: str = "#FFFFFF"
     paper: str = "letter"
     fold_guides: bool = False
     title: str = ""
@@ -78,6 +80,10 @@ class Overflow(Exception):
     def __init__(self, places: Sequence[OverflowPlace]) -> None:
         super().__init__("; ".join(str(p) for p in places))
         self.places = tuple(places)
+
+
+class ImageProblem(Exception):
+    """A picture a template asked for that cannot be used."""
 
 
 class MissingGlyphs(Exception):
@@ -112,6 +118,8 @@ class _Styles:
     def __init__(self, theme: Theme) -> None:
         family = font_family(theme.fonts)
         self.family = family
+        heads = font_family(theme.heading_fonts) if theme.heading_fonts else family
+        self.heading_family = heads
         size = theme.body_size
         self.size = size
         self.leading = size * 1.38
@@ -130,15 +138,15 @@ class _Styles:
         self.meta = style("meta", textColor=colors.HexColor("#4D4D4D"))
         self.center = style("center", alignment=TA_CENTER)
         self.headings = [
-            style("title", fontName=family + "-Bold", fontSize=size * 2.2,
+            style("title", fontName=heads + "-Bold", fontSize=size * 2.2,
                   leading=size * 2.2 * 1.15, textColor=pr, spaceAfter=size * 0.4),
-            style("h1", fontName=family + "-Bold", fontSize=size * 1.55,
+            style("h1", fontName=heads + "-Bold", fontSize=size * 1.55,
                   leading=size * 1.55 * 1.2, textColor=pr, spaceBefore=size * 1.1,
                   spaceAfter=size * 0.45, keepWithNext=1),
-            style("h2", fontName=family + "-Bold", fontSize=size * 1.3,
+            style("h2", fontName=heads + "-Bold", fontSize=size * 1.3,
                   leading=size * 1.3 * 1.2, textColor=pr, spaceBefore=size * 0.9,
                   spaceAfter=size * 0.35, keepWithNext=1),
-            style("h3", fontName=family + "-Bold", fontSize=size * 1.1,
+            style("h3", fontName=heads + "-Bold", fontSize=size * 1.1,
                   leading=size * 1.1 * 1.25, textColor=pr, spaceBefore=size * 0.6,
                   spaceAfter=size * 0.25, keepWithNext=1),
         ]
@@ -203,10 +211,31 @@ class _Builder:
     def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
         return Paragraph(_markup(runs, self.theme.primary), style)
 
+    def image(self, block: L.Image, width: float) -> Flowable:
+        """A picture `width` wide at its own proportions; only files inside the project."""
+        from handouts import assets
+
+        path = Path(block.src)
+        path = path if path.is_absolute() else self.theme.assets_root / path
+        if not path.resolve().is_relative_to(self.theme.assets_root.resolve()):
+            raise ImageProblem(f"the image '{block.src}' is outside the project")
+        problem = assets.check_image(path) if path.is_file() else "does not exist"
+        if problem:
+            raise ImageProblem(f"the image '{block.src}' {problem}")
+        data = assets.logo_png(path)
+        from PIL import Image as PILImage
+
+        with PILImage.open(data) as img:
+            w, h = img.size
+        data.seek(0)
+        picture = RLImage(data, width=width, height=width * h / w)
+        picture.hAlign = "LEFT"
+        return picture
+
     def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float) -> ParagraphStyle:
         """`style`, smaller if need be so that no word of a heading is wider than `width`
         (a long word would otherwise break mid-word), but never below the body size."""
-        font = self.st.family + "-Bold"
+        font = style.fontName
         longest = max((pdfmetrics.stringWidth(word, font, style.fontSize)
                        for run in runs for word in run.text.split()), default=0.0)
         if longest <= width:
@@ -254,13 +283,32 @@ class _Builder:
             yield table
         elif isinstance(block, L.Band):
             pad = st.size
-            inner = self.blocks(block.blocks, width - 2 * pad, band=True)
-            table = Table([[inner]], colWidths=[width])
-            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.theme.primary)),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5)])
+            logo = block.logo
+            side = logo is not None and width >= 300  # a narrow band puts the logo on top
+            logo_w = min(logo.width, width - 2 * pad) if logo else 0.0
+            text_w = width - (logo_w + 2 * pad if side else 0.0)
+            inner = self.blocks(block.blocks, text_w - 2 * pad, band=True)
+            style = [("FONT", (0, 0), (-1, -1), st.family, st.size),
+                     ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                     ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
+                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            if logo is None:
+                table = Table([[inner]], colWidths=[width])
+                style.append(("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)))
+            elif side:
+                table = Table([[inner, self.image(logo, logo_w)]],
+                              colWidths=[text_w, logo_w + 2 * pad])
+                style += [("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)),
+                          ("BACKGROUND", (1, 0), (1, 0), colors.white)]
+            else:
+                table = Table([[self.image(logo, logo_w)], [inner]], colWidths=[width])
+                style += [("BACKGROUND", (0, 0), (0, 0), colors.white),
+                          ("BACKGROUND", (0, 1), (0, 1), colors.HexColor(self.theme.primary))]
+            if logo is not None:
+                style.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(self.theme.primary)))
+            table.setStyle(style)
             table.spaceAfter = st.size * 0.9
             yield table
         elif isinstance(block, L.Contact):
@@ -298,9 +346,7 @@ class _Builder:
             if block.caption:
                 yield Paragraph(escape(block.caption), st.meta)
         elif isinstance(block, L.Image):
-            path = (self.theme.assets_root / block.src)
-            yield RLImage(str(path), width=block.width, height=block.width,
-                          kind="proportional")
+            yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):
             yield HRFlowable(width="100%", thickness=1, color=colors.HexColor(self.theme.primary),
                              spaceBefore=st.size * 0.3, spaceAfter=st.size * 0.6)

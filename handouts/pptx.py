@@ -14,6 +14,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -23,12 +24,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from handouts import layout as L
 from handouts import slideplan
 from handouts.colours import text_on
-from handouts.pdf import Fonts, MissingGlyphs, font_family, missing_glyphs
+from handouts.pdf import Fonts, ImageProblem, MissingGlyphs, font_family, missing_glyphs
 from handouts.slideplan import PlannedSlide, SlideGeometry
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
@@ -46,14 +47,17 @@ class DeckTheme:
     fonts: Fonts
     font_name: str
     """The family name written into the deck (PowerPoint substitutes if not installed)."""
-    body_size: float
-    primary: str
-    secondary: str
-    foreground: str
+    heading_fonts: Fonts | None = None
+    heading_font_name: str | None = None
+    body_size: float = 24.0
+    primary: str = "#1F5C99"
+    secondary: str = "#E8F0F7"
+    foreground: str = "#1A1A1A"
     slide_size: str = "16:9"
     title: str = ""
     author: str = ""
     date: dt.date = dt.date(2000, 1, 1)
+    assets_root: Path = Path(".")
 
 
 class DeckOverflow(Exception):
@@ -77,13 +81,13 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
-          colour: str | None = None, bold: bool = False) -> None:
+          colour: str | None = None, bold: bool = False, heading: bool = False) -> None:
     for r in runs:
         run = paragraph.add_run()
         run.text = r.text
         font = run.font
         font.size = Pt(size)
-        font.name = theme.font_name
+        font.name = (theme.heading_font_name or theme.font_name) if heading else theme.font_name
         font.bold = r.bold or bold or None
         font.italic = r.italic or None
         font.color.rgb = _rgb(colour or theme.foreground)
@@ -165,6 +169,7 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
     width, height = SLIDE_SIZES[theme.slide_size]
     geo = SlideGeometry(width, height, theme.body_size)
     measure = _measure(theme.fonts)
+    title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
     try:
         planned = slideplan.plan(slides, geo, measure)
@@ -175,7 +180,7 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     for number, plan in enumerate(planned, 1):
         slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[plan.kind]])
-        _draw(slide, plan, geo, theme, measure)
+        _draw(slide, plan, geo, theme, measure, title_measure)
         _slide_number(slide, geo, number)
         notes = slide.notes_slide.notes_text_frame
         notes.text = "\n".join(plan.notes)
@@ -191,14 +196,14 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
 
 
 def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
-          measure: slideplan.Measure) -> None:
+          measure: slideplan.Measure, title_measure: slideplan.Measure) -> None:
     shapes = slide.shapes
     title_shape = shapes.title
     m = geo.margin
     if plan.kind in ("title", "section"):
         band_top, band_h = geo.height * 0.30, geo.height * 0.34
         # The title placeholder itself is the colour band, so it stays first in reading order.
-        size = _title_size(plan.title, geo, measure)
+        size = _title_size(plan.title, geo, title_measure)
         tf = _frame(title_shape, 0, band_top, geo.width, band_h)
         tf.margin_left = tf.margin_right = Pt(m)
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -206,7 +211,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         title_shape.fill.fore_color.rgb = _rgb(theme.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
-        _runs(p, plan.title, size, theme, text_on(theme.primary), bold=True)
+        _runs(p, plan.title, size, theme, text_on(theme.primary), bold=True, heading=True)
         sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
         if sub is not None:
             tf = _frame(sub, m, band_top + band_h + 16, geo.body_width, 110)
@@ -227,18 +232,22 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             for i, field in enumerate(plan.fields):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 _runs(p, (L.Run(field),), 18, theme, "#595959")
+        left = m
+        for image in plan.images[:1]:
+            pic = _picture(shapes, image, theme, m, 30, max_w=200, max_h=72)
+            left = m + Emu(pic.width).pt + 16
         if plan.items:
-            box = shapes.add_textbox(Pt(m), Pt(40), Pt(geo.body_width), Pt(60))
+            box = shapes.add_textbox(Pt(left), Pt(40), Pt(geo.width - m - left), Pt(60))
             box.name = "Clinic"
             _runs(box.text_frame.paragraphs[0], plan.items[0].runs, 20, theme, theme.primary,
                   bold=True)
         return
-    size = _title_size(plan.title, geo, measure)
+    size = _title_size(plan.title, geo, title_measure)
     tf = _frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
-    _runs(p, plan.title, size, theme, theme.primary, bold=True)
+    _runs(p, plan.title, size, theme, theme.primary, bold=True, heading=True)
     rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(geo.title_top + geo.title_height + 6),
                             Pt(96), Pt(4))
     rule.name = "Title rule"
@@ -296,6 +305,34 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             p = cap.text_frame.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
             _runs(p, (L.Run(plan.qr_caption),), 16, theme, "#595959")
+    for image in plan.images[:1]:
+        _picture(shapes, image, theme, geo.width - m - 150, geo.body_top + (200 if plan.qr else 0),
+                 max_w=150, max_h=80)
+
+
+def _picture(shapes: Any, image: L.Image, theme: DeckTheme, left: float, top: float,
+             max_w: float, max_h: float) -> Any:
+    """A picture from the project, at most max_w x max_h points, with its alt text."""
+    from PIL import Image as PILImage
+
+    from handouts import assets
+
+    path = Path(image.src)
+    path = path if path.is_absolute() else theme.assets_root / path
+    if not path.resolve().is_relative_to(theme.assets_root.resolve()):
+        raise ImageProblem(f"the image '{image.src}' is outside the project")
+    problem = assets.check_image(path) if path.is_file() else "does not exist"
+    if problem:
+        raise ImageProblem(f"the image '{image.src}' {problem}")
+    data = assets.logo_png(path)
+    with PILImage.open(data) as img:
+        w, h = img.size
+    data.seek(0)
+    scale = min(max_w / w, max_h / h)
+    pic = shapes.add_picture(data, Pt(left), Pt(top), Pt(w * scale), Pt(h * scale))
+    pic.name = "Logo"
+    pic._element.nvPicPr.cNvPr.set("descr", image.alt or "Logo")
+    return pic
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -24,6 +24,16 @@ def _frozen(value: Any) -> Any:
     return value
 
 
+def _brand(brand: Brand) -> dict[str, Any]:
+    """The brand as templates see it: text values, and the logo as a path."""
+    fields = {f.name: getattr(brand, f.name) for f in dataclasses.fields(brand)
+              if f.name not in ("base_font", "heading_font", "pptx_template", "source",
+                                "warnings")}
+    fields["logo"] = str(brand.logo) if brand.logo else ""
+    fields["help_lines"] = list(brand.help_lines)
+    return fields
+
+
 def _reference(ref: Reference) -> dict[str, str]:
     return {"id": ref.id, "text": ref.text, "url": ref.url or "", "short": ref.short or ""}
 
@@ -75,6 +85,6 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                    "max_priority": length.max_priority, "talk_minutes": length.talk_minutes,
                    "agenda": length.agenda, "section_slides": length.section_slides,
                    "appendix": length.appendix, "callout_slides": length.callout_slides},
-        "brand": dataclasses.asdict(brand) | {"source": None},
+        "brand": _brand(brand),
     }
     return _frozen(view)  # type: ignore[no-any-return]
