@@ -16,10 +16,12 @@ from pathlib import Path
 
 from handouts import layout, pdf, templates
 from handouts.brand import Brand, FontFamily, load_brand
+from handouts.colours import contrast_warnings
 from handouts.config import Length, Level, Settings
+from handouts.config import SETTINGS_FILE
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
-from handouts.errors import BuildError, Location, Problem, TemplateError
+from handouts.errors import BuildError, Location, Problem, SettingsError, TemplateError
 from handouts.view import select
 
 
@@ -61,6 +63,15 @@ class Project:
     settings: Settings
     brand: Brand
     topics: tuple[Topic, ...]
+    out_dir: Path = Path("build")
+    """Where this brand's outputs go: build/, or build/<brand>/ when there are several."""
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
+        b = self.brand
+        return [*b.warnings, *contrast_warnings(b.foreground, b.background, b.primary,
+                                                 b.secondary, str(b.source or "the brand"))]
 
 
 @dataclass
@@ -97,7 +108,35 @@ def load_project(root: Path) -> Project:
     settings = load_settings(root)
     brand = load_brand(settings.brand_file, settings.root)
     topics = load_topics(settings.content_dir, settings.level_names)
-    return Project(settings, brand, topics)
+    return Project(settings, brand, topics, settings.build_dir)
+
+
+def load_projects(root: Path, brand_files: Sequence[Path] = ()
+                  ) -> tuple[list[Project], list[SettingsError]]:
+    """One project per brand (from `brand_files`, else the settings), sharing the content.
+
+    Settings and content mistakes raise; a broken brand is returned with its error so the
+    other clinics can still be built.
+    """
+    settings = load_settings(root)
+    topics = load_topics(settings.content_dir, settings.level_names)
+    files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
+    projects: list[Project] = []
+    broken: list[SettingsError] = []
+    for path in files:
+        try:
+            brand = load_brand(path, settings.root)
+        except SettingsError as exc:
+            broken.append(exc)
+            continue
+        out = settings.build_dir / brand.slug if len(files) > 1 else settings.build_dir
+        projects.append(Project(settings, brand, topics, out))
+    slugs = [p.brand.slug for p in projects]
+    for slug in {s for s in slugs if slugs.count(s) > 1}:
+        raise SettingsError([Problem(Location(settings.root / SETTINGS_FILE),
+                                     f"two brands are both named '{slug}'",
+                                     "give each clinic its own meta.name")])
+    return projects, broken
 
 
 def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (),
@@ -162,10 +201,21 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
                          "or give a section a larger priority number so this length leaves "
                          "it out") from None
     except pdf.MissingGlyphs as exc:
-        raise BuildError(f"{job.label}: {exc}; replace those characters in "
-                         f"{job.topic.path}") from None
+        raise _glyph_error(job, exc) from None
     except pdf.ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
+
+
+def _glyph_error(job: Job, exc: pdf.MissingGlyphs) -> BuildError:
+    """The characters the font cannot draw, each with the content file and line it is on."""
+    lines = job.topic.path.read_text(encoding="utf-8").splitlines()
+    places = []
+    for char in exc.chars:
+        number = next((n for n, line in enumerate(lines, 1) if char in line), 0)
+        where = f"{job.topic.path}:{number}" if number else "a template or the brand"
+        places.append(f"'{char}' (U+{ord(char):04X}) at {where}")
+    return BuildError(f"{job.label}: the font cannot draw " + ", ".join(places)
+                      + "; replace those characters, or use a brand font that has them")
 
 
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
@@ -190,8 +240,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
     except pdf.ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
     except pdf.MissingGlyphs as exc:
-        raise BuildError(f"{job.label}: {exc}; replace those characters in "
-                         f"{job.topic.path}") from None
+        raise _glyph_error(job, exc) from None
 
 
 WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {
@@ -235,7 +284,7 @@ def run(project: Project, jobs: Sequence[Job],
         except BuildError as exc:
             report.failed.append(exc.format_message())
             continue
-        path = job.path(project.settings.build_dir)
+        path = job.path(project.out_dir)
         write_atomic(path, data)
         report.built.append(path)
     return report

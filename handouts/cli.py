@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from handouts import __version__, build
-from handouts.errors import BuildError
+from handouts.errors import BuildError, InputError
 
 
 def _root(project: str) -> Path:
@@ -35,27 +35,37 @@ def main(ctx: click.Context, project: str) -> None:
 @click.option("--length", "lengths", multiple=True, help="Only this length (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(build.WRITERS)),
               help="Only this format (repeatable).")
+@click.option("--brand", "brands", multiple=True, type=click.Path(dir_okay=False),
+              help="Build for this clinic's brand file; repeat for several clinics, each "
+                   "into its own folder under build/.")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
-                  lengths: tuple[str, ...] = (), formats: tuple[str, ...] = ()) -> None:
+                  lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
+                  brands: tuple[str, ...] = ()) -> None:
     """Build every topic x level x length, or the subset named."""
-    project = build.load_project(root)
-    jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
-    total = len(jobs)
-    counter = iter(range(1, total + 1))
+    projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
+    built = failed = 0
+    for project in projects:
+        for warning in project.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
+        total = len(jobs)
+        counter = iter(range(1, total + 1))
 
-    def progress(job: build.Job) -> None:
-        click.echo(f"[{next(counter)}/{total}] {job.path(project.settings.build_dir).name}",
-                   err=True)
+        def progress(job: build.Job, project: build.Project = project, total: int = total
+                     ) -> None:
+            click.echo(f"[{next(counter)}/{total}] {job.path(project.out_dir).name}", err=True)
 
-    report = build.run(project, jobs, progress)
-    for message in report.failed:
-        click.echo(f"failed: {message}", err=True)
-    out = project.settings.build_dir
-    click.echo(f"built {len(report.built)}, failed {len(report.failed)}; output in "
-               f"{_shown(out)}")
-    if report.failed:
-        raise BuildError(f"{len(report.failed)} of {total} outputs failed (see above)")
+        report = build.run(project, jobs, progress)
+        for message in report.failed:
+            click.echo(f"failed: {message}", err=True)
+        click.echo(f"{project.brand.name}: built {len(report.built)}, failed "
+                   f"{len(report.failed)}; output in {_shown(project.out_dir)}")
+        built, failed = built + len(report.built), failed + len(report.failed)
+    if broken:
+        raise InputError([p for exc in broken for p in exc.problems])
+    if failed:
+        raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
 
 
 @main.command("list")
@@ -68,7 +78,7 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
     """Print what would be built: topic, level, length, format and path."""
     project = build.load_project(root)
     for job in build.plan(project, topics, levels, lengths, tuple(build.WRITERS)):
-        path = _shown(job.path(project.settings.build_dir))
+        path = _shown(job.path(project.out_dir))
         click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t{path}")
 
 
@@ -97,6 +107,37 @@ def check_command(root: Path, strict: bool) -> None:
                "reading target (Flesch-Kincaid grade and SMOG grade)")
     if strict and missed:
         raise BuildError(f"{len(missed)} topic-levels miss their reading targets")
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False))
+def init_command(directory: str) -> None:
+    """Write a new clinic project into DIRECTORY (never over an existing file)."""
+    from handouts import scaffold
+
+    target = Path(directory)
+    for path in scaffold.init(target):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: edit {target / '_brand.yml'}, then run: make-handouts -C {target}")
+
+
+@main.command("templates")
+@click.option("--eject", "name", metavar="NAME",
+              help="Copy this built-in template into the project's templates/ to edit.")
+@click.pass_obj
+def templates_command(root: Path, name: str | None) -> None:
+    """List the built-in templates and where an override goes."""
+    from handouts import scaffold
+    from handouts.config import load as load_settings
+
+    settings = load_settings(root)
+    if name:
+        click.echo(f"wrote {scaffold.eject(name, settings.templates_dir)}")
+        return
+    for template in scaffold.builtin_templates():
+        override = settings.templates_dir / template
+        state = "overridden" if override.exists() else "built in"
+        click.echo(f"{template}\t{state}\t{_shown(override)}")
 
 
 def _shown(path: Path) -> str:

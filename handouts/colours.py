@@ -33,3 +33,22 @@ def contrast(a: str, b: str) -> float:
 def text_on(background: str) -> str:
     """White or near-black, whichever reads better on `background`."""
     return WHITE if contrast(WHITE, background) >= contrast(NEAR_BLACK, background) else NEAR_BLACK
+
+
+def contrast_warnings(foreground: str, background: str, primary: str, secondary: str,
+                      where: str) -> list[str]:
+    """WCAG AA problems of a brand's text colours, each with its ratio and where it is used."""
+    pairs = [
+        (foreground, background, "body text (foreground on background)"),
+        (primary, background, "headings, links and bullets (primary on background)"),
+        (text_on(primary), primary, "titles on the colour band (text on primary)"),
+        (foreground, secondary, "callout text in print (foreground on secondary)"),
+        (text_on(secondary), secondary, "callout text on slides (text on secondary)"),
+    ]
+    out = []
+    for text, ground, use in pairs:
+        ratio = contrast(text, ground)
+        if ratio < AA_BODY:
+            out.append(f"{where}: {text} on {ground} has a contrast of {ratio:.2f}:1, below "
+                       f"WCAG AA {AA_BODY}:1 for body text; used for {use}")
+    return out

@@ -71,6 +71,8 @@ class Settings:
     levels: tuple[Level, ...]
     lengths: tuple[Length, ...]
     fold_guides: bool = False
+    brand_files: tuple[Path, ...] = ()
+    """Several clinics' brands, each built into its own folder (empty: just brand_file)."""
     source_text: str = field(default="", repr=False)
 
     def level(self, name: str) -> Level:
@@ -110,6 +112,7 @@ PROJECT_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "build": ((str,), "output folder"),
     "brand": ((str,), "the brand file"),
     "fold_guides": ((bool,), "print fold guides on trifolds"),
+    "brands": ((list,), "several brand files, each built into its own folder"),
 }
 LEVEL_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "label": ((str,), "a name for people"),
@@ -143,7 +146,8 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
 
 
 def _type_name(types: tuple[type, ...]) -> str:
-    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text",
+             list: "a list"}
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 
@@ -226,6 +230,7 @@ def load(root: Path) -> Settings:
         levels=levels,
         lengths=lengths,
         fold_guides=project.get("fold_guides", False),
+        brand_files=tuple(root / str(b) for b in project.get("brands", [])),
         source_text=text,
     )
 
