@@ -33,7 +33,7 @@ def check_image(path: Path) -> str | None:
             return "declares a DOCTYPE or entities, which logos must not"
         try:
             svg_png(path)
-        except Exception as exc:  # noqa: BLE001 - resvg reports any fault as an exception
+        except Exception as exc:
             return f"cannot be drawn ({exc})"
         return None
     if suffix not in (".png", ".jpg", ".jpeg"):

@@ -96,9 +96,8 @@ def node_at(tree: Node | None, path: tuple[Any, ...]) -> Location | None:
     node = tree
     for step in path:
         if isinstance(node, Map) and isinstance(step, str) and step in node.items:
-            found = node.key_at.get(step, found)
             node = node.items[step]
-            found = node.at if not isinstance(node, Scalar) else node.at
+            found = node.at
         elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
             node = node.items[step]
             found = node.at
@@ -168,7 +167,7 @@ def load_brand(path: Path, root: Path | None = None) -> Brand:
                                       f"brand.yml: {err['msg']}",
                                       f"check '{'.'.join(map(str, loc[:3]))}'"))
         raise SettingsError(r.problems) from None
-    except Exception as exc:  # noqa: BLE001 - brand-yml raises plain errors for bad input
+    except Exception as exc:
         raise SettingsError([*r.problems, Problem(Location(path), f"brand.yml: {exc}")]) \
             from None
     brand = _build(r, parsed)
@@ -223,10 +222,10 @@ def _colours(r: _BrandReader, color: Any) -> dict[str, str]:
             r.problem(("color", "palette", name), f"color.palette.{name} '{value}' is not a "
                       "colour", "write it as #RRGGBB")
     for key in ("foreground", "background", "primary", "secondary"):
-        value = getattr(color, key, None)
-        if value is None:
+        given = getattr(color, key, None)
+        if given is None:
             continue
-        value = str(value)
+        value = str(given)
         resolved = palette.get(value, value)
         if not HEX_RE.match(resolved):
             r.problem(("color", key), f"color.{key} '{value}' is not a colour",

@@ -17,8 +17,7 @@ from pathlib import Path
 from handouts import layout, pdf, templates
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
-from handouts.config import Length, Level, Settings
-from handouts.config import SETTINGS_FILE
+from handouts.config import SETTINGS_FILE, Length, Level, Settings
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
 from handouts.errors import BuildError, Location, Problem, SettingsError, TemplateError

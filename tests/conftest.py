@@ -15,19 +15,41 @@ from handouts.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
+DATA = Path(__file__).resolve().parent / "data"
+
 TEST_CLINIC_BRAND = """\
 meta:
   name: {full: Harbourside Test Clinic, short: Harbourside}
   link: https://harbourside.example.org
+logo:
+  medium: brand/harbourside-logo.svg
 color:
   primary: "#7A1F3D"
   secondary: "#F6E9EE"
+typography:
+  fonts:
+    - family: Liberation Serif
+      source: file
+      files:
+        - {path: brand/LiberationSerif-Regular.ttf, weight: 400}
+        - {path: brand/LiberationSerif-Bold.ttf, weight: 700}
+  base: {family: Liberation Serif}
+  headings: {family: Liberation Serif, weight: 700}
 defaults:
   handouts:
     phone: 020 7946 0000
     paper: a4
     slide_size: "4:3"
 """
+
+
+def make_test_clinic(dest: Path) -> None:
+    """Write the test clinic's brand and its files (font, SVG logo) into a project."""
+    (dest / "brand").mkdir(exist_ok=True)
+    for name in ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"):
+        shutil.copy(DATA / "fonts" / name, dest / "brand" / name)
+    shutil.copy(DATA / "harbourside-logo.svg", dest / "brand" / "harbourside-logo.svg")
+    (dest / "_brand.yml").write_text(TEST_CLINIC_BRAND, encoding="utf-8")
 
 
 def need(tool: str) -> str:
@@ -81,7 +103,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             shutil.copy(ROOT / f, dest / f)
         shutil.copytree(ROOT / "content", dest / "content")
         if name == "test-clinic":
-            (dest / "_brand.yml").write_text(TEST_CLINIC_BRAND, encoding="utf-8")
+            make_test_clinic(dest)
         result = CliRunner().invoke(main, ["-C", str(dest)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         roots[name] = dest

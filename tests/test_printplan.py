@@ -100,7 +100,7 @@ def test_a_source_line_never_starts_a_frame_alone() -> None:
 
 
 class Box(Block):
-    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:  # noqa: N802
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
         return []
 
 
