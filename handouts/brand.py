@@ -18,7 +18,7 @@ from typing import Any
 
 from handouts.config import suggest
 from handouts.errors import Location, Problem, SettingsError
-from handouts.yamlsource import Map, Node, Scalar, Seq, read
+from handouts.yamlsource import Map, Node, Seq, read
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 PAPERS = ("letter", "a4")
@@ -95,10 +95,7 @@ def node_at(tree: Node | None, path: tuple[Any, ...]) -> Location | None:
     found = tree.at if tree is not None else None
     node = tree
     for step in path:
-        if isinstance(node, Map) and isinstance(step, str) and step in node.items:
-            node = node.items[step]
-            found = node.at
-        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
+        if (isinstance(node, Map) and isinstance(step, str) and step in node.items) or (isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items)):
             node = node.items[step]
             found = node.at
         else:
