@@ -95,11 +95,13 @@ def node_at(tree: Node | None, path: tuple[Any, ...]) -> Location | None:
     found = tree.at if tree is not None else None
     node = tree
     for step in path:
-        if (isinstance(node, Map) and isinstance(step, str) and step in node.items) or (isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items)):
+        if isinstance(node, Map) and isinstance(step, str) and step in node.items:
             node = node.items[step]
-            found = node.at
+        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
+            node = node.items[step]
         else:
             break
+        found = node.at
     return found
 
 

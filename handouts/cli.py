@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -49,14 +50,7 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         for warning in project.warnings:
             click.echo(f"warning: {warning}", err=True)
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
-        total = len(jobs)
-        counter = iter(range(1, total + 1))
-
-        def progress(job: build.Job, project: build.Project = project, total: int = total
-                     ) -> None:
-            click.echo(f"[{next(counter)}/{total}] {job.path(project.out_dir).name}", err=True)
-
-        report = build.run(project, jobs, progress)
+        report = build.run(project, jobs, _progress(project, len(jobs)))
         for message in report.failed:
             click.echo(f"failed: {message}", err=True)
         click.echo(f"{project.brand.name}: built {len(report.built)}, failed "
@@ -66,6 +60,16 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
+
+
+def _progress(project: build.Project, total: int) -> Callable[[build.Job], None]:
+    """A progress line per output, on standard error."""
+    counter = iter(range(1, total + 1))
+
+    def show(job: build.Job) -> None:
+        click.echo(f"[{next(counter)}/{total}] {job.path(project.out_dir).name}", err=True)
+
+    return show
 
 
 @main.command("list")
