@@ -79,6 +79,7 @@ class Report:
 
     built: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 BUILTIN_FONT_NAME = "Noto Sans"
@@ -191,10 +192,18 @@ def theme_for(project: Project, job: Job) -> pdf.Theme:
         author=b.name, assets_root=project.settings.root)
 
 
-def make_pdf(project: Project, job: Job, doc: layout.Document) -> bytes:
-    """The PDF bytes for one job; raises BuildError if text does not fit or cannot print."""
+@dataclass(frozen=True)
+class Output:
+    """A writer's result: the file's bytes and anything worth a warning."""
+
+    data: bytes
+    warnings: tuple[str, ...] = ()
+
+
+def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
+    """The PDF for one job; raises BuildError if text does not fit or cannot print."""
     try:
-        return pdf.write(doc, theme_for(project, job))
+        return Output(pdf.write(doc, theme_for(project, job)))
     except pdf.Overflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}; shorten the text, "
                          "or give a section a larger priority number so this length leaves "
@@ -217,7 +226,7 @@ def _glyph_error(job: Job, exc: pdf.MissingGlyphs) -> BuildError:
                       + "; replace those characters, or use a brand font that has them")
 
 
-def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
+def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
     from handouts import pptx  # python-pptx is only imported when decks are built
 
@@ -231,9 +240,10 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
         primary=b.primary, secondary=b.secondary, foreground=b.foreground,
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else pptx.DeckTheme.date,
-        assets_root=project.settings.root)
+        assets_root=project.settings.root, template=b.pptx_template)
     try:
-        return pptx.write(doc, theme)
+        data, warnings = pptx.write(doc, theme)
+        return Output(data, tuple(warnings))
     except pptx.DeckOverflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
     except pdf.ImageProblem as exc:
@@ -242,7 +252,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> bytes:
         raise _glyph_error(job, exc) from None
 
 
-WRITERS: dict[str, Callable[[Project, Job, layout.Document], bytes]] = {
+WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
     "pdf": make_pdf, "pptx": make_pptx}
 """Output formats and the function that makes each."""
 
@@ -279,11 +289,12 @@ def run(project: Project, jobs: Sequence[Job],
     for job, doc in zip(jobs, documents, strict=True):
         progress(job)
         try:
-            data = WRITERS[job.fmt](project, job, doc)
+            output = WRITERS[job.fmt](project, job, doc)
         except BuildError as exc:
             report.failed.append(exc.format_message())
             continue
         path = job.path(project.out_dir)
-        write_atomic(path, data)
+        write_atomic(path, output.data)
         report.built.append(path)
+        report.warnings.extend(w for w in output.warnings if w not in report.warnings)
     return report

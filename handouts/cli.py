@@ -51,6 +51,8 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
             click.echo(f"warning: {warning}", err=True)
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
         report = build.run(project, jobs, _progress(project, len(jobs)))
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
         for message in report.failed:
             click.echo(f"failed: {message}", err=True)
         click.echo(f"{project.brand.name}: built {len(report.built)}, failed "

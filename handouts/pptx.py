@@ -21,7 +21,7 @@ import segno
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -37,6 +37,7 @@ SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 
 LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header",
                 "content": "Title and Content", "closing": "Title and Content"}
+"""The slide layout each kind of slide uses, by the names PowerPoint gives them."""
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -58,6 +59,13 @@ class DeckTheme:
     author: str = ""
     date: dt.date = dt.date(2000, 1, 1)
     assets_root: Path = Path(".")
+    template: Path | None = None
+    """A clinic's own .pptx: its layouts are used by name, its theme fonts and colours kept."""
+
+    @property
+    def styled(self) -> bool:
+        """Whether this writer sets fonts and colours itself (no clinic template)."""
+        return self.template is None
 
 
 class DeckOverflow(Exception):
@@ -87,10 +95,13 @@ def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
         run.text = r.text
         font = run.font
         font.size = Pt(size)
-        font.name = (theme.heading_font_name or theme.font_name) if heading else theme.font_name
+        if theme.styled:
+            font.name = (theme.heading_font_name or theme.font_name) if heading \
+                else theme.font_name
         font.bold = r.bold or bold or None
         font.italic = r.italic or None
-        font.color.rgb = _rgb(colour or theme.foreground)
+        if theme.styled or colour in ("#595959",):
+            font.color.rgb = _rgb(colour or theme.foreground)
         run._r.get_or_add_rPr().set("cap", "none")  # some layouts set titles in capitals
         if r.href:
             run.hyperlink.address = r.href
@@ -118,9 +129,12 @@ def _bullet(paragraph: Any, item: slideplan.Item, theme: DeckTheme) -> None:
         etree.SubElement(p_pr, qn("a:buChar"), char="\u2022")
 
 
-def _frame(shape: Any, left: float, top: float, width: float, height: float) -> Any:
-    shape.left, shape.top = Pt(left), Pt(top)
-    shape.width, shape.height = Pt(width), Pt(height)
+def _frame(shape: Any, left: float, top: float, width: float, height: float,
+           place: bool = True) -> Any:
+    """The shape's emptied text frame, placed at the box unless `place` is False."""
+    if place:
+        shape.left, shape.top = Pt(left), Pt(top)
+        shape.width, shape.height = Pt(width), Pt(height)
     tf = shape.text_frame
     tf.clear()
     tf.word_wrap = True
@@ -161,13 +175,22 @@ def _qr_png(url: str) -> io.BytesIO:
     return out
 
 
-def write(doc: L.Document, theme: DeckTheme) -> bytes:
-    """Draw the slides of `doc` as .pptx bytes; raises DeckOverflow instead of cutting text."""
+def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
+    """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
+    instead of cutting text."""
     missing = missing_glyphs(doc, theme.fonts)
     if missing:
         raise MissingGlyphs(missing)
-    width, height = SLIDE_SIZES[theme.slide_size]
-    geo = SlideGeometry(width, height, theme.body_size)
+    warnings: list[str] = []
+    if theme.template is not None:
+        prs = Presentation(str(theme.template))
+        _drop_slides(prs)
+        geo = _template_geometry(prs, theme)
+    else:
+        prs = Presentation()
+        width, height = SLIDE_SIZES[theme.slide_size]
+        prs.slide_width, prs.slide_height = Pt(width), Pt(height)
+        geo = SlideGeometry(width, height, theme.body_size)
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
@@ -175,11 +198,9 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
         planned = slideplan.plan(slides, geo, measure)
     except slideplan.SlideOverflow as exc:
         raise DeckOverflow(str(exc)) from None
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Pt(width), Pt(height)
-    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    layouts = _layouts(prs, warnings, theme.template)
     for number, plan in enumerate(planned, 1):
-        slide = prs.slides.add_slide(layouts[LAYOUT_NAMES[plan.kind]])
+        slide = prs.slides.add_slide(layouts[plan.kind])
         _draw(slide, plan, geo, theme, measure, title_measure)
         _slide_number(slide, geo, number)
         notes = slide.notes_slide.notes_text_frame
@@ -192,7 +213,60 @@ def write(doc: L.Document, theme: DeckTheme) -> bytes:
     props.last_printed = stamp
     raw = io.BytesIO()
     prs.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return _fixed_zip(raw.getvalue()), warnings
+
+
+def _has_title(layout: Any) -> bool:
+    return any(ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+               for ph in layout.placeholders)
+
+
+def _layouts(prs: Any, warnings: list[str], template: Path | None) -> dict[str, Any]:
+    """The slide layout for each kind of slide, by name; a missing one falls back to
+    'Title and Content' (or the first layout with a title), with a warning."""
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    titled = [layout for layout in prs.slide_layouts if _has_title(layout)]
+    if not titled:
+        raise DeckOverflow(f"the PowerPoint template {template} has no slide layout with a "
+                           "title placeholder; add one (for example 'Title and Content')")
+    fallback = by_name["Title and Content"] if "Title and Content" in by_name and \
+        _has_title(by_name["Title and Content"]) else titled[0]
+    out = {}
+    for kind, name in LAYOUT_NAMES.items():
+        layout = by_name.get(name)
+        if layout is None or not _has_title(layout):
+            warnings.append(f"{template}: no slide layout named '{name}' with a title; using "
+                            f"'{fallback.name}' for {kind} slides")
+            layout = fallback
+        out[kind] = layout
+    return out
+
+
+def _drop_slides(prs: Any) -> None:
+    """Remove a template's own example slides, keeping its masters and layouts."""
+    ids = prs.slides._sldIdLst
+    for sld_id in list(ids):
+        prs.part.drop_rel(sld_id.rId)
+        ids.remove(sld_id)
+
+
+def _template_geometry(prs: Any, theme: DeckTheme) -> SlideGeometry:
+    """Where a clinic template's 'Title and Content' layout puts its title and body."""
+    width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
+    layout = next((lay for lay in prs.slide_layouts if lay.name == "Title and Content"), None)
+    body = title = None
+    if layout is not None:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx == 1:
+                body = ph
+            elif ph.placeholder_format.type == PP_PLACEHOLDER.TITLE:
+                title = ph
+    if body is None or title is None:
+        return SlideGeometry(width, height, theme.body_size)
+    left, top = Emu(body.left).pt, Emu(body.top).pt
+    return SlideGeometry(width, height, theme.body_size, margin=left,
+                         title_top=Emu(title.top).pt, title_height=Emu(title.height).pt,
+                         body_top=top, bottom=max(24.0, height - top - Emu(body.height).pt))
 
 
 def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
@@ -204,17 +278,19 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         band_top, band_h = geo.height * 0.30, geo.height * 0.34
         # The title placeholder itself is the colour band, so it stays first in reading order.
         size = _title_size(plan.title, geo, title_measure)
-        tf = _frame(title_shape, 0, band_top, geo.width, band_h)
-        tf.margin_left = tf.margin_right = Pt(m)
-        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-        title_shape.fill.solid()
-        title_shape.fill.fore_color.rgb = _rgb(theme.primary)
+        tf = _frame(title_shape, 0, band_top, geo.width, band_h, place=theme.styled)
+        if theme.styled:  # a clinic template's title slide keeps its own design
+            tf.margin_left = tf.margin_right = Pt(m)
+            tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+            title_shape.fill.solid()
+            title_shape.fill.fore_color.rgb = _rgb(theme.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
         _runs(p, plan.title, size, theme, text_on(theme.primary), bold=True, heading=True)
         sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
         if sub is not None:
-            tf = _frame(sub, m, band_top + band_h + 16, geo.body_width, 110)
+            tf = _frame(sub, m, band_top + band_h + 16, geo.body_width, 110,
+                        place=theme.styled)
             tf.vertical_anchor = MSO_ANCHOR.TOP
             lines = [plan.subtitle] if plan.subtitle else []
             for i, line in enumerate(lines):
@@ -243,17 +319,19 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
                   bold=True)
         return
     size = _title_size(plan.title, geo, title_measure)
-    tf = _frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height)
+    tf = _frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height,
+                place=theme.styled)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
     _runs(p, plan.title, size, theme, theme.primary, bold=True, heading=True)
-    rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(geo.title_top + geo.title_height + 6),
-                            Pt(96), Pt(4))
-    rule.name = "Title rule"
-    rule.fill.solid()
-    rule.fill.fore_color.rgb = _rgb(theme.primary)
-    rule.line.fill.background()
+    if theme.styled:
+        rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m),
+                                Pt(geo.title_top + geo.title_height + 6), Pt(96), Pt(4))
+        rule.name = "Title rule"
+        rule.fill.solid()
+        rule.fill.fore_color.rgb = _rgb(theme.primary)
+        rule.line.fill.background()
     qr_w = 170.0 if plan.qr else 0.0
     body_w = geo.body_width - qr_w
     body_geo = SlideGeometry(geo.width - qr_w, geo.height, geo.body_size)
@@ -261,6 +339,9 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
     texts = [i for i in plan.items if i.style != "callout"]
     callout_h = sum(slideplan.item_height(i, body_geo, measure) for i in callouts)
     body = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
+    if body is None and texts:  # a layout without a body placeholder: a text box instead
+        body = shapes.add_textbox(Pt(m), Pt(geo.body_top), Pt(body_w), Pt(geo.body_height))
+        body.name = "Body text"
     if body is not None:
         if texts:
             tf = _frame(body, m, geo.body_top, body_w, geo.body_height - callout_h)

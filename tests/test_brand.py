@@ -222,3 +222,45 @@ def test_templates_lists_and_ejects(sample: Path, cli: Callable[..., Result]) ->
     assert (sample / "templates/flyer.xml.j2").exists()
     assert "flyer.xml.j2\toverridden" in cli("-C", sample, "templates").output
     assert cli("-C", sample, "templates", "--eject", "flyer.xml.j2").exit_code == 1
+
+
+def clinic_template(path: Path) -> None:
+    """A clinic's own template: PowerPoint's default with 'Section Header' renamed and one
+    example slide that must not reach the deck."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        if layout.name == "Section Header":
+            layout.name = "Clinic Divider"
+    example = prs.slides.add_slide(prs.slide_layouts[0])
+    example.shapes.title.text = "EXAMPLE SLIDE"
+    prs.save(str(path))
+
+
+def test_a_clinic_powerpoint_template(sample: Path, cli: Callable[..., Result]) -> None:
+    clinic_template(sample / "clinic.pptx")
+    brand = sample / "_brand.yml"
+    brand.write_text(brand.read_text().replace("    paper: letter",
+                                               "    paper: letter\n    pptx_template: clinic.pptx"))
+    result = cli("-C", sample, "build", "ketamine-and-addiction", "--level", "standard",
+                 "--length", "full", "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    assert "no slide layout named 'Section Header' with a title; using 'Title and Content'" \
+        in result.output
+    deck = sample / "build/ketamine-and-addiction/ketamine-and-addiction-standard-talk-45min.pptx"
+    prs = Presentation(str(deck))
+    assert Emu(prs.slide_width).pt == 720  # the template's own size
+    names = [s.slide_layout.name for s in prs.slides]
+    assert names[0] == "Title Slide" and "Title and Content" in names
+    assert "Clinic Divider" not in names
+    texts = [s.shapes.title.text for s in prs.slides]
+    assert "EXAMPLE SLIDE" not in texts and texts[0] == "Ketamine and Addiction"
+    run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
+    assert run.font.name is None  # the template's theme font is kept
+
+
+def test_a_pptx_template_must_be_a_pptx_inside_the_project(tmp_path: Path) -> None:
+    (tmp_path / "deck.ppt").write_bytes(b"old")
+    fails(tmp_path, "defaults:\n  handouts:\n    pptx_template: deck.ppt\n",
+          "the PowerPoint template 'deck.ppt' is not a .pptx file")
+    fails(tmp_path, "defaults:\n  handouts:\n    pptx_template: nowhere.pptx\n",
+          "the PowerPoint template 'nowhere.pptx' does not exist")
