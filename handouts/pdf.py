@@ -95,8 +95,8 @@ class MissingGlyphs(Exception):
         self.chars = tuple(chars)
 
 
-MARGINS = {"flyer": 43.2, "trifold": 25.2, "booklet": 54.0}
-"""Page margins in points: 0.6 in, 0.35 in, 0.75 in."""
+MARGINS = {"flyer": 36.0, "trifold": 25.2, "booklet": 54.0}
+"""Page margins in points: 0.5 in, 0.35 in, 0.75 in."""
 PANEL_GUTTER = {"flyer": 18.0, "trifold": 21.6, "booklet": 18.0}
 """Space on each side of a panel edge (on a trifold, 0.3 in from each fold)."""
 FOOTER_GAP = 10.0
