@@ -20,7 +20,14 @@ from handouts.colours import contrast_warnings
 from handouts.config import SETTINGS_FILE, Length, Level, Settings
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
-from handouts.errors import BuildError, Location, Problem, SettingsError, TemplateError
+from handouts.errors import (
+    BuildError,
+    ContentError,
+    Location,
+    Problem,
+    SettingsError,
+    TemplateError,
+)
 from handouts.view import select
 
 
@@ -226,6 +233,26 @@ def _glyph_error(job: Job, exc: pdf.MissingGlyphs) -> BuildError:
                       + "; replace those characters, or use a brand font that has them")
 
 
+def _glyph_problems(project: Project, jobs: Sequence[Job],
+                    documents: Sequence[layout.Document]) -> list[Problem]:
+    """Characters that the brand's fonts cannot draw, each located in its content file."""
+    fonts = {brand_fonts(project.brand.base_font)[0], brand_fonts(project.brand.heading_font)[0]}
+    missing: dict[tuple[Path, str], None] = {}
+    for job, doc in zip(jobs, documents, strict=True):
+        for family in fonts:
+            for char in pdf.missing_glyphs(doc, family):
+                missing[(job.topic.path, char)] = None
+    problems = []
+    for path, char in missing:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        found = [(n, line.index(char) + 1) for n, line in enumerate(lines, 1) if char in line]
+        line, column = found[0] if found else (0, 0)
+        problems.append(Problem(Location(path, line, column),
+                                f"the brand's font cannot draw '{char}' (U+{ord(char):04X})",
+                                "replace the character, or use a brand font that has it"))
+    return problems
+
+
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
     from handouts import pptx  # python-pptx is only imported when decks are built
@@ -285,6 +312,9 @@ def run(project: Project, jobs: Sequence[Job],
             problems.extend(p for p in exc.problems if p not in problems)
     if problems:
         raise TemplateError(problems)
+    problems = _glyph_problems(project, jobs, documents)
+    if problems:
+        raise ContentError(problems)
     report = Report()
     for job, doc in zip(jobs, documents, strict=True):
         progress(job)

@@ -192,10 +192,11 @@ def test_characters_the_font_cannot_draw_are_listed_with_their_line(
     topic.write_text(text.replace("title: Ketamine and Addiction",
                                   "title: Ketamine and Addiction \u0e01\u0e02"))
     result = cli("-C", sample, "build", "ketamine-and-addiction", "--length", "short")
-    assert result.exit_code == 1
-    assert re.search(r"the font cannot draw '.' \(U\+0E01\) at \S*ketamine-and-addiction\.yaml:1",
-                     result.output)
-    assert not list((sample / "build").rglob("*.pdf"))
+    assert result.exit_code == 2
+    assert re.search(r"ketamine-and-addiction\.yaml:1:31: the brand's font cannot draw '.' "
+                     r"\(U\+0E01\); replace the character", result.output), result.output
+    assert "(U+0E02)" in result.output
+    assert not (sample / "build").exists()
 
 
 def test_init_builds_at_once_and_never_overwrites(tmp_path: Path,
