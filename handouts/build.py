@@ -7,8 +7,6 @@ renamed into place, so no reader ever sees half a file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,6 +26,7 @@ from handouts.errors import (
     SettingsError,
     TemplateError,
 )
+from handouts.files import write_atomic
 from handouts.view import select
 
 
@@ -87,6 +86,8 @@ class Report:
     built: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: int = 0
+    """How many health-literacy findings the report lists."""
 
 
 BUILTIN_FONT_NAME = "Noto Sans"
@@ -284,19 +285,6 @@ WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
 """Output formats and the function that makes each."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run(project: Project, jobs: Sequence[Job],
         progress: Callable[[Job], None] = lambda job: None) -> Report:
     """Make every job's output; one output failing does not stop the others.
@@ -328,3 +316,17 @@ def run(project: Project, jobs: Sequence[Job],
         report.built.append(path)
         report.warnings.extend(w for w in output.warnings if w not in report.warnings)
     return report
+
+
+def write_report(project: Project, report: Report, thumbnails: bool = True) -> Path:
+    """Write the project's build/index.html over the whole matrix; returns its path."""
+    from handouts import check
+    from handouts import report as html_report
+
+    result = check.check(project.topics, project.settings.levels)
+    report.findings = len(result.findings)
+    items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt,
+                              j.path(project.out_dir))
+             for j in plan(project, formats=tuple(WRITERS))]
+    return html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
+                             [*project.warnings, *report.warnings], report.failed, thumbnails)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -39,24 +41,28 @@ def main(ctx: click.Context, project: str) -> None:
 @click.option("--brand", "brands", multiple=True, type=click.Path(dir_okay=False),
               help="Build for this clinic's brand file; repeat for several clinics, each "
                    "into its own folder under build/.")
+@click.option("--thumbnails/--no-thumbnails", default=True,
+              help="Draw thumbnails in build/index.html (decks through LibreOffice).")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
-                  brands: tuple[str, ...] = ()) -> None:
+                  brands: tuple[str, ...] = (), thumbnails: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
     built = failed = 0
     for project in projects:
-        for warning in project.warnings:
-            click.echo(f"warning: {warning}", err=True)
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
-        report = build.run(project, jobs, _progress(project, len(jobs)))
-        for warning in report.warnings:
+        with _progress(project, jobs) as progress:
+            report = build.run(project, jobs, progress)
+        index = build.write_report(project, report, thumbnails=thumbnails)
+        warnings = [*project.warnings, *report.warnings]
+        for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         for message in report.failed:
             click.echo(f"failed: {message}", err=True)
         click.echo(f"{project.brand.name}: built {len(report.built)}, failed "
-                   f"{len(report.failed)}; output in {_shown(project.out_dir)}")
+                   f"{len(report.failed)}, warnings {len(warnings) + report.findings}; "
+                   f"report: {_shown(index)}")
         built, failed = built + len(report.built), failed + len(report.failed)
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])
@@ -64,14 +70,24 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
 
 
-def _progress(project: build.Project, total: int) -> Callable[[build.Job], None]:
-    """A progress line per output, on standard error."""
-    counter = iter(range(1, total + 1))
+@contextlib.contextmanager
+def _progress(project: build.Project, jobs: list[build.Job]
+              ) -> Iterator[Callable[[build.Job], None]]:
+    """A progress bar on a terminal; a plain line per output otherwise."""
+    if sys.stderr.isatty() and len(jobs) > 1:
+        with click.progressbar(length=len(jobs), label=project.brand.name, file=sys.stderr,
+                               item_show_func=lambda name: name) as bar:
+            def step(job: build.Job) -> None:
+                bar.update(1, job.path(project.out_dir).name)
+
+            yield step
+        return
+    counter = iter(range(1, len(jobs) + 1))
 
     def show(job: build.Job) -> None:
-        click.echo(f"[{next(counter)}/{total}] {job.path(project.out_dir).name}", err=True)
+        click.echo(f"[{next(counter)}/{len(jobs)}] {job.path(project.out_dir).name}", err=True)
 
-    return show
+    yield show
 
 
 @main.command("list")
@@ -89,30 +105,44 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
 
 
 @main.command("check")
-@click.option("--strict", is_flag=True, help="Exit 1 when any target is missed.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when a reading target is missed or anything is found.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_obj
-def check_command(root: Path, strict: bool) -> None:
-    """Validate content and measure each topic's reading grade per level."""
-    from handouts.check import grades
+def check_command(root: Path, strict: bool, as_json: bool) -> None:
+    """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure."""
+    import json
+
+    from handouts.check import check
 
     project = build.load_project(root)
-    results = grades(project.topics, project.settings.levels)
-    click.echo(f"{'topic':32} {'level':10} {'Flesch-Kincaid':>15} {'SMOG':>6} "
-               f"{'words/sent.':>11} {'3+ syll.':>8}  result")
-    for g in results:
-        r = g.reading
-        fk_target = g.level.max_flesch_kincaid
-        smog_target = g.level.max_smog
-        fk = f"{r.flesch_kincaid:.1f}" + (f"/{fk_target:g}" if fk_target is not None else "")
-        smog = f"{r.smog:.1f}" + (f"/{smog_target:g}" if smog_target is not None else "")
-        verdict = "; ".join(g.misses) or "ok"
-        click.echo(f"{g.topic:32} {g.level.name:10} {fk:>15} {smog:>6} "
-                   f"{r.words_per_sentence:>11.1f} {r.polysyllable_share:>8.0%}  {verdict}")
-    missed = [g for g in results if g.misses]
-    click.echo(f"{len(project.topics)} topics checked; {len(missed)} topic-levels miss a "
-               "reading target (Flesch-Kincaid grade and SMOG grade)")
-    if strict and missed:
-        raise BuildError(f"{len(missed)} topic-levels miss their reading targets")
+    result = check(project.topics, project.settings.levels)
+    warnings = [*project.warnings, *(str(f) for f in result.findings)]
+    if as_json:
+        click.echo(json.dumps({"grades": [g.as_dict() for g in result.grades],
+                               "findings": [f.as_dict() for f in result.findings],
+                               "brand_warnings": project.warnings,
+                               "passed": not result.failed and not project.warnings},
+                              indent=2))
+    else:
+        click.echo(f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} "
+                   f"{'SMOG grade':>11} {'words/sentence':>15} {'3+ syllables':>13}")
+        for g in result.grades:
+            r = g.reading
+            fk_t, smog_t = g.level.max_flesch_kincaid, g.level.max_smog
+            fk = f"{r.flesch_kincaid:.1f}" + (f" (max {fk_t:g})" if fk_t is not None else "")
+            smog = f"{r.smog:.1f}" + (f" (max {smog_t:g})" if smog_t is not None else "")
+            verdict = "MISSED" if g.misses else "ok"
+            click.echo(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>11} "
+                       f"{r.words_per_sentence:>15.1f} {r.polysyllable_share:>13.0%}  {verdict}")
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
+        missed = sum(1 for g in result.grades if g.misses)
+        click.echo(f"{len(project.topics)} topics checked; {missed} topic-levels miss a "
+                   f"reading target (Flesch-Kincaid grade, SMOG grade); "
+                   f"{len(warnings)} warnings")
+    if strict and (result.failed or project.warnings):
+        raise BuildError("check --strict failed: see the missed targets and warnings above")
 
 
 @main.command("init")

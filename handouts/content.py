@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.config import suggest
@@ -26,9 +26,15 @@ class Text:
 
     by_level: Mapping[str, str]
     at: Location
+    where: Mapping[str, Location] = field(default_factory=dict)
+    """Where each level's text starts in the file (default: `at`)."""
 
     def __call__(self, level: str) -> str:
         return self.by_level[level]
+
+    def location(self, level: str) -> Location:
+        """Where the text for `level` was written."""
+        return self.where.get(level, self.at)
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,7 @@ class _Reader:
             return None
         if isinstance(node, Map):
             values: dict[str, str] = {}
+            where: dict[str, Location] = {}
             for level, value in node.items.items():
                 if level not in self.levels:
                     self.problem(node.key_at[level], f"'{level}' in {what} is not a level",
@@ -172,13 +179,14 @@ class _Reader:
                 text = self.string(value, f"{what} ({level})")
                 if text is not None:
                     values[level] = text
+                    where[level] = value.at
             missing = [lv for lv in self.levels if lv not in node.items]
             if missing:
                 self.problem(node.at, f"{what} has no text for level "
                              f"{', '.join(repr(m) for m in missing)}",
                              f"add '{missing[0]}:' or give one text for every level")
                 return None
-            return Text(values, node.at) if len(values) == len(self.levels) else None
+            return Text(values, node.at, where) if len(values) == len(self.levels) else None
         text = self.string(node, what)
         return Text({level: text for level in self.levels}, node.at) if text is not None else None
 
