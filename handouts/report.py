@@ -19,7 +19,7 @@ from pathlib import Path
 from handouts.check import CheckResult, Grade
 from handouts.files import write_atomic
 
-THUMB_WIDTH = 180
+THUMB_WIDTH = 130
 REPORT_DIR = "_report"
 
 
@@ -34,12 +34,14 @@ class Item:
     path: Path
 
 
-def _pdf_thumb(pdf: Path, png: Path) -> int:
-    """Render page 1 of `pdf` to `png`; returns the page count."""
+def _pdf_facts(pdf: Path, png: Path | None) -> int:
+    """The page count of `pdf`, rendering page 1 to `png` when one is given."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
     try:
+        if png is None:
+            return len(doc)
         page = doc[0]
         width = page.get_width()
         bitmap = page.render(scale=THUMB_WIDTH / width)
@@ -75,7 +77,7 @@ def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 
         for deck in decks:
             pdf = Path(tmp) / (deck.stem + ".pdf")
             if pdf.exists():  # soffice can exit 0 without converting
-                _pdf_thumb(pdf, out[deck])
+                _pdf_facts(pdf, out[deck])
 
 
 def _bar(label: str, value: float, target: float | None, scale: float = 16.0) -> str:
@@ -101,10 +103,11 @@ body{font-family:system-ui,sans-serif;margin:24px;color:#1A1A1A;max-width:1400px
 h1{font-size:24px} h2{font-size:20px;margin-top:32px;border-bottom:2px solid #1B5E7A}
 table{border-collapse:collapse} td,th{border:1px solid #CCC;padding:8px;vertical-align:top}
 th{background:#F2F5F7;text-align:left} .cell{display:flex;gap:8px}
-.out{font-size:12px;width:190px} .out img{border:1px solid #AAA;max-width:180px;display:block}
-.placeholder{width:180px;height:100px;border:1px solid #AAA;display:flex;align-items:center;
+.out{font-size:12px;width:140px;overflow-wrap:anywhere}
+.out img{border:1px solid #AAA;max-width:130px;display:block}
+.placeholder{width:130px;height:75px;border:1px solid #AAA;display:flex;align-items:center;
 justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
-.bar{font-size:12px;margin:2px 0} .bar span{display:inline-block;width:170px}
+.bar{font-size:12px;font-weight:normal;margin:4px 0} .bar span{display:block}
 .warn{color:#8A4B00} .fail{color:#C62828} .summary{margin:8px 0 16px}
 """
 
@@ -121,15 +124,20 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     for item in items:
         if not item.path.exists():
             continue
+        png = thumb[item.path]
+        fresh = png.exists() and png.stat().st_mtime >= item.path.stat().st_mtime
+        if not thumbnails:
+            png.unlink(missing_ok=True)
         if item.fmt == "pdf":
-            pages = _pdf_thumb(item.path, thumb[item.path]) if thumbnails else 0
-            facts[item.path] = f"{pages} page{'s' * (pages != 1)}" if thumbnails else ""
+            pages = _pdf_facts(item.path, png if thumbnails and not fresh else None)
+            facts[item.path] = f"{pages} page{'s' * (pages != 1)}"
         else:
             count, first = _deck_facts(item.path)
             facts[item.path] = f"{count} slides"
             titles[item.path] = first
-            thumb[item.path].unlink(missing_ok=True)
-            decks.append(item.path)
+            if thumbnails and not fresh:
+                png.unlink(missing_ok=True)
+                decks.append(item.path)
     if thumbnails:
         _deck_thumbs(decks, thumb)
     body = [f"<h1>{html.escape(title)}</h1>",
@@ -147,10 +155,12 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     lengths = list(dict.fromkeys(i.length for i in items))
     for topic in topics:
         body.append(f'<h2 id="{html.escape(topic)}">{html.escape(topic)}</h2>')
-        body.append("<table><tr><th>level</th>" + "".join(
-            f"<th>{html.escape(n)}</th>" for n in lengths) + "<th>reading</th></tr>")
+        body.append("<table><tr><th>level and reading</th>" + "".join(
+            f"<th>{html.escape(n)}</th>" for n in lengths) + "</tr>")
         for level in levels:
-            row = [f"<th>{html.escape(level)}</th>"]
+            grade = next((g for g in result.grades if (g.topic, g.level.name) == (topic, level)),
+                         None)
+            row = [f"<th>{html.escape(level)}{_reading(grade)}</th>"]
             for length in lengths:
                 cells = [i for i in items if (i.topic, i.level, i.length) == (topic, level,
                                                                                 length)]
@@ -158,9 +168,6 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
                     _output(i, thumb[i.path], facts.get(i.path, "not built"),
                             titles.get(i.path, ""), out_dir)
                     for i in cells) + "</div></td>")
-            grade = next((g for g in result.grades if (g.topic, g.level.name) == (topic, level)),
-                         None)
-            row.append(f"<td>{_reading(grade)}</td>")
             body.append("<tr>" + "".join(row) + "</tr>")
         body.append("</table>")
         found = result.for_topic(topic)
