@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from handouts import layout, pdf, templates
+from handouts import layout, manifest, pdf, templates
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
 from handouts.config import SETTINGS_FILE, Length, Level, Settings
@@ -86,6 +86,8 @@ class Report:
     built: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    """Outputs already up to date, so not written again."""
     findings: int = 0
     """How many health-literacy findings the report lists."""
 
@@ -285,12 +287,39 @@ WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
 """Output formats and the function that makes each."""
 
 
+def _shared_fingerprint(project: Project) -> str:
+    b = project.brand
+    brand_files = [p for p in (b.source, b.logo, b.pptx_template) if p is not None]
+    for family in (b.base_font, b.heading_font):
+        if family is not None:
+            brand_files += [p for p in (family.regular, family.bold, family.italic,
+                                        family.bold_italic) if p is not None]
+    return manifest.shared_inputs(project.settings.source_text, brand_files,
+                                  [templates.builtin_dir(), project.settings.templates_dir],
+                                  builtin_fonts().regular.parent)
+
+
 def run(project: Project, jobs: Sequence[Job],
-        progress: Callable[[Job], None] = lambda job: None) -> Report:
-    """Make every job's output; one output failing does not stop the others.
+        progress: Callable[[Job], None] = lambda job: None, force: bool = False) -> Report:
+    """Make every job's output that is missing or out of date (all with `force`); one
+    output failing does not stop the others.
 
     Every template is rendered and read first, so a template mistake writes nothing.
     """
+    records = manifest.load(project.out_dir)
+    shared = _shared_fingerprint(project)
+    prints = {}
+    stale = []
+    unchanged = 0
+    for job in jobs:
+        key = job.path(project.out_dir).relative_to(project.out_dir).as_posix()
+        prints[key] = manifest.fingerprint(shared, job.topic.path, f"{key}")
+        if not force and records.get(key) == prints[key] and \
+                job.path(project.out_dir).exists():
+            unchanged += 1
+        else:
+            stale.append(job)
+    jobs = stale
     documents = []
     problems: list[Problem] = []
     for job in jobs:
@@ -303,18 +332,25 @@ def run(project: Project, jobs: Sequence[Job],
     problems = _glyph_problems(project, jobs, documents)
     if problems:
         raise ContentError(problems)
-    report = Report()
-    for job, doc in zip(jobs, documents, strict=True):
-        progress(job)
-        try:
-            output = WRITERS[job.fmt](project, job, doc)
-        except BuildError as exc:
-            report.failed.append(exc.format_message())
-            continue
-        path = job.path(project.out_dir)
-        write_atomic(path, output.data)
-        report.built.append(path)
-        report.warnings.extend(w for w in output.warnings if w not in report.warnings)
+    report = Report(unchanged=unchanged)
+    try:
+        for job, doc in zip(jobs, documents, strict=True):
+            progress(job)
+            key = job.path(project.out_dir).relative_to(project.out_dir).as_posix()
+            records.pop(key, None)
+            try:
+                output = WRITERS[job.fmt](project, job, doc)
+            except BuildError as exc:
+                report.failed.append(exc.format_message())
+                continue
+            path = job.path(project.out_dir)
+            write_atomic(path, output.data)
+            records[key] = prints[key]
+            report.built.append(path)
+            report.warnings.extend(w for w in output.warnings if w not in report.warnings)
+    finally:
+        if report.built or report.failed:
+            manifest.save(project.out_dir, records)
     return report
 
 

@@ -41,28 +41,30 @@ def main(ctx: click.Context, project: str) -> None:
 @click.option("--brand", "brands", multiple=True, type=click.Path(dir_okay=False),
               help="Build for this clinic's brand file; repeat for several clinics, each "
                    "into its own folder under build/.")
+@click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.option("--thumbnails/--no-thumbnails", default=True,
               help="Draw thumbnails in build/index.html (decks through LibreOffice).")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
-                  brands: tuple[str, ...] = (), thumbnails: bool = True) -> None:
+                  brands: tuple[str, ...] = (), force: bool = False,
+                  thumbnails: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
     built = failed = 0
     for project in projects:
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
         with _progress(project, jobs) as progress:
-            report = build.run(project, jobs, progress)
+            report = build.run(project, jobs, progress, force=force)
         index = build.write_report(project, report, thumbnails=thumbnails)
         warnings = [*project.warnings, *report.warnings]
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
         for message in report.failed:
             click.echo(f"failed: {message}", err=True)
-        click.echo(f"{project.brand.name}: built {len(report.built)}, failed "
-                   f"{len(report.failed)}, warnings {len(warnings) + report.findings}; "
-                   f"report: {_shown(index)}")
+        click.echo(f"{project.brand.name}: built {len(report.built)}, unchanged "
+                   f"{report.unchanged}, failed {len(report.failed)}, warnings "
+                   f"{len(warnings) + report.findings}; report: {_shown(index)}")
         built, failed = built + len(report.built), failed + len(report.failed)
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])

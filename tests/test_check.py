@@ -49,7 +49,8 @@ def test_jargon_names_the_right_line_and_a_plainer_word(tmp_path: Path,
 
 
 def test_a_glossary_term_is_not_jargon(tmp_path: Path, cli: Callable[..., Result]) -> None:
-    text = GOOD.replace("      easy: Germs live on hands.", "      easy: Germs can cause hypertension.")
+    text = GOOD.replace("      easy: Germs live on hands.",
+                        "      easy: Germs can cause hypertension.")
     write_project(tmp_path, text)
     assert "'hypertension' is jargon" in cli("-C", tmp_path, "check").output
     write_project(tmp_path, text + "glossary:\n  - {term: hypertension, definition: High blood "

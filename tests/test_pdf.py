@@ -246,3 +246,20 @@ def test_unknown_filter_is_an_input_error(sample: Path, cli: Callable[..., Resul
     result = cli("-C", sample, "build", "--level", "eazy")
     assert result.exit_code == 2
     assert "there is no level 'eazy'; did you mean 'easy'?" in result.output
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(sample: Path,
+                                                       cli: Callable[..., Result]) -> None:
+    args = ("-C", sample, "build", "--format", "pdf", "--length", "short", "--no-thumbnails")
+    first = cli(*args)
+    assert "built 6, unchanged 0" in first.output
+    stamps = {p: p.stat().st_mtime_ns for p in (sample / "build").rglob("*.pdf")}
+    second = cli(*args)
+    assert "built 0, unchanged 6" in second.output
+    assert stamps == {p: p.stat().st_mtime_ns for p in (sample / "build").rglob("*.pdf")}
+    topic = sample / "content/ketamine-and-addiction.yaml"
+    topic.write_text(topic.read_text().replace("title: Ketamine and Addiction",
+                                               "title: Ketamine and Addiction Today"))
+    third = cli(*args)
+    assert "built 3, unchanged 3" in third.output
+    assert "built 6, unchanged 0" in cli(*args, "--force").output
