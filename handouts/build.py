@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handouts import layout, manifest, pdf, templates
+from handouts import layout, manifest, templates
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
 from handouts.config import SETTINGS_FILE, Length, Level, Settings
@@ -27,7 +27,11 @@ from handouts.errors import (
     TemplateError,
 )
 from handouts.files import write_atomic
+from handouts.fonts import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.view import select
+
+if TYPE_CHECKING:
+    from handouts import pdf
 
 
 @dataclass(frozen=True)
@@ -92,23 +96,13 @@ class Report:
     """How many health-literacy findings the report lists."""
 
 
-BUILTIN_FONT_NAME = "Noto Sans"
-
-
-def builtin_fonts() -> pdf.Fonts:
-    """The bundled Noto Sans family."""
-    root = Path(str(resources.files("handouts") / "fonts"))
-    return pdf.Fonts(root / "NotoSans-Regular.ttf", root / "NotoSans-Bold.ttf",
-                     root / "NotoSans-Italic.ttf", root / "NotoSans-BoldItalic.ttf")
-
-
-def brand_fonts(family: FontFamily | None) -> tuple[pdf.Fonts, str]:
+def brand_fonts(family: FontFamily | None) -> tuple[Fonts, str]:
     """The four faces of a brand family (missing ones stand in from the others), and its
     name; the built-in family when the brand names none."""
     if family is None:
         return builtin_fonts(), BUILTIN_FONT_NAME
     bold = family.bold or family.regular
-    return pdf.Fonts(family.regular, bold, family.italic or family.regular,
+    return Fonts(family.regular, bold, family.italic or family.regular,
                      family.bold_italic or family.bold or family.italic or family.regular), \
         family.name
 
@@ -193,6 +187,7 @@ def render_layout(project: Project, job: Job) -> layout.Document:
 
 def theme_for(project: Project, job: Job) -> pdf.Theme:
     """The look of one PDF: the brand's colours and paper at the level's text size."""
+    from handouts import pdf
     b = project.brand
     return pdf.Theme(
         fonts=brand_fonts(b.base_font)[0], heading_fonts=brand_fonts(b.heading_font)[0],
@@ -212,6 +207,7 @@ class Output:
 
 def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
     """The PDF for one job; raises BuildError if text does not fit or cannot print."""
+    from handouts import pdf  # reportlab is only imported when PDFs are built
     try:
         return Output(pdf.write(doc, theme_for(project, job)))
     except pdf.Overflow as exc:
@@ -224,11 +220,11 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
         raise BuildError(f"{job.label}: {exc}") from None
 
 
-def _glyph_error(job: Job, exc: pdf.MissingGlyphs) -> BuildError:
+def _glyph_error(job: Job, exc: Exception) -> BuildError:
     """The characters the font cannot draw, each with the content file and line it is on."""
     lines = job.topic.path.read_text(encoding="utf-8").splitlines()
     places = []
-    for char in exc.chars:
+    for char in getattr(exc, "chars", ()):
         number = next((n for n, line in enumerate(lines, 1) if char in line), 0)
         where = f"{job.topic.path}:{number}" if number else "a template or the brand"
         places.append(f"'{char}' (U+{ord(char):04X}) at {where}")
@@ -239,6 +235,9 @@ def _glyph_error(job: Job, exc: pdf.MissingGlyphs) -> BuildError:
 def _glyph_problems(project: Project, jobs: Sequence[Job],
                     documents: Sequence[layout.Document]) -> list[Problem]:
     """Characters that the brand's fonts cannot draw, each located in its content file."""
+    if not jobs:
+        return []
+    from handouts import pdf
     fonts = {brand_fonts(project.brand.base_font)[0], brand_fonts(project.brand.heading_font)[0]}
     missing: dict[tuple[Path, str], None] = {}
     for job, doc in zip(jobs, documents, strict=True):
@@ -258,7 +257,7 @@ def _glyph_problems(project: Project, jobs: Sequence[Job],
 
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
-    from handouts import pptx  # python-pptx is only imported when decks are built
+    from handouts import pdf, pptx  # python-pptx is only imported when decks are built
 
     b = project.brand
     review = job.topic.review

@@ -27,17 +27,8 @@ from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
 from handouts.colours import text_on
+from handouts.fonts import Fonts
 from handouts.printplan import FrameBreak, Placed, fill, page_size, panel_widths
-
-
-@dataclass(frozen=True)
-class Fonts:
-    """The four TrueType files of one family."""
-
-    regular: Path
-    bold: Path
-    italic: Path
-    bold_italic: Path
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from pptx.util import Emu, Pt
 from handouts import layout as L
 from handouts import slideplan
 from handouts.colours import text_on
-from handouts.pdf import Fonts, ImageProblem, MissingGlyphs, font_family, missing_glyphs
+from handouts.fonts import Fonts
+from handouts.pdf import ImageProblem, MissingGlyphs, font_family, missing_glyphs
 from handouts.slideplan import PlannedSlide, SlideGeometry
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
