@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handouts import layout, manifest, templates
+from handouts import layout, templates
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
 from handouts.config import SETTINGS_FILE, Length, Level, Settings
@@ -20,17 +20,17 @@ from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
 from handouts.errors import (
     BuildError,
-    ContentError,
     Location,
     Problem,
     SettingsError,
     TemplateError,
 )
-from handouts.files import write_atomic
 from handouts.fonts import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.view import select
 
 if TYPE_CHECKING:
+    import jinja2
+
     from handouts import pdf
 
 
@@ -170,9 +170,11 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
             for fmt in WRITERS if fmt in formats]
 
 
-def render_layout(project: Project, job: Job) -> layout.Document:
-    """Run the job's template and read its layout document."""
-    env = templates.environment(project.settings.templates_dir)
+def render_layout(project: Project, job: Job,
+                  env: jinja2.Environment | None = None) -> layout.Document:
+    """Run the job's template and read its layout document (`env`: one environment shared
+    by many jobs, so each template is compiled once)."""
+    env = env or templates.environment(project.settings.templates_dir)
     name = job.template
     context = select(job.topic, job.level, job.length, project.brand)
     xml = templates.render(env, name, context)
@@ -286,71 +288,6 @@ WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
 """Output formats and the function that makes each."""
 
 
-def _shared_fingerprint(project: Project) -> str:
-    b = project.brand
-    brand_files = [p for p in (b.source, b.logo, b.pptx_template) if p is not None]
-    for family in (b.base_font, b.heading_font):
-        if family is not None:
-            brand_files += [p for p in (family.regular, family.bold, family.italic,
-                                        family.bold_italic) if p is not None]
-    return manifest.shared_inputs(project.settings.source_text, brand_files,
-                                  [templates.builtin_dir(), project.settings.templates_dir],
-                                  builtin_fonts().regular.parent)
-
-
-def run(project: Project, jobs: Sequence[Job],
-        progress: Callable[[Job], None] = lambda job: None, force: bool = False) -> Report:
-    """Make every job's output that is missing or out of date (all with `force`); one
-    output failing does not stop the others.
-
-    Every template is rendered and read first, so a template mistake writes nothing.
-    """
-    records = manifest.load(project.out_dir)
-    shared = _shared_fingerprint(project)
-    prints = {}
-    stale = []
-    unchanged = 0
-    for job in jobs:
-        key = job.path(project.out_dir).relative_to(project.out_dir).as_posix()
-        prints[key] = manifest.fingerprint(shared, job.topic.path, f"{key}")
-        if not force and records.get(key) == prints[key] and \
-                job.path(project.out_dir).exists():
-            unchanged += 1
-        else:
-            stale.append(job)
-    jobs = stale
-    documents = []
-    problems: list[Problem] = []
-    for job in jobs:
-        try:
-            documents.append(render_layout(project, job))
-        except TemplateError as exc:
-            problems.extend(p for p in exc.problems if p not in problems)
-    if problems:
-        raise TemplateError(problems)
-    problems = _glyph_problems(project, jobs, documents)
-    if problems:
-        raise ContentError(problems)
-    report = Report(unchanged=unchanged)
-    try:
-        for job, doc in zip(jobs, documents, strict=True):
-            progress(job)
-            key = job.path(project.out_dir).relative_to(project.out_dir).as_posix()
-            records.pop(key, None)
-            try:
-                output = WRITERS[job.fmt](project, job, doc)
-            except BuildError as exc:
-                report.failed.append(exc.format_message())
-                continue
-            path = job.path(project.out_dir)
-            write_atomic(path, output.data)
-            records[key] = prints[key]
-            report.built.append(path)
-            report.warnings.extend(w for w in output.warnings if w not in report.warnings)
-    finally:
-        if report.built or report.failed:
-            manifest.save(project.out_dir, records)
-    return report
 
 
 def write_report(project: Project, report: Report, thumbnails: bool = True) -> Path:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
-from handouts import __version__, build
+from handouts import __version__, build, runner
 from handouts.errors import BuildError, InputError
 
 
@@ -42,20 +43,30 @@ def main(ctx: click.Context, project: str) -> None:
               help="Build for this clinic's brand file; repeat for several clinics, each "
                    "into its own folder under build/.")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Make outputs in this many processes (default: the number of cores).")
+@click.option("--shard", metavar="K/N", default=None,
+              help="Build only the K-th of N equal shares of the outputs (for CI matrices "
+                   "and batch arrays); every output lands in exactly one share.")
 @click.option("--thumbnails/--no-thumbnails", default=True,
               help="Draw thumbnails in build/index.html (decks through LibreOffice).")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
                   brands: tuple[str, ...] = (), force: bool = False,
+                  workers: int | None = None, shard: str | None = None,
                   thumbnails: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
     built = failed = 0
     for project in projects:
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
+        whole = not (topics or levels or lengths or formats or shard)
+        if shard:
+            jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
         with _progress(project, jobs) as progress:
-            report = build.run(project, jobs, progress, force=force)
+            report = runner.run(project, jobs, progress, force=force,
+                                workers=workers or runner.default_workers(), prune=whole)
         index = build.write_report(project, report, thumbnails=thumbnails)
         warnings = [*project.warnings, *report.warnings]
         for warning in warnings:
@@ -70,6 +81,14 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
+
+
+def _parse_shard(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)/(\d+)", text.strip())
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise click.BadParameter(f"'{text}' is not K/N with 1 <= K <= N, e.g. 2/4",
+                                 param_hint="--shard")
+    return int(match[1]), int(match[2])
 
 
 @contextlib.contextmanager

