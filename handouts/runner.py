@@ -97,8 +97,7 @@ def run(project: Project, jobs: Sequence[Job],
     `workers` > 1 makes outputs in that many processes. `prune` removes outputs of topics
     that no longer exist (only sensible when `jobs` is the whole matrix).
     """
-    with locked(project.out_dir):
-        return _run(project, jobs, progress, force, workers, prune)
+    return _run(project, jobs, progress, force, workers, prune)
 
 
 def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None], force: bool,
@@ -124,6 +123,19 @@ def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None],
     problems = _glyph_problems(project, stale, documents)
     if problems:
         raise ContentError(problems)
+    if not stale and not prune:
+        return report
+    with locked(out):  # the input is sound: only now is anything written
+        records = manifest.load(out)
+        return _write_all(project, stale, documents, records, prints, report, progress,
+                          workers, prune)
+
+
+def _write_all(project: Project, stale: Sequence[Job], documents: Sequence[layout.Document],
+               records: dict[str, str], prints: dict[str, str], report: Report,
+               progress: Callable[[Job], None], workers: int, prune: bool) -> Report:
+    out = project.out_dir
+    before = dict(records)
     try:
         if prune:
             _prune(project, records)
@@ -139,7 +151,7 @@ def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None],
             report.built.append(job.path(out))
             report.warnings.extend(w for w in result.warnings if w not in report.warnings)
     finally:
-        if report.built or report.failed or prune:
+        if records != before:
             manifest.save(out, records)
     return report
 
