@@ -60,8 +60,12 @@ def _shared_fingerprint(project: Project) -> str:
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """Hold the build folder's lock, or stop with a clear message if another build has it."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = (out_dir / LOCK).open("a+")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK).open("a+")
+    except OSError as exc:
+        raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; check that the build "
+                         "folder is writable and the disk has space") from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
