@@ -8,19 +8,45 @@ escaped layout XML. A project template can extend the built-in one it replaces w
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from handouts import markup
 from handouts.errors import Location, Problem, TemplateError
 
 BUILTIN_PREFIX = "builtin"
+TIME_LIMIT = 10.0
+"""Seconds one template may run before it is stopped."""
+SIZE_LIMIT = 20_000_000
+"""Characters one template may write (a layout document is far smaller)."""
+
+
+class _LimitedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, also refusing to build huge strings or numbers."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError("a power above 64 is not allowed in templates")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
+                        and len(seq) * times > SIZE_LIMIT:
+                    raise SecurityError(f"the template tried to build a value of more than "
+                                        f"{SIZE_LIMIT:,} items")
+        return super().call_binop(context, operator, left, right)
 
 
 def builtin_dir() -> Path:
@@ -36,7 +62,7 @@ def environment(project_templates: Path | None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(str(project_templates)))
     loaders.append(builtin)
     loader = jinja2.ChoiceLoader([jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}), *loaders])
-    env = ImmutableSandboxedEnvironment(
+    env = _LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -62,11 +88,52 @@ def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
     return found
 
 
-def render(env: jinja2.Environment, name: str, context: Any) -> str:
-    """Render template `name`; any template fault is a TemplateError naming file and line."""
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the code inside after `seconds` (main thread only; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _limited(template: jinja2.Template, context: Any, size_limit: int) -> str:
+    parts: list[str] = []
+    size = 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > size_limit:
+            raise SecurityError(f"the template wrote more than {size_limit:,} characters")
+        parts.append(piece)
+    return "".join(parts)
+
+
+def render(env: jinja2.Environment, name: str, context: Any, time_limit: float = TIME_LIMIT,
+           size_limit: int = SIZE_LIMIT) -> str:
+    """Render template `name` within the time and size limits; any template fault is a
+    TemplateError naming file and line."""
     try:
         template = env.get_template(name)
-        return template.render(context)
+        with _time_limit(time_limit):
+            return _limited(template, context, size_limit)
+    except _TooSlow:
+        raise TemplateError([Problem(Location(Path(name)),
+                                     f"the template ran for more than {time_limit:g} s and was "
+                                     "stopped", "look for a loop that does not end")]) from None
     except jinja2.TemplateNotFound as exc:
         searched = [p for loader in _filesystem_loaders(env) for p in loader.searchpath]
         raise TemplateError([Problem(

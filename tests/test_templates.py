@@ -111,3 +111,32 @@ def test_markdown_subset() -> None:
                    "<ul><li><p>one</p></li><li><p>two</p></li></ul>"
                    "<p># not a heading &lt;script&gt;</p>")
     assert markup.inline('He said "hi" -- twice') == "He said \u201chi\u201d \u2013 twice"
+
+
+def test_a_template_that_runs_forever_is_stopped(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "slow.xml.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    env = templates.environment(tmp_path / "templates")
+    with pytest.raises(TemplateError, match=r"slow.xml.j2: the template ran for more than "
+                                            r"0.5 s and was stopped"):
+        templates.render(env, "slow.xml.j2", {}, time_limit=0.5)
+
+
+@pytest.mark.parametrize("body", ["{{ 'x' * 100000000 }}", "{{ 10 ** 100000 }}",
+                                  "{% for i in range(90000) %}{{ 'y' * 1000 }}{% endfor %}"])
+def test_a_template_that_builds_a_huge_value_is_stopped(tmp_path: Path, body: str) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "big.xml.j2").write_text(body)
+    env = templates.environment(tmp_path / "templates")
+    with pytest.raises(TemplateError, match=r"more than|power above"):
+        templates.render(env, "big.xml.j2", {}, size_limit=10_000_000)
+
+
+def test_includes_cannot_leave_the_template_folders(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "sneaky.xml.j2").write_text('{% include "../secret.txt" %}')
+    env = templates.environment(tmp_path / "templates")
+    with pytest.raises(TemplateError, match="template not found"):
+        templates.render(env, "sneaky.xml.j2", {})
