@@ -83,6 +83,38 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
 
 
+@main.command("watch")
+@click.option("--thumbnails/--no-thumbnails", default=True,
+              help="Draw thumbnails in build/index.html.")
+@click.pass_obj
+def watch_command(root: Path, thumbnails: bool) -> None:
+    """Rebuild what changed whenever a content, template, brand or settings file is saved."""
+    from watchfiles import watch
+
+    from handouts.errors import HandoutsError
+
+    def once() -> None:
+        try:
+            build_command.callback(thumbnails=thumbnails)  # type: ignore[misc]
+        except HandoutsError as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+
+    once()
+    build_dir = root / "build"
+    announced = False
+    for changes in watch(root, yield_on_timeout=True, rust_timeout=500,
+                         watch_filter=lambda change, path: not Path(path).is_relative_to(
+                             build_dir) and not Path(path).name.startswith(".")):
+        if not changes:  # the watcher is running: say so once
+            if not announced:
+                click.echo(f"watching {_shown(root)} for changes (Ctrl-C to stop)", err=True)
+                announced = True
+            continue
+        names = sorted({_shown(Path(path)) for _, path in changes})
+        click.echo(f"changed: {', '.join(names)}", err=True)
+        once()
+
+
 def _parse_shard(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d+)/(\d+)", text.strip())
     if not match or not 1 <= int(match[1]) <= int(match[2]):
