@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -168,7 +169,8 @@ def _results(project: Project, jobs: Sequence[Job], documents: Sequence[layout.D
             yield job, _make(project, job, doc)
         return
     context = multiprocessing.get_context("fork")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                initializer=_ignore_interrupts) as pool:
         futures = [pool.submit(_make, project, job, doc)
                    for job, doc in zip(jobs, documents, strict=True)]
         try:
@@ -178,9 +180,13 @@ def _results(project: Project, jobs: Sequence[Job], documents: Sequence[layout.D
                 except cf.process.BrokenProcessPool:
                     yield job, f"{job.label}: a worker process stopped unexpectedly"
         except BaseException:
-            for future in futures:
-                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the main process's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _prune(project: Project, records: dict[str, str]) -> None:
