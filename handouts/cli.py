@@ -50,12 +50,14 @@ def main(ctx: click.Context, project: str) -> None:
                    "and batch arrays); every output lands in exactly one share.")
 @click.option("--thumbnails/--no-thumbnails", default=True,
               help="Draw thumbnails in build/index.html (decks through LibreOffice).")
+@click.option("--report/--no-report", default=True,
+              help="Write build/index.html (on by default).")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
                   brands: tuple[str, ...] = (), force: bool = False,
                   workers: int | None = None, shard: str | None = None,
-                  thumbnails: bool = True) -> None:
+                  thumbnails: bool = True, report: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
     built = failed = 0
@@ -65,18 +67,19 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         if shard:
             jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
         with _progress(project, jobs) as progress:
-            report = runner.run(project, jobs, progress, force=force,
+            result = runner.run(project, jobs, progress, force=force,
                                 workers=workers or runner.default_workers(), prune=whole)
-        index = build.write_report(project, report, thumbnails=thumbnails)
-        warnings = [*project.warnings, *report.warnings]
+        index = build.write_report(project, result, thumbnails=thumbnails) if report else None
+        warnings = [*project.warnings, *result.warnings]
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
-        for message in report.failed:
+        for message in result.failed:
             click.echo(f"failed: {message}", err=True)
-        click.echo(f"{project.brand.name}: built {len(report.built)}, unchanged "
-                   f"{report.unchanged}, failed {len(report.failed)}, warnings "
-                   f"{len(warnings) + report.findings}; report: {_shown(index)}")
-        built, failed = built + len(report.built), failed + len(report.failed)
+        where = f"; report: {_shown(index)}" if index else ""
+        click.echo(f"{project.brand.name}: built {len(result.built)}, unchanged "
+                   f"{result.unchanged}, failed {len(result.failed)}, warnings "
+                   f"{len(warnings) + result.findings}{where}")
+        built, failed = built + len(result.built), failed + len(result.failed)
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:
