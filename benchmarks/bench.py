@@ -84,7 +84,7 @@ def flyer_text(project: Path) -> Path:
     return out
 
 
-def main() -> None:  # noqa: PLR0915 - a script of measurements, read top to bottom
+def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer runs, no 1,000 outputs")
     args = parser.parse_args()
