@@ -170,8 +170,10 @@ def _results(project: Project, jobs: Sequence[Job], documents: Sequence[layout.D
         return
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                initializer=_ignore_interrupts) as pool:
-        futures = [pool.submit(_make, project, job, doc)
+                                initializer=_start_worker, initargs=(project,)) as pool:
+        # Each task carries only its job's index and layout document: the project (every
+        # topic) reaches each worker once, when it starts.
+        futures = [pool.submit(_make_in_worker, job, doc)
                    for job, doc in zip(jobs, documents, strict=True)]
         try:
             for job, future in zip(jobs, futures, strict=True):
@@ -184,9 +186,18 @@ def _results(project: Project, jobs: Sequence[Job], documents: Sequence[layout.D
             raise
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the main process's to handle (it stops the pool)."""
+_worker_project: list[Project] = []
+"""In a worker process only: the project it builds for, set once when it starts."""
+
+
+def _start_worker(project: Project) -> None:
+    """In a worker: keep the project, and leave Ctrl-C to the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_project[:] = [project]
+
+
+def _make_in_worker(job: Job, doc: layout.Document) -> Output | str:
+    return _make(_worker_project[0], job, doc)
 
 
 def _prune(project: Project, records: dict[str, str]) -> None:
