@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -49,7 +50,8 @@ class Map:
 Node = Scalar | Seq | Map
 
 
-def _loc(path: Path, mark: yaml.Mark | None) -> Location:
+def _loc(path: Path, mark: Any) -> Location:
+    """A location from a PyYAML or libyaml mark (0-based line and column), if any."""
     if mark is None:
         return Location(path)
     return Location(path, mark.line + 1, mark.column + 1)
@@ -112,7 +114,7 @@ class _TooBig(Exception):
 
 def _loader() -> type:
     """libyaml's safe loader when PyYAML was built with it (much faster), else PyYAML's."""
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
