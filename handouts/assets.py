@@ -92,3 +92,25 @@ def check_font(path: Path) -> str | None:
     except (TTFError, OSError, ValueError, IndexError, KeyError) as exc:
         return f"is damaged or truncated ({exc})"
     return None
+
+
+class ImageProblem(Exception):
+    """A picture a template asked for that cannot be used."""
+
+
+def load_picture(src: str, assets_root: Path) -> tuple[io.BytesIO, int, int]:
+    """A picture from inside the project, checked, as PNG or JPEG bytes with its pixel size."""
+    from PIL import Image
+
+    path = Path(src)
+    path = path if path.is_absolute() else assets_root / path
+    if not path.resolve().is_relative_to(assets_root.resolve()):
+        raise ImageProblem(f"the image '{src}' is outside the project")
+    problem = check_image(path) if path.is_file() else "does not exist"
+    if problem:
+        raise ImageProblem(f"the image '{src}' {problem}")
+    data = logo_png(path)
+    with Image.open(data) as img:
+        width, height = img.size
+    data.seek(0)
+    return data, width, height

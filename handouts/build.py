@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handouts import layout, templates
+from handouts.assets import ImageProblem
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
 from handouts.config import SETTINGS_FILE, Length, Level, Settings
@@ -218,7 +219,7 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
                          "it out") from None
     except pdf.MissingGlyphs as exc:
         raise _glyph_error(job, exc) from None
-    except pdf.ImageProblem as exc:
+    except ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
 
 
@@ -277,7 +278,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
         return Output(data, tuple(warnings))
     except pptx.DeckOverflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
-    except pdf.ImageProblem as exc:
+    except ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
     except pdf.MissingGlyphs as exc:
         raise _glyph_error(job, exc) from None

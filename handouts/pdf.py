@@ -26,6 +26,7 @@ from reportlab.platypus import Image as RLImage
 from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
+from handouts.assets import load_picture
 from handouts.colours import text_on
 from handouts.fonts import Fonts
 from handouts.printplan import FrameBreak, Placed, fill, page_size, panel_widths
@@ -71,10 +72,6 @@ class Overflow(Exception):
     def __init__(self, places: Sequence[OverflowPlace]) -> None:
         super().__init__("; ".join(str(p) for p in places))
         self.places = tuple(places)
-
-
-class ImageProblem(Exception):
-    """A picture a template asked for that cannot be used."""
 
 
 class MissingGlyphs(Exception):
@@ -204,21 +201,7 @@ class _Builder:
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
-        from handouts import assets
-
-        path = Path(block.src)
-        path = path if path.is_absolute() else self.theme.assets_root / path
-        if not path.resolve().is_relative_to(self.theme.assets_root.resolve()):
-            raise ImageProblem(f"the image '{block.src}' is outside the project")
-        problem = assets.check_image(path) if path.is_file() else "does not exist"
-        if problem:
-            raise ImageProblem(f"the image '{block.src}' {problem}")
-        data = assets.logo_png(path)
-        from PIL import Image as PILImage
-
-        with PILImage.open(data) as img:
-            w, h = img.size
-        data.seek(0)
+        data, w, h = load_picture(block.src, self.theme.assets_root)
         picture = RLImage(data, width=width, height=width * h / w)
         picture.hAlign = "LEFT"
         return picture

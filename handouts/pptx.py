@@ -28,9 +28,10 @@ from pptx.util import Emu, Pt
 
 from handouts import layout as L
 from handouts import slideplan
+from handouts.assets import load_picture
 from handouts.colours import text_on
 from handouts.fonts import Fonts
-from handouts.pdf import ImageProblem, MissingGlyphs, font_family, missing_glyphs
+from handouts.pdf import MissingGlyphs, font_family, missing_glyphs
 from handouts.slideplan import PlannedSlide, SlideGeometry
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
@@ -395,21 +396,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
 def _picture(shapes: Any, image: L.Image, theme: DeckTheme, left: float, top: float,
              max_w: float, max_h: float) -> Any:
     """A picture from the project, at most max_w x max_h points, with its alt text."""
-    from PIL import Image as PILImage
-
-    from handouts import assets
-
-    path = Path(image.src)
-    path = path if path.is_absolute() else theme.assets_root / path
-    if not path.resolve().is_relative_to(theme.assets_root.resolve()):
-        raise ImageProblem(f"the image '{image.src}' is outside the project")
-    problem = assets.check_image(path) if path.is_file() else "does not exist"
-    if problem:
-        raise ImageProblem(f"the image '{image.src}' {problem}")
-    data = assets.logo_png(path)
-    with PILImage.open(data) as img:
-        w, h = img.size
-    data.seek(0)
+    data, w, h = load_picture(image.src, theme.assets_root)
     scale = min(max_w / w, max_h / h)
     pic = shapes.add_picture(data, Pt(left), Pt(top), Pt(w * scale), Pt(h * scale))
     pic.name = "Logo"
