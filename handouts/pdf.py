@@ -8,6 +8,7 @@ every place and by how much.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -177,14 +178,20 @@ class _QR(Flowable):  # type: ignore[misc]
         return (self.width, self.height)
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.url, barLevel="M", barWidth=self.width,
-                              barHeight=self.height)
         self.canv.setFillColor(colors.white)
         self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         self.canv.setFillColor(colors.black)
-        for shape in widget.draw().contents:
-            if shape.fillColor is not None:
-                self.canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=0, fill=1)
+        for x, y, w, h in _qr_modules(self.url, self.width):
+            self.canv.rect(x, y, w, h, stroke=0, fill=1)
+
+
+@functools.lru_cache(maxsize=32)
+def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark squares of a QR code for `url`, `size` points across (encoding is slow, and
+    every page of a build links to the same few addresses)."""
+    widget = QrCodeWidget(url, barLevel="M", barWidth=size, barHeight=size)
+    return tuple((shape.x, shape.y, shape.width, shape.height)
+                 for shape in widget.draw().contents if shape.fillColor is not None)
 
 
 def _qr(url: str, size: float) -> Flowable:
