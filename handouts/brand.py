@@ -336,8 +336,8 @@ def _font(r: _BrandReader, typography: Any, role: str) -> FontFamily | None:
             r.problem(steps, f"the font file '{file.path.root}' {problem}",
                       "use a TrueType (.ttf) file")
             continue
-        weight = int(str(getattr(file.weight, "root", file.weight) or 400)) \
-            if str(getattr(file.weight, "root", 400)).isdigit() else 400
+        raw = getattr(file.weight, "root", file.weight)
+        weight = int(raw) if str(raw).isdigit() else 400
         faces[(weight >= 600, file.style == "italic")] = path
     regular = faces.get((False, False)) or next(iter(faces.values()), None)
     if regular is None:
@@ -345,7 +345,3 @@ def _font(r: _BrandReader, typography: Any, role: str) -> FontFamily | None:
     return FontFamily(family, regular, faces.get((True, False)), faces.get((False, True)),
                       faces.get((True, True)))
 
-
-def location(brand: Brand) -> Location:
-    """Where the brand came from, for messages."""
-    return Location(brand.source or Path("_brand.yml"))

@@ -16,11 +16,12 @@ from handouts import layout, templates
 from handouts.assets import ImageProblem
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
-from handouts.config import SETTINGS_FILE, Length, Level, Settings
+from handouts.config import SETTINGS_FILE, Length, Level, Settings, suggest
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
 from handouts.errors import (
     BuildError,
+    InputError,
     Location,
     Problem,
     SettingsError,
@@ -93,8 +94,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0
     """Outputs already up to date, so not written again."""
-    findings: int = 0
-    """How many health-literacy findings the report lists."""
+
 
 
 def brand_fonts(family: FontFamily | None) -> tuple[Fonts, str]:
@@ -155,14 +155,10 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
                         ("format", formats)):
         for name in asked:
             if name not in known[kind]:
-                from handouts.config import suggest
-
                 problems.append(Problem(Location(s.root / "handouts.toml"),
                                         f"there is no {kind} '{name}'",
                                         suggest(name, known[kind])))
     if problems:
-        from handouts.errors import InputError
-
         raise InputError(problems)
     return [Job(t, lv, ln, fmt)
             for t in project.topics if not topics or t.slug in topics
@@ -223,13 +219,21 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
         raise BuildError(f"{job.label}: {exc}") from None
 
 
+def _char_location(path: Path, lines: Sequence[str], char: str) -> Location:
+    """Where `char` first appears in a content file (line 0 if only a template has it)."""
+    for number, line in enumerate(lines, 1):
+        if char in line:
+            return Location(path, number, line.index(char) + 1)
+    return Location(path)
+
+
 def _glyph_error(job: Job, exc: Exception) -> BuildError:
     """The characters the font cannot draw, each with the content file and line it is on."""
     lines = job.topic.path.read_text(encoding="utf-8").splitlines()
     places = []
     for char in getattr(exc, "chars", ()):
-        number = next((n for n, line in enumerate(lines, 1) if char in line), 0)
-        where = f"{job.topic.path}:{number}" if number else "a template or the brand"
+        at = _char_location(job.topic.path, lines, char)
+        where = f"{at.path}:{at.line}" if at.line else "a template or the brand"
         places.append(f"'{char}' (U+{ord(char):04X}) at {where}")
     return BuildError(f"{job.label}: the font cannot draw " + ", ".join(places)
                       + "; replace those characters, or use a brand font that has them")
@@ -242,19 +246,17 @@ def _glyph_problems(project: Project, jobs: Sequence[Job],
         return []
     from handouts import pdf
     fonts = {brand_fonts(project.brand.base_font)[0], brand_fonts(project.brand.heading_font)[0]}
-    missing: dict[tuple[Path, str], None] = {}
+    chars: dict[Path, set[str]] = {}
     for job, doc in zip(jobs, documents, strict=True):
-        for family in fonts:
-            for char in pdf.missing_glyphs(doc, family):
-                missing[(job.topic.path, char)] = None
-    problems = []
-    for path, char in missing:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        found = [(n, line.index(char) + 1) for n, line in enumerate(lines, 1) if char in line]
-        line, column = found[0] if found else (0, 0)
-        problems.append(Problem(Location(path, line, column),
+        chars.setdefault(job.topic.path, set()).update(layout.characters(doc))
+    problems: list[Problem] = []
+    for path, used in chars.items():
+        missing = sorted({c for family in fonts for c in pdf.unprintable(used, family)})
+        lines = path.read_text(encoding="utf-8").splitlines() if missing else []
+        problems.extend(Problem(_char_location(path, lines, char),
                                 f"the brand's font cannot draw '{char}' (U+{ord(char):04X})",
-                                "replace the character, or use a brand font that has it"))
+                                "replace the character, or use a brand font that has it")
+                        for char in missing)
     return problems
 
 
@@ -291,15 +293,17 @@ WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
 
 
 
-def write_report(project: Project, report: Report, thumbnails: bool = True) -> Path:
-    """Write the project's build/index.html over the whole matrix; returns its path."""
+def write_report(project: Project, report: Report, thumbnails: bool = True
+                 ) -> tuple[Path, int]:
+    """Write the project's build/index.html over the whole matrix; returns its path and
+    how many health-literacy findings it lists."""
     from handouts import check
     from handouts import report as html_report
 
     result = check.check(project.topics, project.settings.levels)
-    report.findings = len(result.findings)
     items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt,
                               j.path(project.out_dir))
              for j in plan(project, formats=tuple(WRITERS))]
-    return html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
+    index = html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
                              [*project.warnings, *report.warnings], report.failed, thumbnails)
+    return index, len(result.findings)

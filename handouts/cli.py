@@ -60,16 +60,17 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
                   thumbnails: bool = True, report: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
+    whole = not (topics or levels or lengths or formats or shard)
     built = failed = 0
     for project in projects:
         jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
-        whole = not (topics or levels or lengths or formats or shard)
         if shard:
             jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
         with _progress(project, jobs) as progress:
             result = runner.run(project, jobs, progress, force=force,
                                 workers=workers or runner.default_workers(), prune=whole)
-        index = build.write_report(project, result, thumbnails=thumbnails) if report else None
+        index, findings = build.write_report(project, result, thumbnails) if report \
+            else (None, 0)
         warnings = [*project.warnings, *result.warnings]
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
@@ -78,7 +79,7 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         where = f"; report: {_shown(index)}" if index else ""
         click.echo(f"{project.brand.name}: built {len(result.built)}, unchanged "
                    f"{result.unchanged}, failed {len(result.failed)}, warnings "
-                   f"{len(warnings) + result.findings}{where}")
+                   f"{len(warnings) + findings}{where}")
         built, failed = built + len(result.built), failed + len(result.failed)
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])

@@ -19,8 +19,9 @@ spacer (height), pagebreak. Inline: text, b, i, a (href), br.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NewType
 from xml.parsers import expat
 
@@ -289,27 +290,20 @@ def _collapse(runs: list[Run]) -> Inline:
     """Join whitespace the way a browser does, and merge neighbours of one style."""
     out: list[Run] = []
     for run in runs:
-        text = run.text if run.text == "\n" else " ".join(run.text.split()) + (
-            " " if run.text[-1:].isspace() and run.text.strip() else "")
-        if run.text[:1].isspace() and run.text.strip() and run.text != "\n":
-            text = " " + text
-        if not text.strip() and text != "\n":
-            text = " " if run.text else ""
+        text = run.text if run.text == "\n" else re.sub(r"\s+", " ", run.text)
+        if out and text.startswith(" ") and out[-1].text.endswith((" ", "\n")):
+            text = text[1:]
         if not text:
             continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (run.bold, run.italic,
-                                                                     run.href) \
-                and "\n" not in (text, out[-1].text):
-            out[-1] = Run(out[-1].text + text, run.bold, run.italic, run.href)
+        last = out[-1] if out else None
+        if last and "\n" not in (text, last.text) and \
+                (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href):
+            out[-1] = replace(last, text=last.text + text)
         else:
-            out.append(Run(text, run.bold, run.italic, run.href))
-    while out and out[0].text.isspace() and out[0].text != "\n":
-        out.pop(0)
-    while out and out[-1].text.isspace() and out[-1].text != "\n":
-        out.pop()
+            out.append(replace(run, text=text))
     if out:
-        out[0] = Run(out[0].text.lstrip(" "), out[0].bold, out[0].italic, out[0].href)
-        out[-1] = Run(out[-1].text.rstrip(" "), out[-1].bold, out[-1].italic, out[-1].href)
+        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
     return tuple(r for r in out if r.text)
 
 

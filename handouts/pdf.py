@@ -293,9 +293,8 @@ class _Builder:
             table.spaceAfter = st.size * 0.9
             yield table
         elif isinstance(block, L.Contact):
-            lines = [self.para(line, st.small) for line in block.lines]
-            for p in lines:
-                p.style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
+            line_style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
+            lines = [self.para(line, line_style) for line in block.lines]
             if block.qr:
                 size = 72.0
                 cell = [_qr(block.qr, size)]
@@ -339,9 +338,13 @@ class _Builder:
 
 def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
     """Characters in the document that the regular face of `fonts` has no glyph for."""
-    face = pdfmetrics.getFont(font_family(fonts)).face
-    cmap = face.charToGlyph
-    return sorted(c for c in L.characters(doc) if ord(c) not in cmap and c not in "\n\r\t")
+    return unprintable(L.characters(doc), fonts)
+
+
+def unprintable(chars: set[str], fonts: Fonts) -> list[str]:
+    """Those of `chars` that the regular face of `fonts` has no glyph for."""
+    cmap = pdfmetrics.getFont(font_family(fonts)).face.charToGlyph
+    return sorted(c for c in chars if ord(c) not in cmap and c not in "\n\r\t")
 
 
 @dataclass(frozen=True)

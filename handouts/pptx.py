@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,8 @@ LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header",
                 "content": "Title and Content", "closing": "Title and Content"}
 """The slide layout each kind of slide uses, by the names PowerPoint gives them."""
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+MUTED = "#595959"
+"""The grey of presenter fields, captions and slide numbers (AA on white)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
                 else theme.font_name
         font.bold = r.bold or bold or None
         font.italic = r.italic or None
-        if theme.styled or colour in ("#595959",):
+        if theme.styled or colour == MUTED:  # our own small text boxes keep their grey
             font.color.rgb = _rgb(colour or theme.foreground)
         run._r.get_or_add_rPr().set("cap", "none")  # some layouts set titles in capitals
         if r.href:
@@ -166,7 +167,7 @@ def _slide_number(slide: Any, geo: SlideGeometry, number: int) -> None:
                              type="slidenum")
     r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US", sz="1400")
     fill = etree.SubElement(r_pr, qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr"), val="595959")
+    etree.SubElement(fill, qn("a:srgbClr"), val=MUTED.lstrip("#"))
     etree.SubElement(field, qn("a:t")).text = str(number)
 
 
@@ -309,7 +310,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             tf.word_wrap = True
             for i, field in enumerate(plan.fields):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-                _runs(p, (L.Run(field),), 18, theme, "#595959")
+                _runs(p, (L.Run(field),), 18, theme, MUTED)
         left = m
         for image in plan.images[:1]:
             pic = _picture(shapes, image, theme, m, 30, max_w=200, max_h=72)
@@ -387,7 +388,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             cap.name = "QR caption"
             p = cap.text_frame.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
-            _runs(p, (L.Run(plan.qr_caption),), 16, theme, "#595959")
+            _runs(p, (L.Run(plan.qr_caption),), 16, theme, MUTED)
     for image in plan.images[:1]:
         _picture(shapes, image, theme, geo.width - m - 150, geo.body_top + (200 if plan.qr else 0),
                  max_w=150, max_h=80)
@@ -416,9 +417,3 @@ def _fixed_zip(data: bytes) -> bytes:
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
 
-
-def slide_titles(data: bytes) -> Sequence[str]:
-    """The titles of a saved deck's slides, read back with python-pptx."""
-    prs = Presentation(io.BytesIO(data))
-    return [s.shapes.title.text_frame.text if s.shapes.title is not None else ""
-            for s in prs.slides]
