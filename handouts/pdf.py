@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
+import segno
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -185,13 +185,30 @@ class _QR(Flowable):  # type: ignore[misc]
             self.canv.rect(x, y, w, h, stroke=0, fill=1)
 
 
+QR_BORDER = 4
+"""The quiet zone around a QR code, in modules (the standard's minimum)."""
+
+
 @functools.lru_cache(maxsize=32)
 def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
-    """The dark squares of a QR code for `url`, `size` points across (encoding is slow, and
-    every page of a build links to the same few addresses)."""
-    widget = QrCodeWidget(url, barLevel="M", barWidth=size, barHeight=size)
-    return tuple((shape.x, shape.y, shape.width, shape.height)
-                 for shape in widget.draw().contents if shape.fillColor is not None)
+    """The dark parts of a QR code for `url`, `size` points across with its quiet zone, as
+    rectangles: each row's runs of dark modules drawn as one (encoding is slow, and every
+    page of a build links to the same few addresses)."""
+    matrix = segno.make(url, error="m").matrix
+    unit = size / (len(matrix) + 2 * QR_BORDER)
+    rects = []
+    for row, modules in enumerate(matrix):
+        y = size - (row + 1 + QR_BORDER) * unit
+        col = 0
+        while col < len(modules):
+            if not modules[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(modules) and modules[col]:
+                col += 1
+            rects.append(((start + QR_BORDER) * unit, y, (col - start) * unit, unit))
+    return tuple(rects)
 
 
 def _qr(url: str, size: float) -> Flowable:

@@ -8,6 +8,7 @@ panels in the wrong place after folding.
 from __future__ import annotations
 
 import base64
+import io
 import re
 import subprocess
 import sys
@@ -263,3 +264,29 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(sample: Path,
     third = cli(*args)
     assert "built 3, unchanged 3" in third.output
     assert "built 6, unchanged 0" in cli(*args, "--force").output
+
+
+@pytest.mark.parametrize("brand", ["sample", "test-clinic"])
+def test_qr_codes_scan_to_the_clinic_address(built: dict[str, Path], brand: str,
+                                             tmp_path: Path) -> None:
+    """A phone reads the flyer's QR code (zxing-cpp on poppler's picture of the page), and
+    the deck's QR picture, as the brand's address."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+    from pptx import Presentation
+
+    root = built[brand]
+    expected = build.load_project(root).brand.qr_url
+    assert expected
+    flyer = next(p for p in pdfs(root) if p.name.endswith("-easy-flyer.pdf"))
+    run_tool("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", flyer, tmp_path / "page")
+    with Image.open(next(tmp_path.glob("page*.png"))) as page:
+        found = [r.text for r in zxingcpp.read_barcodes(page)]
+    assert found == [expected]
+    deck = next((root / "build").rglob("*-easy-talk-5min.pptx"))
+    pictures = [shape.image.blob for slide in Presentation(str(deck)).slides
+                for shape in slide.shapes if shape.name == "QR code"]
+    assert pictures
+    for blob in pictures:
+        with Image.open(io.BytesIO(blob)) as picture:
+            assert [r.text for r in zxingcpp.read_barcodes(picture)] == [expected]
