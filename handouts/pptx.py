@@ -9,7 +9,9 @@ inputs: fixed document properties and fixed zip timestamps.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -22,7 +24,12 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
+from pptx.text.text import _Run
 from pptx.util import Emu, Pt
 
 from handouts import layout as L
@@ -93,21 +100,32 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
           colour: str | None = None, bold: bool = False, heading: bool = False) -> None:
+    """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
+    properties cost a search of the XML per attribute; a deck has hundreds of runs)."""
+    p = paragraph._p
+    end = p.find(qn("a:endParaRPr"))
+    name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
+        if theme.styled else None
+    fill = (colour or theme.foreground).lstrip("#").upper() \
+        if theme.styled or colour == MUTED else None  # our own small boxes keep their grey
     for r in runs:
-        run = paragraph.add_run()
-        run.text = r.text
-        font = run.font
-        font.size = Pt(size)
-        if theme.styled:
-            font.name = (theme.heading_font_name or theme.font_name) if heading \
-                else theme.font_name
-        font.bold = r.bold or bold or None
-        font.italic = r.italic or None
-        if theme.styled or colour == MUTED:  # our own small text boxes keep their grey
-            font.color.rgb = _rgb(colour or theme.foreground)
-        run._r.get_or_add_rPr().set("cap", "none")  # some layouts set titles in capitals
+        run = etree.SubElement(p, qn("a:r"))
+        props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
+        if r.bold or bold:
+            props.set("b", "1")
+        if r.italic:
+            props.set("i", "1")
+        props.set("cap", "none")  # some layouts set titles in capitals
+        if fill is not None:
+            solid = etree.SubElement(props, qn("a:solidFill"))
+            etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+        if name is not None:
+            etree.SubElement(props, qn("a:latin"), typeface=name)
+        etree.SubElement(run, qn("a:t")).text = r.text
         if r.href:
-            run.hyperlink.address = r.href
+            _Run(run, paragraph).hyperlink.address = r.href
+    if end is not None:
+        p.append(end)  # the paragraph's end properties stay last
 
 
 def _bullet(paragraph: Any, item: slideplan.Item, theme: DeckTheme) -> None:
@@ -171,11 +189,16 @@ def _slide_number(slide: Any, geo: SlideGeometry, number: int) -> None:
     etree.SubElement(field, qn("a:t")).text = str(number)
 
 
-def _qr_png(url: str) -> io.BytesIO:
+@functools.lru_cache(maxsize=32)
+def _qr_bytes(url: str) -> bytes:
+    """The QR code for `url` as PNG (encoding is slow; a build links to a few addresses)."""
     out = io.BytesIO()
     segno.make(url, error="m").save(out, kind="png", scale=10, border=2)
-    out.seek(0)
-    return out
+    return out.getvalue()
+
+
+def _qr_png(url: str) -> io.BytesIO:
+    return io.BytesIO(_qr_bytes(url))
 
 
 def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
@@ -202,21 +225,66 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     except slideplan.SlideOverflow as exc:
         raise DeckOverflow(str(exc)) from None
     layouts = _layouts(prs, warnings, theme.template)
+    first_notes = None
     for number, plan in enumerate(planned, 1):
         slide = prs.slides.add_slide(layouts[plan.kind])
         _draw(slide, plan, geo, theme, measure, title_measure)
         _slide_number(slide, geo, number)
-        notes = slide.notes_slide.notes_text_frame
-        notes.text = "\n".join(plan.notes)
+        notes = _notes_slide(slide, first_notes)
+        first_notes = first_notes or notes
+        notes.notes_text_frame.text = "\n".join(plan.notes)
     props = prs.core_properties
     stamp = dt.datetime.combine(theme.date, dt.time())
     props.title, props.author, props.subject = theme.title, theme.author, theme.title
     props.last_modified_by, props.revision = "make-handouts", 1
     props.created = props.modified = stamp
     props.last_printed = stamp
-    raw = io.BytesIO()
-    prs.save(raw)
-    return _fixed_zip(raw.getvalue()), warnings
+    return _save(prs), warnings
+
+
+def _notes_slide(slide: Any, first: Any | None) -> Any:
+    """The slide's (new) notes page. The first is made by python-pptx from the notes master;
+    the rest are copies of it, which is much faster than cloning the master's placeholders
+    for every slide."""
+    if first is None:
+        return slide.notes_slide
+    package = slide.part.package
+    element = copy.deepcopy(first.element)
+    part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                          CT.PML_NOTES_SLIDE, package, element)
+    part.relate_to(first.part.part_related_by(RT.NOTES_MASTER), RT.NOTES_MASTER)
+    part.relate_to(slide.part, RT.SLIDE)
+    slide.part.relate_to(part, RT.NOTES_SLIDE)
+    return part.notes_slide
+
+
+class _FixedTimeWriter(PackageWriter):  # type: ignore[misc]
+    """python-pptx's package writer, with every zip entry's time fixed, so equal decks are
+    equal bytes (its own writer stamps the current time)."""
+
+    def _write(self) -> None:
+        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
+            self._write_content_types_stream(_Entries(archive))
+            self._write_pkg_rels(_Entries(archive))
+            self._write_parts(_Entries(archive))
+
+
+class _Entries:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, FIXED_TIME)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.archive.writestr(entry, blob)
+
+
+def _save(prs: Any) -> bytes:
+    out = io.BytesIO()
+    package = prs.part.package
+    _FixedTimeWriter.write(out, package._rels, tuple(package.iter_parts()))
+    return out.getvalue()
 
 
 def _has_title(layout: Any) -> bool:
@@ -403,17 +471,3 @@ def _picture(shapes: Any, image: L.Image, theme: DeckTheme, left: float, top: fl
     pic.name = "Logo"
     pic._element.nvPicPr.cNvPr.set("descr", image.alt or "Logo")
     return pic
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry's timestamp fixed, so equal decks are equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
