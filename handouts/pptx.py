@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.text.text import _Run
@@ -258,18 +258,19 @@ def _notes_slide(slide: Any, first: Any | None) -> Any:
     return part.notes_slide
 
 
-class _FixedTimeWriter(PackageWriter):  # type: ignore[misc]
+class _FixedTimeWriter(PackageWriter):
     """python-pptx's package writer, with every zip entry's time fixed, so equal decks are
     equal bytes (its own writer stamps the current time)."""
 
     def _write(self) -> None:
         with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
-            self._write_content_types_stream(_Entries(archive))
-            self._write_pkg_rels(_Entries(archive))
-            self._write_parts(_Entries(archive))
+            entries = _Entries(archive)
+            self._write_content_types_stream(entries)
+            self._write_pkg_rels(entries)
+            self._write_parts(entries)
 
 
-class _Entries:
+class _Entries(_PhysPkgWriter):
     def __init__(self, archive: zipfile.ZipFile) -> None:
         self.archive = archive
 
