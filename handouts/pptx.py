@@ -26,6 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
@@ -230,7 +231,7 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
         slide = prs.slides.add_slide(layouts[plan.kind])
         _draw(slide, plan, geo, theme, measure, title_measure)
         _slide_number(slide, geo, number)
-        notes = _notes_slide(slide, first_notes)
+        notes = _notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
     props = prs.core_properties
@@ -242,15 +243,17 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     return _save(prs), warnings
 
 
-def _notes_slide(slide: Any, first: Any | None) -> Any:
-    """The slide's (new) notes page. The first is made by python-pptx from the notes master;
+def _notes_slide(slide: Any, number: int, first: Any | None) -> Any:
+    """Slide `number`'s (new) notes page. The first is made by python-pptx from the notes master;
     the rest are copies of it, which is much faster than cloning the master's placeholders
     for every slide."""
     if first is None:
         return slide.notes_slide
     package = slide.part.package
     element = copy.deepcopy(first.element)
-    part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+    # Only this deck's slides have notes pages (a template's own slides are dropped, and
+    # their notes with them), so the slide's number names its notes page too.
+    part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"),
                           CT.PML_NOTES_SLIDE, package, element)
     part.relate_to(first.part.part_related_by(RT.NOTES_MASTER), RT.NOTES_MASTER)
     part.relate_to(slide.part, RT.SLIDE)
