@@ -7,6 +7,7 @@ renamed into place, so no reader ever sees half a file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,9 +289,35 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
 
 WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
     "pdf": make_pdf, "pptx": make_pptx}
-"""Output formats and the function that makes each."""
+"""The function that makes each output format (handouts.FORMATS)."""
 
 
+
+
+PACKAGE_DATA = tuple(Path(__file__).parent / name for name in ("templates", "fonts", "data"))
+"""The package's own files that outputs are made from."""
+
+
+def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
+    """Every file the projects' outputs and reports are made from, and every folder whose
+    listing decides which files those are (a topic or template added or removed)."""
+    settings = projects[0].settings
+    files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics)]
+    folders = [settings.root, settings.content_dir, settings.templates_dir]
+    for project in projects:
+        b = project.brand
+        files += [p for p in (b.source, b.logo, b.pptx_template) if p is not None]
+        for family in (b.base_font, b.heading_font):
+            if family is not None:
+                files += [p for p in (family.regular, family.bold, family.italic,
+                                      family.bold_italic) if p is not None]
+    for top in (settings.templates_dir, *PACKAGE_DATA):
+        if top.is_dir():
+            for folder, subfolders, names in os.walk(top):
+                folders.append(Path(folder))
+                subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+                files += [Path(folder) / n for n in names]
+    return [f for f in files if f.is_file()], folders
 
 
 def write_report(project: Project, report: Report, thumbnails: bool = True

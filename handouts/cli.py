@@ -7,11 +7,18 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from handouts import __version__, build, runner
+from handouts import FORMATS, __version__, uptodate
 from handouts.errors import BuildError, InputError
+
+if TYPE_CHECKING:
+    from handouts import build
+
+# Only click and the up-to-date record are imported here: a build with nothing to do
+# answers from the record, and each command imports what it needs.
 
 
 def _root(project: str) -> Path:
@@ -37,7 +44,7 @@ def main(ctx: click.Context, project: str) -> None:
 @click.argument("topics", nargs=-1)
 @click.option("--level", "levels", multiple=True, help="Only this reading level (repeatable).")
 @click.option("--length", "lengths", multiple=True, help="Only this length (repeatable).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(build.WRITERS)),
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Only this format (repeatable).")
 @click.option("--brand", "brands", multiple=True, type=click.Path(dir_okay=False),
               help="Build for this clinic's brand file; repeat for several clinics, each "
@@ -59,11 +66,24 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
                   workers: int | None = None, shard: str | None = None,
                   thumbnails: bool = True, report: bool = True) -> None:
     """Build every topic x level x length, or the subset named."""
+    options = {"topics": topics, "levels": levels, "lengths": lengths, "formats": formats,
+               "brands": [str(Path(b).resolve()) for b in brands], "shard": shard,
+               "thumbnails": thumbnails, "report": report}
+    key = uptodate.key(options)
+    lines = None if force else uptodate.check(uptodate.build_dir(root), key)
+    if lines is not None:
+        for stream, text in lines:
+            click.echo(text, err=stream == "err")
+        return
+    from handouts import build, runner
+
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
     whole = not (topics or levels or lengths or formats or shard)
     built = failed = 0
+    again: list[tuple[str, str]] = []  # what a rebuild with nothing to do would print
+    outputs: list[Path] = []
     for project in projects:
-        jobs = build.plan(project, topics, levels, lengths, formats or tuple(build.WRITERS))
+        jobs = build.plan(project, topics, levels, lengths, formats or FORMATS)
         if shard:
             jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
         with _progress(project, jobs) as progress:
@@ -81,10 +101,18 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
                    f"{result.unchanged}, failed {len(result.failed)}, warnings "
                    f"{len(warnings) + findings}{where}")
         built, failed = built + len(result.built), failed + len(result.failed)
+        again += [("err", f"warning: {w}") for w in project.warnings]
+        again.append(("out", f"{project.brand.name}: built 0, unchanged {len(jobs)}, failed 0, "
+                             f"warnings {len(project.warnings) + findings}{where}"))
+        outputs += [job.path(project.out_dir) for job in jobs]
+        outputs += [index] if index else []
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
+    if projects:
+        files, folders = build.inputs(projects)
+        uptodate.record(projects[0].settings.build_dir, key, files, folders, outputs, again)
 
 
 @main.command("watch")
@@ -155,8 +183,10 @@ def _progress(project: build.Project, jobs: list[build.Job]
 def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
                  lengths: tuple[str, ...]) -> None:
     """Print what would be built: topic, level, length, format and path."""
+    from handouts import build
+
     project = build.load_project(root)
-    for job in build.plan(project, topics, levels, lengths, tuple(build.WRITERS)):
+    for job in build.plan(project, topics, levels, lengths, FORMATS):
         path = _shown(job.path(project.out_dir))
         click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t{path}")
 
@@ -170,6 +200,7 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
     """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure."""
     import json
 
+    from handouts import build
     from handouts.check import check
 
     project = build.load_project(root)

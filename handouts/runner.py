@@ -17,7 +17,7 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from handouts import layout, manifest, templates
+from handouts import layout, manifest, templates, uptodate
 from handouts.build import (
     WRITERS,
     Job,
@@ -131,6 +131,7 @@ def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None],
     if not stale and not prune:
         return report
     with locked(out):  # the input is sound: only now is anything written
+        uptodate.clear(project.settings.build_dir)  # until this build has finished
         records = manifest.load(out)
         return _write_all(project, stale, documents, records, prints, report, progress,
                           workers, prune)
