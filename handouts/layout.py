@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import NewType
 from xml.parsers import expat
@@ -215,50 +216,54 @@ class Document:
     parts: tuple[Page | Flow | Slide, ...]
 
 
-def characters(doc: Document) -> set[str]:
-    """Every character a document prints or shows (for checking the font covers them)."""
-    chars: set[str] = set(doc.title)
+def texts(doc: Document) -> Iterator[Run]:
+    """Every piece of text a document prints or shows, each as a run with its style."""
+    yield Run(doc.title)
 
-    def runs(inline: Inline) -> None:
-        for run in inline:
-            chars.update(run.text)
-
-    def walk(blocks: tuple[Block, ...]) -> None:
+    def walk(blocks: tuple[Block, ...]) -> Iterator[Run]:
         for b in blocks:
             if isinstance(b, (Heading, Paragraph)):
-                runs(b.runs)
+                yield from b.runs
             elif isinstance(b, ListBlock):
                 for item in b.items:
-                    walk(item)
+                    yield from walk(item)
             elif isinstance(b, (Callout, Band)):
-                walk(b.blocks)
+                yield from walk(b.blocks)
             elif isinstance(b, Contact):
                 for line in b.lines:
-                    runs(line)
-                chars.update(b.caption)
+                    yield from line
+                yield Run(b.caption)
             elif isinstance(b, Definitions):
                 for term, definition in b.items:
-                    runs(term)
-                    runs(definition)
+                    yield from term
+                    yield from definition
             elif isinstance(b, QRCode):
-                chars.update(b.caption)
+                yield Run(b.caption)
 
     for part in doc.parts:
         if isinstance(part, Page):
-            walk(part.header)
-            walk(part.footer)
+            yield from walk(part.header)
+            yield from walk(part.footer)
             for panel in part.panels:
-                walk(panel.blocks)
+                yield from walk(panel.blocks)
         elif isinstance(part, Flow):
-            walk(part.blocks)
-            chars.update(part.footer)
+            yield from walk(part.blocks)
+            yield Run(part.footer)
         else:
-            runs(part.title)
-            runs(part.subtitle)
-            walk(part.blocks)
-            for text in (*part.notes, *part.fields):
-                chars.update(text)
-    return chars
+            yield from part.title
+            yield from part.subtitle
+            yield from walk(part.blocks)
+            yield from (Run(text) for text in (*part.notes, *part.fields))
+
+
+def characters(doc: Document) -> set[str]:
+    """Every character a document prints or shows (for checking the font covers them)."""
+    return {c for run in texts(doc) for c in run.text}
+
+
+def uses_italic(doc: Document) -> bool:
+    """Whether any of the document's text is set in italics."""
+    return any(run.italic for run in texts(doc))
 
 
 def _line(el: ET.Element) -> int:

@@ -91,23 +91,29 @@ PANEL_GUTTER = {"flyer": 18.0, "trifold": 21.6, "booklet": 18.0}
 FOOTER_GAP = 10.0
 
 
-def font_family(fonts: Fonts) -> str:
-    """Register the four faces with reportlab (once) and return the family's name."""
+def font_family(fonts: Fonts, italic: bool = True) -> str:
+    """Register the family's faces with reportlab (each once) and return its name. The
+    italic faces are read only when `italic` asks for them: reading a face takes about
+    10 ms, and most handouts have no italics."""
     name = "Handouts-" + fonts.regular.stem
-    if name not in pdfmetrics.getRegisteredFontNames():
-        for suffix, path in (("", fonts.regular), ("-Bold", fonts.bold),
-                             ("-Italic", fonts.italic), ("-BoldItalic", fonts.bold_italic)):
-            pdfmetrics.registerFont(TTFont(name + suffix, str(path)))
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    faces = [("", fonts.regular), ("-Bold", fonts.bold)]
+    if italic:
+        faces += [("-Italic", fonts.italic), ("-BoldItalic", fonts.bold_italic)]
+    missing = [(name + suffix, path) for suffix, path in faces if name + suffix not in registered]
+    for face, path in missing:
+        pdfmetrics.registerFont(TTFont(face, str(path)))
+    if missing:
         pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
                                       italic=name + "-Italic", boldItalic=name + "-BoldItalic")
     return name
 
 
 class _Styles:
-    def __init__(self, theme: Theme) -> None:
-        family = font_family(theme.fonts)
+    def __init__(self, theme: Theme, italic: bool = True) -> None:
+        family = font_family(theme.fonts, italic)
         self.family = family
-        heads = font_family(theme.heading_fonts) if theme.heading_fonts else family
+        heads = font_family(theme.heading_fonts, italic) if theme.heading_fonts else family
         self.heading_family = heads
         size = theme.body_size
         self.size = size
@@ -216,9 +222,9 @@ def _qr(url: str, size: float) -> Flowable:
 
 
 class _Builder:
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, italic: bool = True) -> None:
         self.theme = theme
-        self.st = _Styles(theme)
+        self.st = _Styles(theme, italic)
 
     def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
         return Paragraph(_markup(runs, self.theme.primary), style)
@@ -360,7 +366,7 @@ def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
 
 def unprintable(chars: set[str], fonts: Fonts) -> list[str]:
     """Those of `chars` that the regular face of `fonts` has no glyph for."""
-    cmap = pdfmetrics.getFont(font_family(fonts)).face.charToGlyph
+    cmap = pdfmetrics.getFont(font_family(fonts, italic=False)).face.charToGlyph
     return sorted(c for c in chars if ord(c) not in cmap and c not in "\n\r\t")
 
 
@@ -391,7 +397,7 @@ class _Planner:
 
     def __init__(self, doc: L.Document, theme: Theme) -> None:
         self.doc, self.theme = doc, theme
-        self.build = _Builder(theme)
+        self.build = _Builder(theme, L.uses_italic(doc))
         self.canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=self.build.st.family)
         self.margin = MARGINS[doc.layout]
         self.gutter = PANEL_GUTTER[doc.layout]

@@ -86,7 +86,7 @@ class DeckOverflow(Exception):
 def _measure(fonts: Fonts) -> slideplan.Measure:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    family = font_family(fonts)
+    family = font_family(fonts, italic=False)  # slide text is measured upright
 
     def measure(text: str, size: float, bold: bool) -> float:
         return float(stringWidth(text, family + ("-Bold" if bold else ""), size))
