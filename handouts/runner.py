@@ -3,7 +3,9 @@
 
 Everything that can be wrong with the input is found before anything is written: every
 stale output's template is rendered and read, and every character checked against the
-brand's fonts, first. Then writers run; one output failing does not stop the others.
+brand's fonts, first (in the workers, which keep the layouts). Then the workers make and
+write the files; one output failing does not stop the others. A worker is sent only a
+job's names and sends back only what to report, never a document or a file's bytes.
 """
 
 from __future__ import annotations
@@ -11,17 +13,18 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import fcntl
+import glob
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from handouts import layout, manifest, templates, uptodate
 from handouts.build import (
     WRITERS,
     Job,
-    Output,
     Project,
     Report,
     _glyph_problems,
@@ -31,6 +34,9 @@ from handouts.build import (
 from handouts.errors import BuildError, ContentError, Problem, TemplateError
 from handouts.files import write_atomic
 from handouts.fonts import builtin_fonts
+
+if TYPE_CHECKING:
+    import jinja2
 
 LOCK = ".handouts.lock"
 
@@ -78,20 +84,80 @@ def locked(out_dir: Path) -> Iterator[None]:
         handle.close()
 
 
-def _make(project: Project, job: Job, doc: layout.Document) -> Output | str:
-    """One output, in whichever process runs it; a build failure comes back as its message."""
-    try:
-        return WRITERS[job.fmt](project, job, doc)
-    except BuildError as exc:
-        return exc.format_message()
+TaskKey = tuple[str, str, str, str]
+"""A job as its names (topic, level, length, format): what a worker is sent."""
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise BuildError(f"cannot write {path}: {exc.strerror}; check that the build folder "
-                         "is writable and the disk has space") from None
+def _task(job: Job) -> TaskKey:
+    return (job.topic.slug, job.level.name, job.length.name, job.fmt)
+
+
+class _Worker:
+    """The work done for each output, in a worker process or in this one.
+
+    First every stale output's layout is rendered and its characters checked (input
+    errors, reported before anything is written); the layout is kept for the second step,
+    which makes the file and writes it in place.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.topics = {t.slug: t for t in project.topics}
+        self.env: jinja2.Environment | None = None
+        self.rendered: dict[TaskKey, layout.Document] = {}
+
+    def job(self, key: TaskKey) -> Job:
+        s = self.project.settings
+        return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]), key[3])
+
+    def render(self, key: TaskKey) -> layout.Document:
+        if self.env is None:
+            self.env = templates.environment(self.project.settings.templates_dir)
+        return render_layout(self.project, self.job(key), self.env)
+
+    def check(self, key: TaskKey) -> tuple[list[Problem], list[Problem]]:
+        """The job's template problems and its undrawable characters (each located)."""
+        try:
+            doc = self.render(key)
+        except TemplateError as exc:
+            return list(exc.problems), []
+        self.rendered[key] = doc
+        return [], _glyph_problems(self.project, [self.job(key)], [doc])
+
+    def make(self, key: TaskKey) -> tuple[str, tuple[str, ...]]:
+        """Make and write one output: ('built', warnings), ('failed', (message,)), or
+        ('stop', (message,)) when the build folder cannot be written."""
+        job = self.job(key)
+        doc = self.rendered.pop(key, None) or self.render(key)
+        try:
+            result = WRITERS[job.fmt](self.project, job, doc)
+        except BuildError as exc:
+            return "failed", (exc.format_message(),)
+        path = job.path(self.project.out_dir)
+        try:
+            write_atomic(path, result.data)
+        except OSError as exc:
+            return "stop", (f"cannot write {path}: {exc.strerror}; check that the build "
+                            "folder is writable and the disk has space",)
+        return "built", result.warnings
+
+
+_worker: list[_Worker] = []
+"""In a worker process only: its state, set once when it starts."""
+
+
+def _start_worker(project: Project) -> None:
+    """In a worker: keep the project, and leave Ctrl-C to the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker[:] = [_Worker(project)]
+
+
+def _check_in_worker(key: TaskKey) -> tuple[list[Problem], list[Problem]]:
+    return _worker[0].check(key)
+
+
+def _make_in_worker(key: TaskKey) -> tuple[str, tuple[str, ...]]:
+    return _worker[0].make(key)
 
 
 def run(project: Project, jobs: Sequence[Job],
@@ -102,11 +168,6 @@ def run(project: Project, jobs: Sequence[Job],
     `workers` > 1 makes outputs in that many processes. `prune` removes outputs of topics
     that no longer exist (only sensible when `jobs` is the whole matrix).
     """
-    return _run(project, jobs, progress, force, workers, prune)
-
-
-def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None], force: bool,
-         workers: int, prune: bool) -> Report:
     out = project.out_dir
     records = manifest.load(out)
     shared = _shared_fingerprint(project)
@@ -115,90 +176,92 @@ def _run(project: Project, jobs: Sequence[Job], progress: Callable[[Job], None],
     stale = [j for j in jobs if force or records.get(_key(j, out)) != prints[_key(j, out)]
              or not j.path(out).exists()]
     report = Report(unchanged=len(jobs) - len(stale))
-    documents = []
-    problems: list[Problem] = []
-    env = templates.environment(project.settings.templates_dir)
-    for job in stale:
-        try:
-            documents.append(render_layout(project, job, env))
-        except TemplateError as exc:
-            problems.extend(p for p in exc.problems if p not in problems)
-    if problems:
-        raise TemplateError(problems)
-    problems = _glyph_problems(project, stale, documents)
-    if problems:
-        raise ContentError(problems)
     if not stale and not prune:
         return report
-    with locked(out):  # the input is sound: only now is anything written
-        uptodate.clear(project.settings.build_dir)  # until this build has finished
-        records = manifest.load(out)
-        return _write_all(project, stale, documents, records, prints, report, progress,
-                          workers, prune)
-
-
-def _write_all(project: Project, stale: Sequence[Job], documents: Sequence[layout.Document],
-               records: dict[str, str], prints: dict[str, str], report: Report,
-               progress: Callable[[Job], None], workers: int, prune: bool) -> Report:
-    out = project.out_dir
-    before = dict(records)
-    try:
-        if prune:
-            _prune(project, records)
-        for job, result in _results(project, stale, documents, workers):
-            progress(job)
-            key = _key(job, out)
-            records.pop(key, None)
-            if isinstance(result, str):
-                report.failed.append(result)
-                continue
-            _write(job.path(out), result.data)
-            records[key] = prints[key]
-            report.built.append(job.path(out))
-            report.warnings.extend(w for w in result.warnings if w not in report.warnings)
-    finally:
-        if records != before:
-            manifest.save(out, records)
+    with _pool(project, workers if len(stale) > 1 else 1) as pool:
+        template_problems: list[Problem] = []
+        glyph_problems: list[Problem] = []
+        for found_template, found_glyphs in pool(_check_in_worker, [_task(j) for j in stale]):
+            template_problems.extend(p for p in found_template if p not in template_problems)
+            glyph_problems.extend(p for p in found_glyphs if p not in glyph_problems)
+        if template_problems:
+            raise TemplateError(template_problems)
+        if glyph_problems:
+            raise ContentError(glyph_problems)
+        with locked(out):  # the input is sound: only now is anything written
+            uptodate.clear(project.settings.build_dir)  # until this build has finished
+            records = manifest.load(out)
+            before = dict(records)
+            try:
+                if prune:
+                    _prune(project, records)
+                results = pool(_make_in_worker, [_task(j) for j in stale])
+                for job, (state, said) in zip(stale, results, strict=True):
+                    progress(job)
+                    key = _key(job, out)
+                    records.pop(key, None)
+                    if state == "stop":
+                        raise BuildError(said[0])
+                    if state == "failed":
+                        report.failed.append(said[0])
+                        _sweep(job.path(out))
+                        continue
+                    records[key] = prints[key]
+                    report.built.append(job.path(out))
+                    report.warnings.extend(w for w in said if w not in report.warnings)
+            finally:
+                if records != before:
+                    manifest.save(out, records)
     return report
 
 
-def _results(project: Project, jobs: Sequence[Job], documents: Sequence[layout.Document],
-             workers: int) -> Iterator[tuple[Job, Output | str]]:
-    """Each job's output, in job order, made here or in `workers` processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job, doc in zip(jobs, documents, strict=True):
-            yield job, _make(project, job, doc)
+Call = Callable[[Callable[[TaskKey], Any], Sequence[TaskKey]], Iterator[Any]]
+
+
+@contextlib.contextmanager
+def _pool(project: Project, workers: int) -> Iterator[Call]:
+    """Something that maps a worker function over tasks, in task order: in this process,
+    or in `workers` forked processes that receive the project once, when they start."""
+    if workers <= 1:
+        here = _Worker(project)
+
+        def serially(fn: Callable[[TaskKey], Any], tasks: Sequence[TaskKey]) -> Iterator[Any]:
+            _worker[:] = [here]
+            try:
+                for task in tasks:
+                    yield fn(task)
+            finally:
+                _worker.clear()
+
+        yield serially
         return
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=_start_worker, initargs=(project,)) as pool:
-        # Each task carries only its job's index and layout document: the project (every
-        # topic) reaches each worker once, when it starts.
-        futures = [pool.submit(_make_in_worker, job, doc)
-                   for job, doc in zip(jobs, documents, strict=True)]
-        try:
-            for job, future in zip(jobs, futures, strict=True):
+
+        def parallel(fn: Callable[[TaskKey], Any], tasks: Sequence[TaskKey]) -> Iterator[Any]:
+            futures = [pool.submit(fn, task) for task in tasks]
+            for task, future in zip(tasks, futures, strict=True):
                 try:
-                    yield job, future.result()
+                    yield future.result()
                 except cf.process.BrokenProcessPool:
-                    yield job, f"{job.label}: a worker process stopped unexpectedly"
+                    label = f"{task[0]}, level {task[1]}, length {task[2]}"
+                    if fn is _check_in_worker:
+                        raise BuildError(f"{label}: a worker process stopped unexpectedly "
+                                         "while checking the input") from None
+                    yield "failed", (f"{label}: a worker process stopped unexpectedly",)
+
+        try:
+            yield parallel
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
-_worker_project: list[Project] = []
-"""In a worker process only: the project it builds for, set once when it starts."""
-
-
-def _start_worker(project: Project) -> None:
-    """In a worker: keep the project, and leave Ctrl-C to the main process."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_project[:] = [project]
-
-
-def _make_in_worker(job: Job, doc: layout.Document) -> Output | str:
-    return _make(_worker_project[0], job, doc)
+def _sweep(path: Path) -> None:
+    """Remove what a stopped writer may have left of `path`: its temporary files."""
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        left.unlink(missing_ok=True)
 
 
 def _prune(project: Project, records: dict[str, str]) -> None:
