@@ -129,40 +129,60 @@ def _runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
         p.append(end)  # the paragraph's end properties stay last
 
 
-def _bullet(paragraph: Any, item: slideplan.Item, theme: DeckTheme) -> None:
+_SPACING_AND_BULLET = frozenset(qn(tag) for tag in (
+    "a:lnSpc", "a:spcAft", "a:buClr", "a:buNone", "a:buChar", "a:buAutoNum"))
+
+
+def _paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckTheme, line: float,
+               after: float = 0.0) -> None:
+    """A paragraph's exact line spacing, space after and bullet (none for `item` None or
+    not a bullet), written as DrawingML directly, in the order the schema wants."""
     p_pr = paragraph._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
-    size = theme.body_size
-    if item.style != "bullet":
+    for old in [child for child in p_pr if child.tag in _SPACING_AND_BULLET]:
+        p_pr.remove(old)
+    new = []
+    for tag, points in (("a:lnSpc", line), ("a:spcAft", after)):
+        spacing = etree.SubElement(p_pr, qn(tag))
+        etree.SubElement(spacing, qn("a:spcPts"), val=str(round(points * 100)))
+        new.append(spacing)
+    if item is not None and item.style == "bullet":
+        indent = int(Pt(theme.body_size * 1.1))
+        p_pr.set("marL", str(indent))
+        p_pr.set("indent", str(-indent))
+        colour = etree.SubElement(p_pr, qn("a:buClr"))
+        etree.SubElement(colour, qn("a:srgbClr"), val=theme.primary.lstrip("#").upper())
+        new.append(colour)
+        if item.ordinal:
+            new.append(etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",
+                                        startAt=str(item.ordinal)))
+        else:
+            new.append(etree.SubElement(p_pr, qn("a:buChar"), char="\u2022"))
+    elif item is not None:
         p_pr.set("marL", "0")
         p_pr.set("indent", "0")
-        etree.SubElement(p_pr, qn("a:buNone"))
-        return
-    p_pr.set("marL", str(int(Pt(size * 1.1))))
-    p_pr.set("indent", str(-int(Pt(size * 1.1))))
-    colour = etree.SubElement(p_pr, qn("a:buClr"))
-    etree.SubElement(colour, qn("a:srgbClr"), val=theme.primary.lstrip("#").upper())
-    if item.ordinal:
-        etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",
-                         startAt=str(item.ordinal))
-    else:
-        etree.SubElement(p_pr, qn("a:buChar"), char="\u2022")
+        new.append(etree.SubElement(p_pr, qn("a:buNone")))
+    for index, element in enumerate(new):
+        p_pr.insert(index, element)
 
 
 def _frame(shape: Any, left: float, top: float, width: float, height: float,
            place: bool = True) -> Any:
-    """The shape's emptied text frame, placed at the box unless `place` is False."""
+    """The shape's emptied text frame, placed at the box unless `place` is False; it wraps,
+    never resizes, and has no insets (the plan measured the box edge to edge)."""
     if place:
-        shape.left, shape.top = Pt(left), Pt(top)
-        shape.width, shape.height = Pt(width), Pt(height)
+        xfrm = shape._element.get_or_add_xfrm()
+        off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
+        off.set("x", str(int(Pt(left))))
+        off.set("y", str(int(Pt(top))))
+        ext.set("cx", str(int(Pt(width))))
+        ext.set("cy", str(int(Pt(height))))
     tf = shape.text_frame
     tf.clear()
-    tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE
-    # The plan measured the box edge to edge: no insets.
-    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+    body = tf._bodyPr
+    body.set("wrap", "square")
+    for inset in ("lIns", "tIns", "rIns", "bIns"):
+        body.set(inset, "0")
     return tf
 
 
@@ -423,9 +443,8 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             tf.vertical_anchor = MSO_ANCHOR.TOP
             for n, item in enumerate(texts):
                 p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
-                p.space_after = Pt(geo.body_size * slideplan.PARA_GAP)
-                p.line_spacing = Pt(geo.body_size * slideplan.LINE_SPACING)
-                _bullet(p, item, theme)
+                _paragraph(p, item, theme, geo.body_size * slideplan.LINE_SPACING,
+                           geo.body_size * slideplan.PARA_GAP)
                 _runs(p, item.runs, geo.body_size, theme)
         else:
             body._element.getparent().remove(body._element)
@@ -446,7 +465,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = pad
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
-        p.line_spacing = Pt(geo.body_size * slideplan.LINE_SPACING)
+        _paragraph(p, None, theme, geo.body_size * slideplan.LINE_SPACING)
         _runs(p, item.runs, geo.body_size, theme, text_on(theme.secondary), bold=True)
         top += h + geo.body_size * slideplan.PARA_GAP
     if plan.qr:
