@@ -4,21 +4,28 @@ several clinics, and bad brand files refused before anything is built."""
 from __future__ import annotations
 
 import re
+import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
-from handouts.brand import load_brand
+from handouts.brand import DEFAULT_BRAND, Brand, FontFamily, load_brand
 from handouts.colours import contrast, contrast_warnings, text_on
 from handouts.errors import SettingsError
 
-from .conftest import DATA, TEST_CLINIC_BRAND, make_test_clinic, run_tool
+from .conftest import DATA, ROOT, TEST_CLINIC_BRAND, make_test_clinic, run_tool
 
 
 def brand_file(root: Path, text: str) -> Path:
@@ -265,3 +272,326 @@ def test_a_pptx_template_must_be_a_pptx_inside_the_project(tmp_path: Path) -> No
           "the PowerPoint template 'deck.ppt' is not a .pptx file")
     fails(tmp_path, "defaults:\n  handouts:\n    pptx_template: nowhere.pptx\n",
           "the PowerPoint template 'nowhere.pptx' does not exist")
+
+
+# brand.yml read from the located tree --------------------------------------------------
+
+CONFORMANCE = {
+    "short forms": """\
+meta:
+  name: Short Form Clinic
+  link: https://short.example.org/
+logo: brand/harbourside-logo.svg
+color:
+  primary: "#123"
+  secondary: "#aBcDeF"
+  foreground: "#000000"
+typography:
+  fonts:
+    - family: Liberation Serif
+      source: file
+      files:
+        - {path: brand/LiberationSerif-Regular.ttf}
+        - {path: brand/LiberationSerif-Bold.ttf, weight: bold}
+  base: Liberation Serif
+  headings: Liberation Serif
+""",
+    "long forms": """\
+meta:
+  name: {short: Longform}
+  link: {home: "https://long.example.org/learn", github: "https://github.com/longform"}
+  tagline: Other tools may read this
+logo:
+  images:
+    light-logo: {path: brand/harbourside-logo.svg, alt: Longform logo}
+    dark-logo: brand/dark.svg
+  small: dark-logo
+  medium: {light: light-logo, dark: dark-logo}
+color:
+  palette:
+    deep: "#0B3C5D"
+    sea: deep
+    sky: "#d9eaf7"
+    ink: "#1a1a1a"
+  dark: ink
+  primary: sea
+  secondary: sky
+  foreground: dark
+  background: "#fff"
+  danger: "#B00020"
+typography:
+  fonts:
+    - family: Liberation Serif
+      source: file
+      files:
+        - {path: brand/LiberationSerif-Regular.ttf, weight: normal, style: normal}
+        - {path: brand/LiberationSerif-Bold.ttf, weight: semi-bold}
+    - family: Open Sans
+      source: google
+      weight: [400, 700]
+  base: {family: Liberation Serif, size: 16px, line-height: 1.4}
+  headings: {family: Open Sans, weight: 700}
+  monospace: Fira Code
+defaults:
+  quarto: {format: html}
+""",
+    "light and dark at the largest size": """\
+meta: {name: {full: Image Clinic, short: Images}, link: {home: "https://images.example.org"}}
+logo:
+  small: brand/dark.svg
+  large:
+    light: {path: brand/harbourside-logo.svg, alt: Big logo}
+    dark: brand/dark.svg
+color:
+  palette: {rose: "#7A1F3D"}
+  primary: rose
+  secondary: primary
+typography:
+  fonts:
+    - family: Liberation Serif
+      source: file
+      files:
+        - {path: brand/LiberationSerif-Regular.ttf, weight: 100..900}
+        - {path: brand/LiberationSerif-Bold.ttf, weight: 700, style: italic}
+  headings: {family: Liberation Serif}
+""",
+    "dark variant only, system font": """\
+logo:
+  medium: {dark: brand/dark.svg}
+typography:
+  fonts:
+    - {family: Noto Serif, source: system}
+  base: Noto Serif
+""",
+    "one image with alt text": "logo: {path: brand/harbourside-logo.svg, alt: Our logo}\n",
+}
+
+
+def conformance_project(root: Path, case: str) -> Path:
+    """A project with the test clinic's files and the brand of `case`."""
+    make_test_clinic(root)
+    shutil.copy(root / "brand/harbourside-logo.svg", root / "brand/dark.svg")
+    path = root / "_brand.yml"
+    if case == "sample":
+        shutil.copy(ROOT / "_brand.yml", path)
+    elif case == "starter":
+        shutil.copy(ROOT / "handouts/scaffold/_brand.yml", path)
+    elif case != "test clinic":
+        path.write_text(CONFORMANCE[case], encoding="utf-8")
+    return path
+
+
+def what_we_read(brand: Brand) -> dict[str, Any]:
+    return {"name": brand.name, "short_name": brand.short_name, "url": brand.url,
+            "primary": brand.primary, "secondary": brand.secondary,
+            "foreground": brand.foreground, "background": brand.background,
+            "logo": brand.logo, "base_font": brand.base_font,
+            "heading_font": brand.heading_font}
+
+
+def what_brand_yml_reads(path: Path) -> dict[str, Any]:
+    """The same values, from brand-yml's models, chosen the way this project does."""
+    brand_yml = pytest.importorskip("brand_yml")
+    from brand_yml.typography import font_weight_map
+
+    b = brand_yml.Brand.from_yaml_str(path.read_text(encoding="utf-8"), path=path)
+    name = b.meta.name if b.meta is not None else None
+    full, short = (name.full, name.short) if name is not None else (None, None)
+    link = b.meta.link if b.meta is not None else None
+    home = str(link.home).rstrip("/") if link is not None and link.home else None
+
+    def colour(key: str) -> str:
+        value = getattr(b.color, key, None) if b.color is not None else None
+        if value is None:
+            return str(getattr(DEFAULT_BRAND, key))
+        value = "#" + "".join(c * 2 for c in value[1:]) if len(value) == 4 else value
+        return str(value).upper()
+
+    resource = b.logo
+    if resource is not None and not isinstance(resource, brand_yml.BrandLogoResource):
+        sizes = [getattr(resource, s) for s in ("large", "medium", "small")]
+        given = next((s for s in sizes if s is not None), None)
+        resource = getattr(given, "light", None) or getattr(given, "dark", None) or given
+    logo = resource.path.absolute().resolve() if resource is not None else None
+
+    def family(role: str) -> FontFamily | None:
+        chosen = getattr(b.typography, role, None) if b.typography is not None else None
+        if chosen is None or chosen.family is None:
+            return None
+        local = next((f for f in b.typography.fonts
+                      if f.family == chosen.family and f.source == "file"), None)
+        if local is None:
+            return None
+        faces = {}
+        for file in local.files:
+            weight = file.weight.root
+            weight = weight[0] if isinstance(weight, tuple) else weight
+            weight = {**font_weight_map, "auto": 400}.get(weight, weight)
+            faces[(weight >= 600, file.style == "italic")] = file.path.absolute().resolve()
+        return FontFamily(chosen.family, faces.get((False, False)) or next(iter(faces.values())),
+                          faces.get((True, False)), faces.get((False, True)),
+                          faces.get((True, True)))
+
+    return {"name": full or short or DEFAULT_BRAND.name,
+            "short_name": short or full or DEFAULT_BRAND.short_name, "url": home,
+            **{key: colour(key) for key in ("primary", "secondary", "foreground",
+                                            "background")},
+            "logo": logo, "base_font": family("base"), "heading_font": family("headings")}
+
+
+@pytest.mark.parametrize("case", ["sample", "test clinic", "starter", *CONFORMANCE])
+def test_we_read_brands_as_brand_yml_does(tmp_path: Path, case: str) -> None:
+    path = conformance_project(tmp_path, case)
+    ours = what_we_read(load_brand(path, tmp_path))
+    assert ours == what_brand_yml_reads(path)
+    if case in CONFORMANCE:  # each case sets something other than the defaults
+        assert ours != what_we_read(DEFAULT_BRAND)
+
+
+def test_loading_a_brand_imports_neither_brand_yml_nor_pydantic(tmp_path: Path) -> None:
+    make_test_clinic(tmp_path)
+    code = ("import sys; from pathlib import Path; from handouts.brand import load_brand; "
+            f"b = load_brand(Path({str(tmp_path / '_brand.yml')!r})); "
+            f"load_brand(Path({str(ROOT / '_brand.yml')!r})); "
+            "print(b.base_font is not None, 'brand_yml' in sys.modules, "
+            "'pydantic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, cwd=ROOT)
+    assert done.stdout.split() == ["True", "False", "False"], done.stderr
+
+
+def test_palette_names_are_followed_in_any_order(tmp_path: Path) -> None:
+    brand = load_brand(brand_file(tmp_path, "color:\n  palette:\n    a: b\n    b: c\n"
+                                  "    c: '#1b5e7a'\n  primary: a\n  tertiary: primary\n"
+                                  "  secondary: tertiary\n"), tmp_path)
+    assert brand.primary == brand.secondary == "#1B5E7A"
+
+
+def test_weight_names_bare_font_paths_and_shared_families(tmp_path: Path) -> None:
+    """Weights by name count (bold was once read as regular); a font file may be a bare
+    path; base and headings sharing a family check its files once."""
+    make_test_clinic(tmp_path)
+    text = ("typography:\n  fonts:\n    - family: L\n      source: file\n      files:\n"
+            "        - brand/LiberationSerif-Regular.ttf\n"
+            "        - {{path: brand/{bold}, weight: {weight}}}\n"
+            "  base: L\n  headings: {{family: L}}\n")
+    for weight in ("bold", "semibold", "Semi-Bold", "extra-bold", "600..900"):
+        brand = load_brand(brand_file(tmp_path, text.format(bold="LiberationSerif-Bold.ttf",
+                                                            weight=weight)), tmp_path)
+        assert brand.base_font is not None and brand.base_font == brand.heading_font
+        assert brand.base_font.bold == (tmp_path / "brand/LiberationSerif-Bold.ttf").resolve()
+    message = fails(tmp_path, text.format(bold="missing.ttf", weight=700), "missing.ttf")
+    assert message.count("missing.ttf' does not exist") == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("meta: 5\n", "_brand.yml:1:7: meta must be a mapping, not '5'; put name: and link:"),
+    ("meta:\n  name: {full: A, shorty: B}\n",
+     "_brand.yml:2:19: unknown key 'shorty' in meta.name; did you mean 'short'?"),
+    ("meta:\n  name: [A, B]\n", "_brand.yml:2:9: meta.name must be text, not a list"),
+    ("meta:\n  link: riverbend.org\n",
+     "_brand.yml:2:9: meta.link 'riverbend.org' is not a web address; write it in full"),
+    ("logo: [a.png]\n", "_brand.yml:1:7: logo must be a path or a mapping, not a list"),
+    ("logo:\n  medium: {foo: a.png}\n", "_brand.yml:2:11: logo.medium must be a path, a "
+     "name from logo.images, or light: and dark:, not a mapping"),
+    ("logo:\n  images:\n    main: [a.png]\n  medium: main\n",
+     "_brand.yml:3:11: logo.images.main must be a path or a mapping with path:"),
+    ("logo:\n  huge: a.png\n", "_brand.yml:2:3: unknown key 'huge' in logo; use one of: "
+     "images, small, medium, large"),
+    ("logo:\n  large: {light: {alt: Our logo}}\n", "_brand.yml:2:18: logo.large.light must "
+     "be a path or a name from logo.images, not a mapping"),
+    ("logo: {path: 'https://example.org/logo.png'}\n",
+     "_brand.yml:1:14: the logo 'https://example.org/logo.png' is a web address; download"),
+    ("color: '#FFFFFF'\n", "_brand.yml:1:8: color must be a mapping, not '#FFFFFF'"),
+    ("color:\n  primery: '#FFFFFF'\n",
+     "_brand.yml:2:3: unknown key 'primery' in color; did you mean 'primary'?"),
+    ("color:\n  palette:\n    a: b\n    b: a\n  primary: a\n",
+     "_brand.yml:3:8: color.palette.a 'b' goes round in a circle (a -> b -> a)"),
+    ("color:\n  primary: primary\n",
+     "_brand.yml:2:12: color.primary 'primary' goes round in a circle (primary -> primary)"),
+    ("color:\n  palette:\n    1st: '#FFFFFF'\n",
+     "_brand.yml:3:5: color.palette name '1st' cannot be used"),
+    ("color:\n  danger: red\n", "_brand.yml:2:11: color.danger 'red' is not a colour"),
+    ("typography:\n  fonts: {family: X}\n",
+     "_brand.yml:2:10: typography.fonts must be a list, not a mapping"),
+    ("typography:\n  fonts:\n    - Open Sans\n",
+     "_brand.yml:3:7: font 1 in typography.fonts must be a mapping, not 'Open Sans'"),
+    ("typography:\n  fonts:\n    - family: X\n      source: gogle\n",
+     "_brand.yml:4:15: the source 'gogle' of font 'X' is not a font source; did you mean "
+     "'google'?"),
+    ("typography:\n  fonts:\n    - family: X\n      files: [{path: x.ttf}]\n",
+     "_brand.yml:3:7: font 'X' has no source; add source: file"),
+    ("typography:\n  fonts:\n    - family: X\n      source: file\n      files: x.ttf\n",
+     "_brand.yml:5:14: the files of font 'X' must be a list, not 'x.ttf'"),
+    ("typography:\n  fonts:\n    - family: X\n      source: file\n      files:\n"
+     "        - {path: x.ttf, weight: heavy}\n",
+     "_brand.yml:6:33: the weight 'heavy' of a file of font 'X' is not a font weight"),
+    ("typography:\n  fonts:\n    - family: X\n      source: file\n      files:\n"
+     "        - {path: x.ttf, style: oblique}\n",
+     "_brand.yml:6:32: the style 'oblique' of a file of font 'X' is not a font style"),
+    ("typography:\n  base: [X]\n", "_brand.yml:2:9: typography.base must be text, not a list"),
+    ("typography:\n  monospec: X\n", "_brand.yml:2:3: unknown key 'monospec' in typography"),
+    ("defaults: 5\n", "_brand.yml:1:11: defaults must be a mapping, not '5'"),
+    ("defaults:\n  handouts:\n    phone: {desk: 1}\n",
+     "_brand.yml:3:12: defaults.handouts.phone must be text, not a mapping"),
+])
+def test_wrong_shapes_are_located(tmp_path: Path, text: str, expected: str) -> None:
+    fails(tmp_path, text, expected)
+
+
+def test_every_shape_problem_at_once_in_file_order(sample: Path,
+                                                   cli: Callable[..., Result]) -> None:
+    brand = sample / "_brand.yml"
+    brand.write_text(brand.read_text().replace("  link:\n    home: https://", "  link:\n"
+                                               "    home: ") + "logo: [a.png]\n"
+                     "typography:\n  fonts: Open Sans\n")
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pdf")
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert "3 problems in the input:" in lines[0]
+    assert re.search(r"_brand.yml:8:11: meta.link.home 'riverbend-health.example.org' is not "
+                     r"a web address", lines[1])
+    assert re.search(r"_brand.yml:32:7: logo must be a path or a mapping", lines[2])
+    assert re.search(r"_brand.yml:34:10: typography.fonts must be a list", lines[3])
+    assert not (sample / "build").exists()
+
+
+BRAND_WORDS = {
+    "meta": ("name", "full", "short", "link", "home"),
+    "logo": ("images", "small", "medium", "large", "light", "dark", "path", "alt", "main"),
+    "color": ("palette", "primary", "secondary", "foreground", "background", "river", "ink"),
+    "typography": ("fonts", "family", "source", "files", "path", "weight", "style", "base",
+                   "headings"),
+    "defaults": ("handouts", "paper", "help_lines", "phone", "pptx_template"),
+}
+BRAND_VALUES = st.sampled_from(
+    ["#1B5E7A", "#abc", "blurple", "river", "ink", "primary", "main", "logo.svg", "font.ttf",
+     "../x.png", "https://example.org", "", "~", "400", "bold", "100..900", "auto", "a4",
+     "4:3", "file", "google", "system", "italic", "Liberation Serif"]) \
+    | st.text(max_size=6) | st.integers()
+
+
+def brand_section(words: tuple[str, ...]) -> st.SearchStrategy[Any]:
+    return st.recursive(BRAND_VALUES | st.none(), lambda inner: st.lists(inner, max_size=3)
+                        | st.dictionaries(st.sampled_from(words), inner, max_size=4),
+                        max_leaves=12)
+
+
+BRAND_DATA = st.fixed_dictionaries({}, optional={
+    section: brand_section(words) for section, words in BRAND_WORDS.items()})
+
+
+@settings(max_examples=250, deadline=None)
+@given(BRAND_DATA)
+def test_any_brand_shape_gives_a_brand_or_located_problems(
+        tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any]) -> None:
+    root = tmp_path_factory.mktemp("brand")
+    shutil.copy(DATA / "harbourside-logo.svg", root / "logo.svg")
+    shutil.copy(DATA / "fonts/LiberationSerif-Regular.ttf", root / "font.ttf")
+    path = brand_file(root, yaml.safe_dump(data, allow_unicode=True))
+    try:
+        load_brand(path, root)
+    except SettingsError as err:
+        assert err.problems
+        for problem in err.problems:
+            assert problem.location.path == path and problem.location.line > 0, problem
