@@ -90,7 +90,8 @@ class JargonTerm:
     plain: str
     pattern: re.Pattern[str]
     stem: str
-    """A lower-case piece every match contains, to skip texts cheaply."""
+    """The first four letters of the term (fewer if its first word is shorter): every match
+    starts a word with them."""
 
 
 @functools.cache
@@ -107,6 +108,27 @@ def jargon_list() -> tuple[JargonTerm, ...]:
         pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.I)
         out.append(JargonTerm(term, row["plain"].strip(), pattern, term.split()[0][:4]))
     return tuple(out)
+
+
+TOKEN_RE = re.compile(r"[\w-]+")
+"""A run of the characters a jargon term's pattern counts as one word's."""
+
+
+@functools.cache
+def _jargon_by_stem() -> dict[str, tuple[int, ...]]:
+    """Each stem's terms, as positions in the jargon list."""
+    index: dict[str, list[int]] = {}
+    for position, entry in enumerate(jargon_list()):
+        index.setdefault(entry.stem, []).append(position)
+    return {stem: tuple(positions) for stem, positions in index.items()}
+
+
+def _candidates(text: str) -> list[JargonTerm]:
+    """The jargon terms that could match in `text`, in list order: a match starts a word,
+    so its stem (at most four letters) begins one of the text's words."""
+    index, entries = _jargon_by_stem(), jargon_list()
+    starts = {token[:n] for token in TOKEN_RE.findall(text.lower()) for n in range(1, 5)}
+    return [entries[i] for i in sorted({i for stem in starts for i in index.get(stem, ())})]
 
 
 def texts(topic: Topic, level: str) -> Iterator[str]:
@@ -156,10 +178,9 @@ def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
             continue
         seen: set[str] = set()
         for text, at in located_texts(topic, level.name):
-            lower = text.lower()
-            for entry in jargon_list():
-                if entry.stem not in lower or entry.term in seen or entry.term in defined \
-                        or not entry.pattern.search(text):
+            for entry in _candidates(text):
+                if entry.term in seen or entry.term in defined or \
+                        not entry.pattern.search(text):
                     continue
                 if any(entry.term in d or d in entry.term for d in defined):
                     continue
