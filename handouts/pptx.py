@@ -29,7 +29,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.text.text import _Run
 from pptx.util import Emu, Pt
 
@@ -247,8 +247,9 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
         raise DeckOverflow(str(exc)) from None
     layouts = _layouts(prs, warnings, theme.template)
     first_notes = None
+    pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
-        slide = prs.slides.add_slide(layouts[plan.kind])
+        slide = _add_slide(prs, layouts[plan.kind], number, pristine)
         _draw(slide, plan, geo, theme, measure, title_measure)
         _slide_number(slide, geo, number)
         notes = _notes_slide(slide, number, first_notes)
@@ -261,6 +262,22 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     props.created = props.modified = stamp
     props.last_printed = stamp
     return _save(prs), warnings
+
+
+def _add_slide(prs: Any, layout: Any, number: int, pristine: dict[int, Any]) -> Any:
+    """Slide `number`, new, on `layout`. The first slide on each layout is made by
+    python-pptx, which copies the layout's placeholders; later ones are copies of that
+    slide as it was before anything was drawn on it (copying the placeholders again for
+    every slide costs more than drawing it)."""
+    if id(layout) not in pristine:
+        slide = prs.slides.add_slide(layout)
+        pristine[id(layout)] = copy.deepcopy(slide.element)
+        return slide
+    part = SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE,
+                     prs.part.package, copy.deepcopy(pristine[id(layout)]))
+    part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+    prs.slides._sldIdLst.add_sldId(prs.part.relate_to(part, RT.SLIDE))
+    return part.slide
 
 
 def _notes_slide(slide: Any, number: int, first: Any | None) -> Any:
