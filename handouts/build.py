@@ -95,6 +95,8 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0
     """Outputs already up to date, so not written again."""
+    checked: object | None = None
+    """The health-literacy check of every topic, if the workers made it during the build."""
 
 
 
@@ -327,7 +329,8 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     from handouts import check
     from handouts import report as html_report
 
-    result = check.check(project.topics, project.settings.levels)
+    result = report.checked if isinstance(report.checked, check.CheckResult) else \
+        check.check(project.topics, project.settings.levels)
     items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt,
                               j.path(project.out_dir))
              for j in plan(project, formats=tuple(WRITERS))]

@@ -88,7 +88,8 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
             jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
         with _progress(project, jobs) as progress:
             result = runner.run(project, jobs, progress, force=force,
-                                workers=workers or runner.default_workers(), prune=whole)
+                                workers=workers or runner.default_workers(), prune=whole,
+                                readings=report)
         index, findings = build.write_report(project, result, thumbnails) if report \
             else (None, 0)
         warnings = [*project.warnings, *result.warnings]

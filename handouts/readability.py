@@ -65,7 +65,8 @@ def _syllable_table() -> Mapping[str, int]:
             word, _, phones = raw.partition(" ")
             if "(" in word or not phones:
                 continue  # an alternative pronunciation: the first one counts
-            table[word] = sum(ch.isdigit() for ch in phones.split("#", 1)[0])
+            phones = phones.split("#", 1)[0]  # a comment may follow
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")  # stresses
     return table
 
 

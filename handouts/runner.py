@@ -160,13 +160,22 @@ def _make_in_worker(key: TaskKey) -> tuple[str, tuple[str, ...]]:
     return _worker[0].make(key)
 
 
+def _readings_in_worker() -> object:
+    from handouts import check
+
+    project = _worker[0].project
+    return check.check(project.topics, project.settings.levels)
+
+
 def run(project: Project, jobs: Sequence[Job],
         progress: Callable[[Job], None] = lambda job: None, force: bool = False,
-        workers: int = 1, prune: bool = False) -> Report:
+        workers: int = 1, prune: bool = False, readings: bool = False) -> Report:
     """Make every job's output that is missing or out of date (all with `force`).
 
     `workers` > 1 makes outputs in that many processes. `prune` removes outputs of topics
-    that no longer exist (only sensible when `jobs` is the whole matrix).
+    that no longer exist (only sensible when `jobs` is the whole matrix). `readings` asks
+    the workers for the health-literacy check of every topic too (for the build report),
+    alongside the outputs rather than after them.
     """
     out = project.out_dir
     records = manifest.load(out)
@@ -178,7 +187,7 @@ def run(project: Project, jobs: Sequence[Job],
     report = Report(unchanged=len(jobs) - len(stale))
     if not stale and not prune:
         return report
-    with _pool(project, workers if len(stale) > 1 else 1) as pool:
+    with _pool(project, workers if len(stale) > 1 else 1) as (pool, later):
         template_problems: list[Problem] = []
         glyph_problems: list[Problem] = []
         for found_template, found_glyphs in pool(_check_in_worker, [_task(j) for j in stale]):
@@ -195,6 +204,7 @@ def run(project: Project, jobs: Sequence[Job],
             try:
                 if prune:
                     _prune(project, records)
+                checked = later(_readings_in_worker) if readings else lambda: None
                 results = pool(_make_in_worker, [_task(j) for j in stale])
                 for job, (state, said) in zip(stale, results, strict=True):
                     progress(job)
@@ -209,19 +219,24 @@ def run(project: Project, jobs: Sequence[Job],
                     records[key] = prints[key]
                     report.built.append(job.path(out))
                     report.warnings.extend(w for w in said if w not in report.warnings)
+                report.checked = checked()
             finally:
                 if records != before:
                     manifest.save(out, records)
     return report
 
 
-Call = Callable[[Callable[[TaskKey], Any], Sequence[TaskKey]], Iterator[Any]]
+Map = Callable[[Callable[[TaskKey], Any], Sequence[TaskKey]], Iterator[Any]]
+Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def _pool(project: Project, workers: int) -> Iterator[Call]:
-    """Something that maps a worker function over tasks, in task order: in this process,
-    or in `workers` forked processes that receive the project once, when they start."""
+def _pool(project: Project, workers: int) -> Iterator[tuple[Map, Later]]:
+    """Something that maps a worker function over tasks, in task order, and something that
+    starts one more piece of work and gives a way to wait for its result: in this process,
+    or in `workers` forked processes that receive the project once, when they start. Work
+    started in this process is left undone (its result is None), for the caller to do
+    when it needs it."""
     if workers <= 1:
         here = _Worker(project)
 
@@ -233,7 +248,7 @@ def _pool(project: Project, workers: int) -> Iterator[Call]:
             finally:
                 _worker.clear()
 
-        yield serially
+        yield serially, lambda fn: lambda: None
         return
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
@@ -251,8 +266,19 @@ def _pool(project: Project, workers: int) -> Iterator[Call]:
                                          "while checking the input") from None
                     yield "failed", (f"{label}: a worker process stopped unexpectedly",)
 
+        def later(fn: Callable[[], Any]) -> Callable[[], Any]:
+            future = pool.submit(fn)
+
+            def result() -> Any:
+                try:
+                    return future.result()
+                except cf.process.BrokenProcessPool:
+                    return None
+
+            return result
+
         try:
-            yield parallel
+            yield parallel, later
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
