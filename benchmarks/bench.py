@@ -3,22 +3,26 @@
 Run from the repository root:  python benchmarks/bench.py [--quick]
 
 Each figure is the median of several runs, with the floor it is compared to (the same
-work done by a bare script) and the ratio. The machine is shared and noisy: compare the
-ratios, not the absolute times, between runs.
+words drawn by a bare reportlab or python-pptx script) and the ratio. The machine is
+shared and noisy: compare the ratios, not the absolute times, between runs.
+
+The package's modules are compiled to bytecode first, as `pip install` does: a machine
+that sets PYTHONDONTWRITEBYTECODE would otherwise compile them on every start.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import compileall
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC = "ketamine-and-addiction"
@@ -54,49 +58,89 @@ def sample_project(where: Path, copies: int = 1) -> Path:
     return root
 
 
+def paragraphs(blocks: Sequence[object]) -> Iterator[tuple[str, bool]]:
+    """Each paragraph of a layout's blocks as reportlab markup, and whether it is a
+    heading (drawn bold)."""
+    from handouts import layout as L
+
+    def markup(runs: Sequence[L.Run]) -> str:
+        return "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in runs)
+
+    for b in blocks:
+        if isinstance(b, L.Heading):
+            yield markup(b.runs), True
+        elif isinstance(b, L.Paragraph):
+            yield markup(b.runs), False
+        elif isinstance(b, L.ListBlock):
+            for item in b.items:
+                yield from paragraphs(item)
+        elif isinstance(b, (L.Callout, L.Band)):
+            yield from paragraphs(b.blocks)
+        elif isinstance(b, L.Contact):
+            for line in b.lines:
+                yield markup(line), False
+        elif isinstance(b, L.Definitions):
+            for term, definition in b.items:
+                yield f"<b>{markup(term)}</b>: {markup(definition)}", False
+
+
+def document_paragraphs(doc: object) -> list[tuple[str, bool]]:
+    from handouts import layout as L
+
+    assert isinstance(doc, L.Document)
+    out: list[tuple[str, bool]] = [(escape(doc.title), True)]
+    for part in doc.parts:
+        if isinstance(part, L.Page):
+            for blocks in (part.header, *(p.blocks for p in part.panels), part.footer):
+                out += paragraphs(blocks)
+        elif isinstance(part, L.Flow):
+            out += paragraphs(part.blocks)
+    return out
+
+
 BARE_PDF = """
-import sys
+import json, sys
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
-font = sys.argv[2]
-pdfmetrics.registerFont(TTFont("Body", font))
-style = ParagraphStyle("b", fontName="Body", fontSize=12, leading=16)
-text = open(sys.argv[3], encoding="utf-8").read().split("\\n\\n")
-SimpleDocTemplate(sys.argv[1], pagesize=letter).build([Paragraph(t, style) for t in text])
+out, regular, bold, text = sys.argv[1:5]
+pdfmetrics.registerFont(TTFont("Body", regular))
+pdfmetrics.registerFont(TTFont("Body-Bold", bold))
+pdfmetrics.registerFontFamily("Body", normal="Body", bold="Body-Bold")
+body = ParagraphStyle("b", fontName="Body", fontSize=12, leading=16)
+head = ParagraphStyle("h", parent=body, fontName="Body-Bold", fontSize=16, leading=20)
+paras = json.load(open(text, encoding="utf-8"))
+SimpleDocTemplate(out, pagesize=letter).build(
+    [Paragraph(t, head if h else body) for t, h in paras])
 """
-
-
-def flyer_text(project: Path) -> Path:
-    """The words of the easy flyer, as plain paragraphs, for the bare scripts."""
-    from handouts import build
-
-    p = build.load_project(project)
-    topic = next(t for t in p.topics if t.slug == TOPIC)
-    parts = [topic.summary("easy"), *(k("easy") for k in topic.key_points),
-             *(a("easy") for a in topic.actions),
-             *(f"{r.name} {r.phone or ''} {r.note('easy') if r.note else ''}"
-               for r in topic.resources)]
-    out = project / "flyer.txt"
-    out.write_text("\n\n".join(parts), encoding="utf-8")
-    return out
+"""The floor: a script that imports reportlab and draws the same words in the same
+faces (regular, and bold for headings) on letter pages."""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer runs, no 1,000 outputs")
     args = parser.parse_args()
-    repeat = 3 if args.quick else 7
+    repeat = 5 if args.quick else 11
     py = sys.executable
+    compileall.compile_dir(str(ROOT / "handouts"), quiet=1)
+    from handouts import build, templates
     from handouts.fonts import builtin_fonts
 
-    font = builtin_fonts().regular
+    fonts = builtin_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         one = sample_project(where)
-        text = flyer_text(one)
+        project = build.load_project(one)
+        env = templates.environment(project.settings.templates_dir)
+        flyer = build.plan(project, [TOPIC], ["easy"], ["short"], ["pdf"])[0]
+        text = where / "flyer.json"
+        import json
+
+        text.write_text(json.dumps(document_paragraphs(build.render_layout(project, flyer))),
+                        encoding="utf-8")
 
         print("1. cold build of one PDF (a new process each time)")
         ours = median_time(command(py, "-m", "handouts", "-C", one, "build", TOPIC, "--level",
@@ -106,27 +150,29 @@ def main() -> None:
                                           "--level", "easy", "--length", "short", "--format",
                                           "pdf", "--force", "--no-thumbnails", "-j", "1"),
                                   repeat)
-        bare = median_time(command(py, "-c", BARE_PDF, where / "bare.pdf", font, text), repeat)
+        bare = median_time(command(py, "-c", BARE_PDF, where / "bare.pdf", fonts.regular,
+                                   fonts.bold, text), repeat)
+        python = median_time(command(py, "-c", "pass"), repeat)
         print(f"   make-handouts (no report) {ours * 1000:7.0f} ms median")
         print(f"   with the report           {with_report * 1000:7.0f} ms median")
-        print(f"   bare reportlab script     {bare * 1000:7.0f} ms median")
+        print(f"   bare reportlab script     {bare * 1000:7.0f} ms median "
+              f"(python -c pass: {python * 1000:.0f} ms)")
         print(f"   ratio {ours / bare:.2f}x (target: at most 200 ms and 1.5x)")
 
-        print("2. warm cost per output (in one process)")
-        from handouts import build, runner, templates
-
-        project = build.load_project(one)
-        env = templates.environment(project.settings.templates_dir)
+        print("2. warm cost per output (in one process; a 2-page brochure, a 20-minute deck)")
         pdf_job = build.plan(project, [TOPIC], ["easy"], ["standard"], ["pdf"])[0]
         deck_job = build.plan(project, [TOPIC], ["easy"], ["standard"], ["pptx"])[0]
+
+        def make(job: build.Job) -> Callable[[], object]:
+            return lambda: build.WRITERS[job.fmt](project, job,
+                                                  build.render_layout(project, job, env))
+
         for job in (pdf_job, deck_job):
-            runner._make(project, job, build.render_layout(project, job, env))  # warm up
-        pdf_each = median_time(lambda: runner._make(
-            project, pdf_job, build.render_layout(project, pdf_job, env)), repeat * 3)
-        deck_each = median_time(lambda: runner._make(
-            project, deck_job, build.render_layout(project, deck_job, env)), repeat * 3)
-        floor_pdf = _raw_pdf_cost(font, text, repeat * 3)
-        floor_deck = _raw_deck_cost(deck_job, project, repeat * 3)
+            make(job)()  # warm up
+        pdf_each = median_time(make(pdf_job), repeat * 3)
+        deck_each = median_time(make(deck_job), repeat * 3)
+        floor_pdf = _raw_pdf_cost(build.render_layout(project, pdf_job), repeat * 3)
+        floor_deck = _raw_deck_cost(build.render_layout(project, deck_job), repeat * 3)
         print(f"   PDF  {pdf_each * 1000:6.1f} ms; raw reportlab {floor_pdf * 1000:6.1f} ms; "
               f"ratio {pdf_each / floor_pdf:.2f}x (target: 15 ms, 1.5x)")
         print(f"   deck {deck_each * 1000:6.1f} ms; raw python-pptx {floor_deck * 1000:6.1f} ms; "
@@ -134,19 +180,20 @@ def main() -> None:
 
         if args.quick:
             return
-        print("3. 1,008 outputs (56 topics x 3 levels x 3 lengths x 2 formats)")
+        print("3. 1,008 outputs (56 topics x 3 levels x 3 lengths x 2 formats), with the "
+              "report, no thumbnails")
         many = sample_project(where, copies=28)
-        run1 = median_time(command(py, "-m", "handouts", "-C", many, "build", "--force", "-j",
-                                   "1", "--no-thumbnails"), 1)
-        run2 = median_time(command(py, "-m", "handouts", "-C", many, "build", "--force", "-j",
-                                   "2", "--no-thumbnails"), 1)
+        base = [py, "-m", "handouts", "-C", str(many), "build", "--force", "--no-thumbnails"]
+        run1, _ = timed_with_workers([*base, "-j", "1"])
+        run2, peaks = timed_with_workers([*base, "-j", "2"])
         print(f"   -j 1 {run1:6.1f} s; -j 2 {run2:6.1f} s; speed-up {run1 / run2:.2f}x "
               "(target: at most 15 s with -j 2, and at least 1.8x)")
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"   peak memory of any process so far: {peak:.0f} MiB (target: a worker under "
-              "150 MiB)")
+        print(f"   peak memory of each worker: {', '.join(f'{p:.0f}' for p in peaks)} MiB "
+              f"(main process: {peaks_main[0]:.0f} MiB); target: a worker under 150 MiB")
 
         print("4. no-op rebuild of the 1,008 outputs")
+        subprocess.run([py, "-m", "handouts", "-C", str(many), "build", "--no-report"],
+                       check=True, capture_output=True)
         noop = median_time(command(py, "-m", "handouts", "-C", many, "build", "--no-report"),
                            repeat)
         noop_report = median_time(command(py, "-m", "handouts", "-C", many, "build",
@@ -157,42 +204,89 @@ def main() -> None:
               "(target: 75 ms, 2.5x)")
 
 
-def _raw_pdf_cost(font: Path, text: Path, repeat: int) -> float:
+peaks_main = [0.0]
+
+
+def _hwm(pid: int) -> float:
+    """A process's peak resident memory so far, in MiB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(t) for t in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
+
+
+def timed_with_workers(args: list[str]) -> tuple[float, list[float]]:
+    """Run a build; its wall time and each worker's peak memory (read from /proc while
+    it runs)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        peaks_main[0] = max(peaks_main[0], _hwm(process.pid))
+        for child in _children(process.pid):
+            peaks[child] = max(peaks.get(child, 0.0), _hwm(child))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"{' '.join(args)} failed")
+    return elapsed, sorted(peaks.values())
+
+
+def _raw_pdf_cost(doc: object, repeat: int) -> float:
+    """reportlab drawing the same paragraphs in the same faces, without planning panels."""
     import io
 
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    if "BenchBody" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("BenchBody", str(font)))
-    style = ParagraphStyle("b", fontName="BenchBody", fontSize=12, leading=16)
-    parts = text.read_text(encoding="utf-8").split("\n\n")
+    from handouts.fonts import builtin_fonts
+    from handouts.pdf import font_family
+
+    family = font_family(builtin_fonts(), italic=False)
+    body = ParagraphStyle("b", fontName=family, fontSize=12, leading=16)
+    head = ParagraphStyle("h", parent=body, fontName=family + "-Bold", fontSize=16, leading=20)
+    paras = document_paragraphs(doc)
 
     def draw() -> None:
-        SimpleDocTemplate(io.BytesIO()).build([Paragraph(t, style) for t in parts * 2])
+        SimpleDocTemplate(io.BytesIO()).build(
+            [Paragraph(t, head if h else body) for t, h in paras])
 
     return median_time(draw, repeat)
 
 
-def _raw_deck_cost(job: object, project: object, repeat: int) -> float:
+def _raw_deck_cost(doc: object, repeat: int) -> float:
+    """python-pptx putting the same slides' titles, text and notes in its default layouts."""
     import io
+    import re
 
     from pptx import Presentation
 
-    from handouts import build
     from handouts import layout as L
 
-    doc = build.render_layout(project, job)  # type: ignore[arg-type]
-    slides = [(p.title, p.notes) for p in doc.parts if isinstance(p, L.Slide)]
+    assert isinstance(doc, L.Document)
+    slides = [("".join(r.text for r in s.title),
+               [re.sub(r"<[^>]+>", "", t) for t, _ in paragraphs(s.blocks)], s.notes)
+              for s in doc.parts if isinstance(s, L.Slide)]
 
     def draw() -> None:
         prs = Presentation()
-        for title, notes in slides:
+        for title, body, notes in slides:
             slide = prs.slides.add_slide(prs.slide_layouts[1])
-            slide.shapes.title.text = "".join(r.text for r in title)
-            slide.placeholders[1].text = "point one\npoint two\npoint three"
+            slide.shapes.title.text = title
+            slide.placeholders[1].text = "\n".join(body)
             slide.notes_slide.notes_text_frame.text = "\n".join(notes)
         prs.save(io.BytesIO())
 
