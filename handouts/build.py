@@ -97,6 +97,8 @@ class Report:
     """Outputs already up to date, so not written again."""
     checked: object | None = None
     """The health-literacy check of every topic, if the workers made it during the build."""
+    facts: dict[Path, tuple[int, str]] = field(default_factory=dict)
+    """What the report says of each output made: its page or slide count, a deck's title."""
 
 
 
@@ -335,5 +337,6 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
                               j.path(project.out_dir))
              for j in plan(project, formats=tuple(WRITERS))]
     index = html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
-                             [*project.warnings, *report.warnings], report.failed, thumbnails)
+                             [*project.warnings, *report.warnings], report.failed, thumbnails,
+                             report.facts)
     return index, len(result.findings)

@@ -7,12 +7,13 @@ link to every file. It is one static page with relative links, so it opens from 
 from __future__ import annotations
 
 import html
+import io
 import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,11 +35,23 @@ class Item:
     path: Path
 
 
-def _pdf_facts(pdf: Path, png: Path | None) -> int:
+Facts = tuple[int, str]
+"""What the report says of an output: its page or slide count, and a deck's first title."""
+
+
+def facts(fmt: str, data: bytes) -> Facts:
+    """The report's facts about an output, from its bytes (workers send these back, so the
+    report need not open every file again)."""
+    if fmt == "pdf":
+        return _pdf_facts(data, None), ""
+    return _deck_facts(io.BytesIO(data))
+
+
+def _pdf_facts(pdf: Path | bytes, png: Path | None) -> int:
     """The page count of `pdf`, rendering page 1 to `png` when one is given."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(pdf))
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         if png is None:
             return len(doc)
@@ -52,7 +65,7 @@ def _pdf_facts(pdf: Path, png: Path | None) -> int:
         doc.close()
 
 
-def _deck_facts(deck: Path) -> tuple[int, str]:
+def _deck_facts(deck: Path | io.BytesIO) -> Facts:
     """The slide count and the first slide's title, read from the .pptx zip."""
     with zipfile.ZipFile(deck) as z:
         slides = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
@@ -113,12 +126,15 @@ justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
 
 
 def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
-          warnings: Sequence[str], failed: Sequence[str], thumbnails: bool = True) -> Path:
-    """Write `out_dir/index.html` (and its thumbnails) and return its path."""
+          warnings: Sequence[str], failed: Sequence[str], thumbnails: bool = True,
+          known: Mapping[Path, Facts] | None = None) -> Path:
+    """Write `out_dir/index.html` (and its thumbnails) and return its path. `known` gives
+    the facts of outputs just made; other outputs are opened to find theirs."""
+    known = known or {}
     thumbs_dir = out_dir / REPORT_DIR
     thumbs_dir.mkdir(parents=True, exist_ok=True)
     thumb: dict[Path, Path] = {i.path: thumbs_dir / f"{i.path.stem}.{i.fmt}.png" for i in items}
-    facts: dict[Path, str] = {}
+    shown: dict[Path, str] = {}
     titles: dict[Path, str] = {}
     decks = []
     for item in items:
@@ -129,11 +145,13 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         if not thumbnails:
             png.unlink(missing_ok=True)
         if item.fmt == "pdf":
-            pages = _pdf_facts(item.path, png if thumbnails and not fresh else None)
-            facts[item.path] = f"{pages} page{'s' * (pages != 1)}"
+            draw = thumbnails and not fresh
+            pages = known[item.path][0] if item.path in known and not draw else \
+                _pdf_facts(item.path, png if draw else None)
+            shown[item.path] = f"{pages} page{'s' * (pages != 1)}"
         else:
-            count, first = _deck_facts(item.path)
-            facts[item.path] = f"{count} slides"
+            count, first = known.get(item.path) or _deck_facts(item.path)
+            shown[item.path] = f"{count} slides"
             titles[item.path] = first
             if thumbnails and not fresh:
                 png.unlink(missing_ok=True)
@@ -150,6 +168,9 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     if warnings:
         body.append("<h2>Warnings</h2><ul>" + "".join(
             f'<li class="warn">{html.escape(w)}</li>' for w in warnings) + "</ul>")
+    by_cell: dict[tuple[str, str, str], list[Item]] = {}
+    for item in items:
+        by_cell.setdefault((item.topic, item.level, item.length), []).append(item)
     topics = list(dict.fromkeys(i.topic for i in items))
     levels = list(dict.fromkeys(i.level for i in items))
     lengths = list(dict.fromkeys(i.length for i in items))
@@ -162,10 +183,9 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
                          None)
             row = [f"<th>{html.escape(level)}{_reading(grade)}</th>"]
             for length in lengths:
-                cells = [i for i in items if (i.topic, i.level, i.length) == (topic, level,
-                                                                                length)]
+                cells = by_cell.get((topic, level, length), [])
                 row.append('<td><div class="cell">' + "".join(
-                    _output(i, thumb[i.path], facts.get(i.path, "not built"),
+                    _output(i, thumb[i.path], shown.get(i.path, "not built"),
                             titles.get(i.path, ""), out_dir)
                     for i in cells) + "</div></td>")
             body.append("<tr>" + "".join(row) + "</tr>")

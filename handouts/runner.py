@@ -84,6 +84,9 @@ def locked(out_dir: Path) -> Iterator[None]:
         handle.close()
 
 
+Facts = tuple[int, str]
+"""What the build report says of an output (report.facts)."""
+
 TaskKey = tuple[str, str, str, str]
 """A job as its names (topic, level, length, format): what a worker is sent."""
 
@@ -100,8 +103,10 @@ class _Worker:
     which makes the file and writes it in place.
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, for_report: bool = False) -> None:
         self.project = project
+        self.for_report = for_report
+        """Whether to send back what the build report says of each output."""
         self.topics = {t.slug: t for t in project.topics}
         self.env: jinja2.Environment | None = None
         self.rendered: dict[TaskKey, layout.Document] = {}
@@ -124,39 +129,44 @@ class _Worker:
         self.rendered[key] = doc
         return [], _glyph_problems(self.project, [self.job(key)], [doc])
 
-    def make(self, key: TaskKey) -> tuple[str, tuple[str, ...]]:
-        """Make and write one output: ('built', warnings), ('failed', (message,)), or
-        ('stop', (message,)) when the build folder cannot be written."""
+    def make(self, key: TaskKey) -> tuple[str, tuple[str, ...], Facts | None]:
+        """Make and write one output: ('built', warnings, what the report says of it),
+        ('failed', (message,), None), or ('stop', (message,), None) when the build folder
+        cannot be written."""
         job = self.job(key)
         doc = self.rendered.pop(key, None) or self.render(key)
         try:
             result = WRITERS[job.fmt](self.project, job, doc)
         except BuildError as exc:
-            return "failed", (exc.format_message(),)
+            return "failed", (exc.format_message(),), None
         path = job.path(self.project.out_dir)
         try:
             write_atomic(path, result.data)
         except OSError as exc:
             return "stop", (f"cannot write {path}: {exc.strerror}; check that the build "
-                            "folder is writable and the disk has space",)
-        return "built", result.warnings
+                            "folder is writable and the disk has space",), None
+        if not self.for_report:
+            return "built", result.warnings, None
+        from handouts.report import facts
+
+        return "built", result.warnings, facts(job.fmt, result.data)
 
 
 _worker: list[_Worker] = []
 """In a worker process only: its state, set once when it starts."""
 
 
-def _start_worker(project: Project) -> None:
+def _start_worker(project: Project, for_report: bool) -> None:
     """In a worker: keep the project, and leave Ctrl-C to the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker[:] = [_Worker(project)]
+    _worker[:] = [_Worker(project, for_report)]
 
 
 def _check_in_worker(key: TaskKey) -> tuple[list[Problem], list[Problem]]:
     return _worker[0].check(key)
 
 
-def _make_in_worker(key: TaskKey) -> tuple[str, tuple[str, ...]]:
+def _make_in_worker(key: TaskKey) -> tuple[str, tuple[str, ...], Facts | None]:
     return _worker[0].make(key)
 
 
@@ -174,8 +184,8 @@ def run(project: Project, jobs: Sequence[Job],
 
     `workers` > 1 makes outputs in that many processes. `prune` removes outputs of topics
     that no longer exist (only sensible when `jobs` is the whole matrix). `readings` asks
-    the workers for the health-literacy check of every topic too (for the build report),
-    alongside the outputs rather than after them.
+    the workers for what the build report needs: the health-literacy check of every topic,
+    made alongside the outputs rather than after them, and each output's facts.
     """
     out = project.out_dir
     records = manifest.load(out)
@@ -187,7 +197,7 @@ def run(project: Project, jobs: Sequence[Job],
     report = Report(unchanged=len(jobs) - len(stale))
     if not stale and not prune:
         return report
-    with _pool(project, workers if len(stale) > 1 else 1) as (pool, later):
+    with _pool(project, workers if len(stale) > 1 else 1, readings) as (pool, later):
         template_problems: list[Problem] = []
         glyph_problems: list[Problem] = []
         for found_template, found_glyphs in pool(_check_in_worker, [_task(j) for j in stale]):
@@ -206,7 +216,7 @@ def run(project: Project, jobs: Sequence[Job],
                     _prune(project, records)
                 checked = later(_readings_in_worker) if readings else lambda: None
                 results = pool(_make_in_worker, [_task(j) for j in stale])
-                for job, (state, said) in zip(stale, results, strict=True):
+                for job, (state, said, about) in zip(stale, results, strict=True):
                     progress(job)
                     key = _key(job, out)
                     records.pop(key, None)
@@ -218,6 +228,8 @@ def run(project: Project, jobs: Sequence[Job],
                         continue
                     records[key] = prints[key]
                     report.built.append(job.path(out))
+                    if about is not None:
+                        report.facts[job.path(out)] = about
                     report.warnings.extend(w for w in said if w not in report.warnings)
                 report.checked = checked()
             finally:
@@ -231,14 +243,15 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def _pool(project: Project, workers: int) -> Iterator[tuple[Map, Later]]:
+def _pool(project: Project, workers: int, for_report: bool
+          ) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
     starts one more piece of work and gives a way to wait for its result: in this process,
     or in `workers` forked processes that receive the project once, when they start. Work
     started in this process is left undone (its result is None), for the caller to do
     when it needs it."""
     if workers <= 1:
-        here = _Worker(project)
+        here = _Worker(project, for_report)
 
         def serially(fn: Callable[[TaskKey], Any], tasks: Sequence[TaskKey]) -> Iterator[Any]:
             _worker[:] = [here]
@@ -252,7 +265,7 @@ def _pool(project: Project, workers: int) -> Iterator[tuple[Map, Later]]:
         return
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                initializer=_start_worker, initargs=(project,)) as pool:
+                                initializer=_start_worker, initargs=(project, for_report)) as pool:
 
         def parallel(fn: Callable[[TaskKey], Any], tasks: Sequence[TaskKey]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
@@ -264,7 +277,7 @@ def _pool(project: Project, workers: int) -> Iterator[tuple[Map, Later]]:
                     if fn is _check_in_worker:
                         raise BuildError(f"{label}: a worker process stopped unexpectedly "
                                          "while checking the input") from None
-                    yield "failed", (f"{label}: a worker process stopped unexpectedly",)
+                    yield "failed", (f"{label}: a worker process stopped unexpectedly",), None
 
         def later(fn: Callable[[], Any]) -> Callable[[], Any]:
             future = pool.submit(fn)
