@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 _UMASK = os.umask(0)
@@ -26,3 +29,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, hashed once per process while its size and time stay
+    the same (the manifest and the up-to-date record both hash every input). A file changed
+    in the last two seconds is always read: a second edit within the file system's clock
+    tick could keep both its size and its time."""
+    st = os.stat(path)
+    if time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _digest(path, st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from handouts import __version__
-from handouts.files import write_atomic
+from handouts.files import digest, write_atomic
 
 MANIFEST = ".handouts-manifest.json"
 
@@ -23,7 +23,7 @@ def _digest(paths: Iterable[Path]) -> str:
     h = hashlib.sha256()
     for path in sorted(set(paths)):
         h.update(str(path).encode())
-        h.update(path.read_bytes() if path.is_file() else b"-")
+        h.update(digest(path).encode() if path.is_file() else b"-")
     return h.hexdigest()
 
 

@@ -51,7 +51,9 @@ def key(options: Mapping[str, object]) -> str:
 
 
 def _hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from handouts.files import digest
+
+    return digest(path)
 
 
 def _listing(folder: Path) -> str:
