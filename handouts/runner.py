@@ -1,11 +1,16 @@
 """Running a build: which outputs are out of date, making them (in worker processes with
--j), writing each atomically, and recording what each was made from.
+-j), and recording what each was made from.
 
-Everything that can be wrong with the input is found before anything is written: every
-stale output's template is rendered and read, and every character checked against the
-brand's fonts, first (in the workers, which keep the layouts). Then the workers make and
-write the files; one output failing does not stop the others. A worker is sent only a
-job's names and sends back only what to report, never a document or a file's bytes.
+Nothing is written until the input is known to be sound. Each worker renders a stale
+output's template, checks every character against the brand's fonts, makes the file and
+puts it in a staging folder inside the build folder; a template or font problem anywhere
+stops the build with every such problem listed, the staging folder is removed, and the
+build folder is as it was (gone, if this build made it). Otherwise each staged file is
+renamed into place, so no reader ever sees half a file. One output failing does not stop
+the others. A worker is sent only a job's names and sends back only what to report.
+
+Ctrl-C keeps the outputs finished so far (when no input problem has been seen) and leaves
+no staged file behind; so does a worker that dies, whose outputs are listed as failed.
 """
 
 from __future__ import annotations
@@ -13,15 +18,16 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import fcntl
-import glob
 import multiprocessing
 import os
+import shutil
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handouts import layout, manifest, templates, uptodate
+from handouts import manifest, templates, uptodate
 from handouts.build import (
     WRITERS,
     Job,
@@ -32,7 +38,6 @@ from handouts.build import (
     render_layout,
 )
 from handouts.errors import BuildError, ContentError, Problem, TemplateError
-from handouts.files import write_atomic
 from handouts.fonts import builtin_fonts
 
 if TYPE_CHECKING:
@@ -95,89 +100,85 @@ def _task(job: Job) -> TaskKey:
     return (job.topic.slug, job.level.name, job.length.name, job.fmt)
 
 
+STAGING = ".handouts-staging"
+"""The folder, inside the build folder, where outputs wait until the input is known sound."""
+
+
+@dataclass(frozen=True)
+class _Done:
+    """What a worker reports of one output."""
+
+    state: str
+    """'staged', 'input' (a template or font problem), 'failed' (the output alone), or
+    'stop' (the build folder cannot be written)."""
+    messages: tuple[str, ...] = ()
+    """Warnings when staged; the message when failed or stopped."""
+    template_problems: tuple[Problem, ...] = ()
+    glyph_problems: tuple[Problem, ...] = ()
+    facts: Facts | None = None
+    """What the build report says of the output, when asked for."""
+
+
 class _Worker:
-    """The work done for each output, in a worker process or in this one.
+    """The work done for each output, in a worker process or in this one."""
 
-    First every stale output's layout is rendered and its characters checked (input
-    errors, reported before anything is written); the layout is kept for the second step,
-    which makes the file and writes it in place.
-    """
-
-    def __init__(self, project: Project, for_report: bool = False) -> None:
+    def __init__(self, project: Project, staging: Path, for_report: bool = False) -> None:
         self.project = project
+        self.staging = staging
         self.for_report = for_report
         """Whether to send back what the build report says of each output."""
         self.topics = {t.slug: t for t in project.topics}
         self.env: jinja2.Environment | None = None
-        self.rendered: dict[TaskKey, layout.Document] = {}
 
     def job(self, key: TaskKey) -> Job:
         s = self.project.settings
         return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]), key[3])
 
-    def render(self, key: TaskKey) -> layout.Document:
+    def make(self, key: TaskKey) -> _Done:
+        """Render, check, make and stage one output."""
+        job = self.job(key)
         if self.env is None:
             self.env = templates.environment(self.project.settings.templates_dir)
-        return render_layout(self.project, self.job(key), self.env)
-
-    def check(self, key: TaskKey) -> tuple[list[Problem], list[Problem]]:
-        """The job's template problems and its undrawable characters (each located)."""
         try:
-            doc = self.render(key)
+            doc = render_layout(self.project, job, self.env)
         except TemplateError as exc:
-            return list(exc.problems), []
-        self.rendered[key] = doc
-        return [], _glyph_problems(self.project, [self.job(key)], [doc])
-
-    def make(self, key: TaskKey) -> tuple[str, tuple[str, ...], Facts | None]:
-        """Make and write one output: ('built', warnings, what the report says of it),
-        ('failed', (message,), None), or ('stop', (message,), None) when the build folder
-        cannot be written."""
-        job = self.job(key)
-        doc = self.rendered.pop(key, None) or self.render(key)
+            return _Done("input", template_problems=tuple(exc.problems))
+        glyphs = _glyph_problems(self.project, [job], [doc])
+        if glyphs:
+            return _Done("input", glyph_problems=tuple(glyphs))
         try:
             result = WRITERS[job.fmt](self.project, job, doc)
         except BuildError as exc:
-            return "failed", (exc.format_message(),), None
-        path = job.path(self.project.out_dir)
+            return _Done("failed", (exc.format_message(),))
+        final = job.path(self.project.out_dir)
         try:
-            write_atomic(path, result.data)
+            _stage(self.staging / _key(job, self.project.out_dir), result.data)
         except OSError as exc:
-            return "stop", (f"cannot write {path}: {exc.strerror}; check that the build "
-                            "folder is writable and the disk has space",), None
+            return _Done("stop", (f"cannot write {final}: {exc.strerror}; check that the build "
+                                  "folder is writable and the disk has space",))
         if not self.for_report:
-            return "built", result.warnings, None
+            return _Done("staged", result.warnings)
         from handouts.report import facts
 
-        return "built", result.warnings, facts(job.fmt, result.data)
+        return _Done("staged", result.warnings, facts=facts(job.fmt, result.data))
+
+
+def _stage(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 _worker: list[_Worker] = []
 """In a worker process only: its state, set once when it starts."""
 
 
-def _start_worker(project: Project, for_report: bool) -> None:
+def _start_worker(project: Project, staging: Path, for_report: bool) -> None:
     """In a worker: keep the project, and leave Ctrl-C to the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker[:] = [_Worker(project, for_report)]
+    _worker[:] = [_Worker(project, staging, for_report)]
 
 
-CHECK_CHUNK = 16
-"""Layouts checked per task: one task each would spend a third as long again on passing
-tasks between processes as on the checks."""
-
-
-def _check_in_worker(keys: Sequence[TaskKey]) -> tuple[list[Problem], list[Problem]]:
-    template_problems: list[Problem] = []
-    glyph_problems: list[Problem] = []
-    for key in keys:
-        found_template, found_glyphs = _worker[0].check(key)
-        template_problems += found_template
-        glyph_problems += found_glyphs
-    return template_problems, glyph_problems
-
-
-def _make_in_worker(key: TaskKey) -> tuple[str, tuple[str, ...], Facts | None]:
+def _make_in_worker(key: TaskKey) -> _Done:
     return _worker[0].make(key)
 
 
@@ -208,47 +209,84 @@ def run(project: Project, jobs: Sequence[Job],
     report = Report(unchanged=len(jobs) - len(stale))
     if not stale and not prune:
         return report
-    with _pool(project, workers if len(stale) > 1 else 1, readings) as (pool, later):
-        template_problems: list[Problem] = []
-        glyph_problems: list[Problem] = []
-        keys = [_task(j) for j in stale]
-        chunks = [keys[i:i + CHECK_CHUNK] for i in range(0, len(keys), CHECK_CHUNK)]
-        for found_template, found_glyphs in pool(_check_in_worker, chunks):
-            template_problems.extend(p for p in found_template if p not in template_problems)
-            glyph_problems.extend(p for p in found_glyphs if p not in glyph_problems)
-        if template_problems:
-            raise TemplateError(template_problems)
-        if glyph_problems:
-            raise ContentError(glyph_problems)
-        with locked(out):  # the input is sound: only now is anything written
-            uptodate.clear(project.settings.build_dir)  # until this build has finished
-            records = manifest.load(out)
-            before = dict(records)
-            try:
-                if prune:
-                    _prune(project, records)
-                checked = later(_readings_in_worker) if readings else lambda: None
-                results = pool(_make_in_worker, [_task(j) for j in stale])
-                for job, (state, said, about) in zip(stale, results, strict=True):
-                    progress(job)
-                    key = _key(job, out)
-                    records.pop(key, None)
-                    if state == "stop":
-                        raise BuildError(said[0])
-                    if state == "failed":
-                        report.failed.append(said[0])
-                        _sweep(job.path(out))
-                        continue
-                    records[key] = prints[key]
-                    report.built.append(job.path(out))
-                    if about is not None:
-                        report.facts[job.path(out)] = about
-                    report.warnings.extend(w for w in said if w not in report.warnings)
-                report.checked = checked()
-            finally:
-                if records != before:
-                    manifest.save(out, records)
+    made = [d for d in (project.settings.build_dir, out) if not d.exists()]
+    with locked(out):
+        staging = out / STAGING
+        shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+        try:
+            return _stage_and_commit(project, stale, prints, report, progress, workers,
+                                     prune, readings, staging, made)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, str],
+                      report: Report, progress: Callable[[Job], None], workers: int,
+                      prune: bool, readings: bool, staging: Path, made: list[Path]) -> Report:
+    template_problems: list[Problem] = []
+    glyph_problems: list[Problem] = []
+    staged: list[tuple[Job, _Done]] = []
+    try:
+        with _pool(project, workers if len(stale) > 1 else 1, staging, readings) \
+                as (pool, later):
+            checked = later(_readings_in_worker) if readings else lambda: None
+            for job, done in zip(stale, pool(_make_in_worker, [_task(j) for j in stale]),
+                                 strict=True):
+                progress(job)
+                template_problems.extend(p for p in done.template_problems
+                                         if p not in template_problems)
+                glyph_problems.extend(p for p in done.glyph_problems if p not in glyph_problems)
+                if done.state == "stop":
+                    raise BuildError(done.messages[0])
+                if done.state == "failed":
+                    report.failed.append(done.messages[0])
+                elif done.state == "staged":
+                    staged.append((job, done))
+            report.checked = checked()
+    except KeyboardInterrupt:
+        if not (template_problems or glyph_problems):
+            _commit(project, stale, staged, prints, report, prune=False)
+        raise
+    if template_problems or glyph_problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in made:  # the build made these folders: leave none behind
+            shutil.rmtree(folder, ignore_errors=True)
+        raise TemplateError(template_problems) if template_problems \
+            else ContentError(glyph_problems)
+    _commit(project, stale, staged, prints, report, prune)
     return report
+
+
+def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, _Done]],
+            prints: dict[str, str], report: Report, prune: bool) -> None:
+    """Move each staged output into place and record what it was made from; the other
+    stale outputs lose their records, so the next build makes them."""
+    out = project.out_dir
+    uptodate.clear(project.settings.build_dir)  # until this build has finished
+    records = manifest.load(out)
+    before = dict(records)
+    try:
+        if prune:
+            _prune(project, records)
+        for job in stale:
+            records.pop(_key(job, out), None)
+        for job, done in staged:
+            key = _key(job, out)
+            final = job.path(out)
+            try:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(out / STAGING / key, final)
+            except OSError as exc:
+                raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
+                                 "folder is writable and the disk has space") from None
+            records[key] = prints[key]
+            report.built.append(final)
+            if done.facts is not None:
+                report.facts[final] = done.facts
+            report.warnings.extend(w for w in done.messages if w not in report.warnings)
+    finally:
+        if records != before:
+            manifest.save(out, records)
 
 
 Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
@@ -256,7 +294,7 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def _pool(project: Project, workers: int, for_report: bool
+def _pool(project: Project, workers: int, staging: Path, for_report: bool
           ) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
     starts one more piece of work and gives a way to wait for its result: in this process,
@@ -264,7 +302,7 @@ def _pool(project: Project, workers: int, for_report: bool
     started in this process is left undone (its result is None), for the caller to do
     when it needs it."""
     if workers <= 1:
-        here = _Worker(project, for_report)
+        here = _Worker(project, staging, for_report)
 
         def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             _worker[:] = [here]
@@ -278,7 +316,8 @@ def _pool(project: Project, workers: int, for_report: bool
         return
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                initializer=_start_worker, initargs=(project, for_report)) as pool:
+                                initializer=_start_worker,
+                                initargs=(project, staging, for_report)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
@@ -286,11 +325,8 @@ def _pool(project: Project, workers: int, for_report: bool
                 try:
                     yield future.result()
                 except cf.process.BrokenProcessPool:
-                    if fn is _check_in_worker:
-                        raise BuildError("a worker process stopped unexpectedly while "
-                                         "checking the input") from None
                     label = f"{task[0]}, level {task[1]}, length {task[2]}"
-                    yield "failed", (f"{label}: a worker process stopped unexpectedly",), None
+                    yield _Done("failed", (f"{label}: a worker process stopped unexpectedly",))
 
         def later(fn: Callable[[], Any]) -> Callable[[], Any]:
             future = pool.submit(fn)
@@ -308,12 +344,6 @@ def _pool(project: Project, workers: int, for_report: bool
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-def _sweep(path: Path) -> None:
-    """Remove what a stopped writer may have left of `path`: its temporary files."""
-    for left in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        left.unlink(missing_ok=True)
 
 
 def _prune(project: Project, records: dict[str, str]) -> None:
