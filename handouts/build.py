@@ -1,8 +1,9 @@
-"""Build: plan the topic x level x length matrix, render each output, write atomically.
+"""Build: load and validate a project, plan the topic x level x length matrix, and the
+steps of one output (render its layout, check its characters, make its bytes) and of the
+build report. handouts.runner runs these steps and writes the files.
 
-Everything is loaded and validated before anything is written: bad input stops the run
-with nothing in build/. Each file is written under a temporary name in its folder and
-renamed into place, so no reader ever sees half a file.
+Content, settings and brand mistakes stop the run before anything is written; template
+and font problems stop it before any output moves into place (see handouts.runner).
 """
 
 from __future__ import annotations
