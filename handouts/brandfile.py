@@ -18,6 +18,13 @@ every mistake, wrong shapes included, is reported with its file, line and column
 Beyond the format: colours must be #RGB or #RRGGBB, every file must exist inside the
 project, images must be small enough to be logos, fonts must be real TrueType files, and
 fonts that would need a download fall back to the built-in family with a warning.
+
+Where this reading differs from the brand-yml package, on purpose: each `typography.fonts`
+entry must name its `source` (brand-yml has no default); bare font paths, `semibold`
+without a hyphen and absolute paths inside the project are accepted; every theme colour
+must be hex or a palette name (not a CSS name such as `red`); palette names are followed
+to the end of any chain whatever order they are written in; and a null value under
+`defaults.handouts` counts as absent.
 """
 
 from __future__ import annotations
