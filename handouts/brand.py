@@ -52,6 +52,16 @@ class Brand:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def files(self) -> list[Path]:
+        """The brand file and every file it names (logo, PowerPoint template, fonts)."""
+        found = [p for p in (self.source, self.logo, self.pptx_template) if p is not None]
+        for family in (self.base_font, self.heading_font):
+            if family is not None:
+                found += [p for p in (family.regular, family.bold, family.italic,
+                                      family.bold_italic) if p is not None]
+        return found
+
+    @property
     def slug(self) -> str:
         """A folder name for this brand's outputs."""
         return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or "brand"

@@ -245,25 +245,21 @@ def _glyph_error(job: Job, exc: Exception) -> BuildError:
                       + "; replace those characters, or use a brand font that has them")
 
 
-def _glyph_problems(project: Project, jobs: Sequence[Job],
-                    documents: Sequence[layout.Document]) -> list[Problem]:
-    """Characters that the brand's fonts cannot draw, each located in its content file."""
-    if not jobs:
-        return []
+def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Problem]:
+    """Characters of the job's document that the brand's fonts cannot draw, each located
+    in the topic's content file."""
     from handouts import pdf
     fonts = {brand_fonts(project.brand.base_font)[0], brand_fonts(project.brand.heading_font)[0]}
-    chars: dict[Path, set[str]] = {}
-    for job, doc in zip(jobs, documents, strict=True):
-        chars.setdefault(job.topic.path, set()).update(layout.characters(doc))
-    problems: list[Problem] = []
-    for path, used in chars.items():
-        missing = sorted({c for family in fonts for c in pdf.unprintable(used, family)})
-        lines = path.read_text(encoding="utf-8").splitlines() if missing else []
-        problems.extend(Problem(_char_location(path, lines, char),
-                                f"the brand's font cannot draw '{char}' (U+{ord(char):04X})",
-                                "replace the character, or use a brand font that has it")
-                        for char in missing)
-    return problems
+    used = layout.characters(doc)
+    missing = sorted({c for family in fonts for c in pdf.unprintable(used, family)})
+    if not missing:
+        return []
+    path = job.topic.path
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Problem(_char_location(path, lines, char),
+                    f"the brand's font cannot draw '{char}' (U+{ord(char):04X})",
+                    "replace the character, or use a brand font that has it")
+            for char in missing]
 
 
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
@@ -310,12 +306,7 @@ def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
     files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics)]
     folders = [settings.root, settings.content_dir, settings.templates_dir]
     for project in projects:
-        b = project.brand
-        files += [p for p in (b.source, b.logo, b.pptx_template) if p is not None]
-        for family in (b.base_font, b.heading_font):
-            if family is not None:
-                files += [p for p in (family.regular, family.bold, family.italic,
-                                      family.bold_italic) if p is not None]
+        files += project.brand.files
     for top in (settings.templates_dir, *PACKAGE_DATA):
         if top.is_dir():
             for folder, subfolders, names in os.walk(top):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +18,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     The file gets the permissions any new file would (mkstemp's are owner-only, which
     would hide a clinic's handouts from the others sharing its folder).
     """
+    import tempfile  # only when writing: a build with nothing to do never needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

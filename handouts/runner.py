@@ -33,7 +33,7 @@ from handouts.build import (
     Job,
     Project,
     Report,
-    _glyph_problems,
+    glyph_problems,
     plan,
     render_layout,
 )
@@ -58,13 +58,7 @@ def _key(job: Job, out_dir: Path) -> str:
 
 
 def _shared_fingerprint(project: Project) -> str:
-    b = project.brand
-    brand_files = [p for p in (b.source, b.logo, b.pptx_template) if p is not None]
-    for family in (b.base_font, b.heading_font):
-        if family is not None:
-            brand_files += [p for p in (family.regular, family.bold, family.italic,
-                                        family.bold_italic) if p is not None]
-    return manifest.shared_inputs(project.settings.source_text, brand_files,
+    return manifest.shared_inputs(project.settings.source_text, project.brand.files,
                                   [templates.builtin_dir(), project.settings.templates_dir],
                                   builtin_fonts().regular.parent)
 
@@ -143,7 +137,7 @@ class _Worker:
             doc = render_layout(self.project, job, self.env)
         except TemplateError as exc:
             return _Done("input", template_problems=tuple(exc.problems))
-        glyphs = _glyph_problems(self.project, [job], [doc])
+        glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return _Done("input", glyph_problems=tuple(glyphs))
         try:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from handouts import __version__
+from handouts.files import digest, write_atomic
 
 RECORD = ".handouts-uptodate.json"
 RACY_NS = 2_000_000_000
@@ -48,12 +49,6 @@ def key(options: Mapping[str, object]) -> str:
     """What a build's result depends on besides its files: its options, the day, the
     package version."""
     return json.dumps([options, dt.date.today().isoformat(), __version__], sort_keys=True)
-
-
-def _hash(path: Path) -> str:
-    from handouts.files import digest
-
-    return digest(path)
 
 
 def _listing(folder: Path) -> str:
@@ -81,15 +76,13 @@ def record(out_dir: Path, build_key: str, inputs: Iterable[Path], folders: Itera
     """Record a build that left everything up to date. `lines` are (stream, text) pairs,
     stream 'out' or 'err', that a rebuild prints. Nothing is recorded if a file is missing.
     """
-    from handouts.files import write_atomic
-
     written = time.time_ns()
     data: dict[str, object] = {"key": build_key, "written": written, "lines": lines}
     try:
         files: dict[str, list[object]] = {}
         for path in sorted(set(inputs)):
             st = os.stat(path)
-            files[str(path)] = [st.st_size, st.st_mtime_ns, _hash(path)]
+            files[str(path)] = [st.st_size, st.st_mtime_ns, digest(path)]
         listings: dict[str, list[object]] = {}
         for path in sorted(set(folders)):
             listings[str(path)] = [os.stat(path).st_mtime_ns, _listing(path)] \
@@ -110,12 +103,12 @@ def check(out_dir: Path, build_key: str) -> list[tuple[str, str]] | None:
         if data["key"] != build_key:
             return None
         racy_from = int(data["written"]) - RACY_NS
-        for name, (size, mtime, digest) in data["inputs"].items():
+        for name, (size, mtime, recorded) in data["inputs"].items():
             path = Path(name)
             now = _stat(path)
             if now is None:
                 return None
-            if (now != (size, mtime) or mtime >= racy_from) and _hash(path) != digest:
+            if (now != (size, mtime) or mtime >= racy_from) and digest(path) != recorded:
                 return None
         for name, (mtime, listing) in data["folders"].items():
             path = Path(name)
