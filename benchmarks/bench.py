@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import shutil
 import statistics
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +66,12 @@ def paragraphs(blocks: Sequence[object]) -> Iterator[tuple[str, bool]]:
     from handouts import layout as L
 
     def markup(runs: Sequence[L.Run]) -> str:
-        return "".join(f"<b>{escape(r.text)}</b>" if r.bold else escape(r.text) for r in runs)
+        out = []
+        for r in runs:
+            text = escape(r.text)
+            text = f"<b>{text}</b>" if r.bold else text
+            out.append(f"<i>{text}</i>" if r.italic else text)
+        return "".join(out)
 
     for b in blocks:
         if isinstance(b, L.Heading):
@@ -98,25 +105,69 @@ def document_paragraphs(doc: object) -> list[tuple[str, bool]]:
     return out
 
 
-BARE_PDF = """
-import json, sys
-from reportlab.lib.pagesizes import letter
+FLOOR = """
+import json
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate
-out, regular, bold, text = sys.argv[1:5]
-pdfmetrics.registerFont(TTFont("Body", regular))
-pdfmetrics.registerFont(TTFont("Body-Bold", bold))
-pdfmetrics.registerFontFamily("Body", normal="Body", bold="Body-Bold")
-body = ParagraphStyle("b", fontName="Body", fontSize=12, leading=16)
-head = ParagraphStyle("h", parent=body, fontName="Body-Bold", fontSize=16, leading=20)
-paras = json.load(open(text, encoding="utf-8"))
-SimpleDocTemplate(out, pagesize=letter).build(
-    [Paragraph(t, head if h else body) for t, h in paras])
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+
+def register(faces):
+    names = ["Body", "Body-Bold", "Body-Italic", "Body-BoldItalic"][:len(faces)]
+    for name, path in zip(names, faces):
+        pdfmetrics.registerFont(TTFont(name, path))
+    italic = len(faces) > 2
+    pdfmetrics.registerFontFamily("Body", normal="Body", bold="Body-Bold",
+                                  italic="Body-Italic" if italic else "Body",
+                                  boldItalic="Body-BoldItalic" if italic else "Body-Bold")
+
+
+def draw(out, spec):
+    body = ParagraphStyle("b", fontName="Body", fontSize=12, leading=16)
+    head = ParagraphStyle("h", parent=body, fontName="Body-Bold", fontSize=16, leading=20)
+    (w, h), n, m = spec["page"], spec["columns"], 36
+    column = (w - 2 * m) / n
+    frames = [Frame(m + i * column, m, column, h - 2 * m) for i in range(n)]
+    BaseDocTemplate(out, pagesize=(w, h), pageTemplates=[PageTemplate(frames=frames)]).build(
+        [Paragraph(t, head if heading else body) for t, heading in spec["paragraphs"]])
 """
-"""The floor: a script that imports reportlab and draws the same words in the same
-faces (regular, and bold for headings) on letter pages."""
+"""The floor: reportlab drawing the same words in the same faces (regular, bold for
+headings, italic where the document has italics) on pages of the same size, cut into as
+many columns as the document's first page has panels."""
+
+BARE_PDF = FLOOR + """
+import sys
+out, spec, *faces = sys.argv[1:]
+register(faces)
+draw(out, json.load(open(spec, encoding="utf-8")))
+"""
+"""The cold floor: a script that imports reportlab and draws the floor document."""
+
+
+def floor_spec(doc: object, paper: str) -> dict[str, object]:
+    """What the floor draws for a layout document: its paragraphs, its first page's size
+    and number of panels."""
+    from handouts import layout as L
+    from handouts.printplan import page_size
+
+    assert isinstance(doc, L.Document)
+    first = doc.parts[0]
+    page = first if isinstance(first, L.Page) else None
+    return {"paragraphs": document_paragraphs(doc),
+            "page": page_size(paper, page.landscape if page else False),
+            "columns": len(page.panels) if page else 1}
+
+
+def floor_faces(doc: object) -> list[Path]:
+    """The faces the document is drawn in: regular and bold, and the italics if it has any."""
+    from handouts import layout as L
+    from handouts.fonts import builtin_fonts
+
+    assert isinstance(doc, L.Document)
+    fonts = builtin_fonts()
+    faces = [fonts.regular, fonts.bold]
+    return [*faces, fonts.italic, fonts.bold_italic] if L.uses_italic(doc) else faces
 
 
 def main() -> None:
@@ -127,20 +178,16 @@ def main() -> None:
     py = sys.executable
     compileall.compile_dir(str(ROOT / "handouts"), quiet=1)
     from handouts import build, templates
-    from handouts.fonts import builtin_fonts
 
-    fonts = builtin_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         one = sample_project(where)
         project = build.load_project(one)
         env = templates.environment(project.settings.templates_dir)
         flyer = build.plan(project, [TOPIC], ["easy"], ["short"], ["pdf"])[0]
-        text = where / "flyer.json"
-        import json
-
-        text.write_text(json.dumps(document_paragraphs(build.render_layout(project, flyer))),
-                        encoding="utf-8")
+        flyer_doc = build.render_layout(project, flyer)
+        spec = where / "flyer.json"
+        spec.write_text(json.dumps(floor_spec(flyer_doc, project.brand.paper)), encoding="utf-8")
 
         print("1. cold build of one PDF (a new process each time)")
         ours = median_time(command(py, "-m", "handouts", "-C", one, "build", TOPIC, "--level",
@@ -150,8 +197,8 @@ def main() -> None:
                                           "--level", "easy", "--length", "short", "--format",
                                           "pdf", "--force", "--no-thumbnails", "-j", "1"),
                                   repeat)
-        bare = median_time(command(py, "-c", BARE_PDF, where / "bare.pdf", fonts.regular,
-                                   fonts.bold, text), repeat)
+        bare = median_time(command(py, "-c", BARE_PDF, where / "bare.pdf", spec,
+                                   *floor_faces(flyer_doc)), repeat)
         python = median_time(command(py, "-c", "pass"), repeat)
         print(f"   make-handouts (no report) {ours * 1000:7.0f} ms median")
         print(f"   with the report           {with_report * 1000:7.0f} ms median")
@@ -171,7 +218,8 @@ def main() -> None:
             make(job)()  # warm up
         pdf_each = median_time(make(pdf_job), repeat * 3)
         deck_each = median_time(make(deck_job), repeat * 3)
-        floor_pdf = _raw_pdf_cost(build.render_layout(project, pdf_job), repeat * 3)
+        floor_pdf = _raw_pdf_cost(build.render_layout(project, pdf_job), project.brand.paper,
+                                  repeat * 3)
         floor_deck = _raw_deck_cost(build.render_layout(project, deck_job), repeat * 3)
         print(f"   PDF  {pdf_each * 1000:6.1f} ms; raw reportlab {floor_pdf * 1000:6.1f} ms; "
               f"ratio {pdf_each / floor_pdf:.2f}x (target: 15 ms, 1.5x)")
@@ -245,26 +293,15 @@ def timed_with_workers(args: list[str]) -> tuple[float, list[float]]:
     return elapsed, sorted(peaks.values())
 
 
-def _raw_pdf_cost(doc: object, repeat: int) -> float:
-    """reportlab drawing the same paragraphs in the same faces, without planning panels."""
+def _raw_pdf_cost(doc: object, paper: str, repeat: int) -> float:
+    """The floor document drawn in this process (its fonts read beforehand)."""
     import io
 
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    from handouts.fonts import builtin_fonts
-    from handouts.pdf import font_family
-
-    family = font_family(builtin_fonts(), italic=False)
-    body = ParagraphStyle("b", fontName=family, fontSize=12, leading=16)
-    head = ParagraphStyle("h", parent=body, fontName=family + "-Bold", fontSize=16, leading=20)
-    paras = document_paragraphs(doc)
-
-    def draw() -> None:
-        SimpleDocTemplate(io.BytesIO()).build(
-            [Paragraph(t, head if h else body) for t, h in paras])
-
-    return median_time(draw, repeat)
+    floor: dict[str, Any] = {}
+    exec(FLOOR, floor)
+    floor["register"]([str(f) for f in floor_faces(doc)])
+    spec = json.loads(json.dumps(floor_spec(doc, paper)))
+    return median_time(lambda: floor["draw"](io.BytesIO(), spec), repeat)
 
 
 def _raw_deck_cost(doc: object, repeat: int) -> float:

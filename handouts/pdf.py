@@ -172,6 +172,25 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
     return "".join(out)
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that keeps its line breaks when it is measured again at the same width.
+
+    Planning a panel measures a heading's next paragraph as well as the heading, and a
+    table measures its cells when it is planned and again when it is drawn: each of those
+    would break the lines afresh. A paragraph's lines depend on the width alone.
+    """
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if (self._measured is not None and self._measured[0] == available_width
+                and hasattr(self, "blPara")):  # split() drops blPara when it gives up
+            return self._measured[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._measured = (available_width, size)
+        return size
+
+
 class _QR(Flowable):  # type: ignore[misc]
     """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
 
@@ -227,7 +246,7 @@ class _Builder:
         self.st = _Styles(theme, italic)
 
     def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(_markup(runs, self.theme.primary), style)
+        return _Paragraph(_markup(runs, self.theme.primary), style)
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
@@ -323,7 +342,7 @@ class _Builder:
                 cell = [_qr(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
-                    cell.append(Paragraph(escape(block.caption), ParagraphStyle(
+                    cell.append(_Paragraph(escape(block.caption), ParagraphStyle(
                         "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
                         spaceAfter=0)))
                 if wide:
@@ -342,12 +361,12 @@ class _Builder:
             yield table
         elif isinstance(block, L.Definitions):
             for term, definition in block.items:
-                yield Paragraph(f"<b>{_markup(term, self.theme.primary)}</b>: "
+                yield _Paragraph(f"<b>{_markup(term, self.theme.primary)}</b>: "
                                 f"{_markup(definition, self.theme.primary)}", st.body)
         elif isinstance(block, L.QRCode):
             yield _qr(block.url, block.size)
             if block.caption:
-                yield Paragraph(escape(block.caption), st.meta)
+                yield _Paragraph(escape(block.caption), st.meta)
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):
