@@ -6,7 +6,6 @@ problem at once ("expected X, received Y") and names unknown keys with a suggest
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -139,6 +138,8 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """'did you mean X?' for the closest choice, or a list of the valid ones."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"

@@ -15,10 +15,8 @@ no staged file behind; so does a worker that dies, whose outputs are listed as f
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import fcntl
-import multiprocessing
 import os
 import shutil
 import signal
@@ -308,6 +306,9 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool
 
         yield serially, lambda fn: lambda: None
         return
+    import concurrent.futures as cf  # a build of one output never starts a worker
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=_start_worker,
