@@ -1,6 +1,6 @@
 """The PDF writer: a layout Document drawn with reportlab.
 
-`flowables` turns blocks into reportlab flowables in the theme's fonts and colours;
+`handouts.flowables` turns blocks into reportlab flowables in the theme's fonts and colours;
 `printplan.fill` decides which go in which frame; `write` draws the plan. Text that does
 not fit a fixed page or panel is never cut or shrunk: `write` raises an Overflow listing
 every place and by how much.
@@ -8,49 +8,27 @@ every place and by how much.
 
 from __future__ import annotations
 
-import functools
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
-import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
-from reportlab.platypus import Image as RLImage
-from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
-from handouts.assets import load_picture
-from handouts.colours import text_on
-from handouts.fonts import Fonts
-from handouts.printplan import FrameBreak, Placed, fill, page_size, panel_widths
+from handouts.flowables import (
+    Builder,
+    MissingGlyphs,
+    Styles,
+    Theme,
+    font_family,
+    missing_glyphs,
+    unprintable,
+)
+from handouts.printplan import Placed, fill, page_size, panel_widths
 
-
-@dataclass(frozen=True)
-class Theme:
-    """How a document looks: fonts, sizes, colours and paper; in points."""
-
-    fonts: Fonts
-    heading_fonts: Fonts | None = None
-    """The headings' family; None: the body family."""
-    body_size: float = 11.0
-    """Body text size; no text is set smaller."""
-    primary: str = "#1F5C99"
-    secondary: str = "#E8F0F7"
-    foreground: str = "#1A1A1A"
-    background: str = "#FFFFFF"
-    paper: str = "letter"
-    fold_guides: bool = False
-    title: str = ""
-    author: str = ""
-    assets_root: Path = Path(".")
+__all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "font_family",
+           "missing_glyphs", "unprintable", "write"]
 
 
 @dataclass(frozen=True)
@@ -75,318 +53,11 @@ class Overflow(Exception):
         self.places = tuple(places)
 
 
-class MissingGlyphs(Exception):
-    """Characters the font cannot draw."""
-
-    def __init__(self, chars: Sequence[str]) -> None:
-        listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars)
-        super().__init__(f"the font cannot draw {listed}")
-        self.chars = tuple(chars)
-
-
 MARGINS = {"flyer": 36.0, "trifold": 25.2, "booklet": 54.0}
 """Page margins in points: 0.5 in, 0.35 in, 0.75 in."""
 PANEL_GUTTER = {"flyer": 18.0, "trifold": 21.6, "booklet": 18.0}
 """Space on each side of a panel edge (on a trifold, 0.3 in from each fold)."""
 FOOTER_GAP = 10.0
-
-
-def font_family(fonts: Fonts, italic: bool = True) -> str:
-    """Register the family's faces with reportlab (each once) and return its name. The
-    italic faces are read only when `italic` asks for them: reading a face takes about
-    10 ms, and most handouts have no italics."""
-    name = "Handouts-" + fonts.regular.stem
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    faces = [("", fonts.regular), ("-Bold", fonts.bold)]
-    if italic:
-        faces += [("-Italic", fonts.italic), ("-BoldItalic", fonts.bold_italic)]
-    missing = [(name + suffix, path) for suffix, path in faces if name + suffix not in registered]
-    for face, path in missing:
-        pdfmetrics.registerFont(TTFont(face, str(path)))
-    if missing:
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
-                                      italic=name + "-Italic", boldItalic=name + "-BoldItalic")
-    return name
-
-
-class _Styles:
-    def __init__(self, theme: Theme, italic: bool = True) -> None:
-        family = font_family(theme.fonts, italic)
-        self.family = family
-        heads = font_family(theme.heading_fonts, italic) if theme.heading_fonts else family
-        self.heading_family = heads
-        size = theme.body_size
-        self.size = size
-        self.leading = size * 1.38
-        fg, pr = colors.HexColor(theme.foreground), colors.HexColor(theme.primary)
-        self.on_primary = colors.HexColor(text_on(theme.primary))
-
-        def style(name: str, **kw: object) -> ParagraphStyle:
-            base = dict(fontName=family, fontSize=size, leading=self.leading, textColor=fg,
-                        spaceAfter=size * 0.55, allowWidows=0, allowOrphans=0)
-            base.update(kw)
-            return ParagraphStyle(name, **base)
-
-        self.body = style("body")
-        self.lead = style("lead", fontSize=size * 1.15, leading=size * 1.15 * 1.38)
-        self.small = style("small")
-        self.meta = style("meta", textColor=colors.HexColor("#4D4D4D"))
-        self.center = style("center", alignment=TA_CENTER)
-        self.headings = [
-            style("title", fontName=heads + "-Bold", fontSize=size * 2.2,
-                  leading=size * 2.2 * 1.15, textColor=pr, spaceAfter=size * 0.4),
-            style("h1", fontName=heads + "-Bold", fontSize=size * 1.55,
-                  leading=size * 1.55 * 1.2, textColor=pr, spaceBefore=size * 1.1,
-                  spaceAfter=size * 0.45, keepWithNext=1),
-            style("h2", fontName=heads + "-Bold", fontSize=size * 1.3,
-                  leading=size * 1.3 * 1.2, textColor=pr, spaceBefore=size * 0.9,
-                  spaceAfter=size * 0.35, keepWithNext=1),
-            style("h3", fontName=heads + "-Bold", fontSize=size * 1.1,
-                  leading=size * 1.1 * 1.25, textColor=pr, spaceBefore=size * 0.6,
-                  spaceAfter=size * 0.25, keepWithNext=1),
-        ]
-
-    def on_band(self, st: ParagraphStyle) -> ParagraphStyle:
-        return ParagraphStyle(st.name + "-band", parent=st, textColor=self.on_primary)
-
-    def paragraph(self, name: str) -> ParagraphStyle:
-        return {"body": self.body, "lead": self.lead, "small": self.small, "meta": self.meta,
-                "center": self.center, "source": self.meta}[name]
-
-
-def _markup(runs: L.Inline, link_colour: str) -> str:
-    out = []
-    for run in runs:
-        if run.text == "\n":
-            out.append("<br/>")
-            continue
-        text = escape(run.text)
-        if run.bold:
-            text = f"<b>{text}</b>"
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.href:
-            text = (f"<a href={quoteattr(run.href)} color={quoteattr(link_colour)}>"
-                    f"<u>{text}</u></a>")
-        out.append(text)
-    return "".join(out)
-
-
-class _Paragraph(Paragraph):  # type: ignore[misc]
-    """A paragraph that keeps its line breaks when it is measured again at the same width.
-
-    Planning a panel measures a heading's next paragraph as well as the heading, and a
-    table measures its cells when it is planned and again when it is drawn: each of those
-    would break the lines afresh. A paragraph's lines depend on the width alone.
-    """
-
-    _measured: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if (self._measured is not None and self._measured[0] == available_width
-                and hasattr(self, "blPara")):  # split() drops blPara when it gives up
-            return self._measured[1]
-        size: tuple[float, float] = super().wrap(available_width, available_height)
-        self._measured = (available_width, size)
-        return size
-
-
-class _QR(Flowable):  # type: ignore[misc]
-    """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
-
-    def __init__(self, url: str, size: float) -> None:
-        super().__init__()
-        self.url = url
-        self.width = self.height = size
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return (self.width, self.height)
-
-    def draw(self) -> None:
-        self.canv.setFillColor(colors.white)
-        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        self.canv.setFillColor(colors.black)
-        for x, y, w, h in _qr_modules(self.url, self.width):
-            self.canv.rect(x, y, w, h, stroke=0, fill=1)
-
-
-QR_BORDER = 4
-"""The quiet zone around a QR code, in modules (the standard's minimum)."""
-
-
-@functools.lru_cache(maxsize=32)
-def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
-    """The dark parts of a QR code for `url`, `size` points across with its quiet zone, as
-    rectangles: each row's runs of dark modules drawn as one (encoding is slow, and every
-    page of a build links to the same few addresses)."""
-    matrix = segno.make(url, error="m").matrix
-    unit = size / (len(matrix) + 2 * QR_BORDER)
-    rects = []
-    for row, modules in enumerate(matrix):
-        y = size - (row + 1 + QR_BORDER) * unit
-        col = 0
-        while col < len(modules):
-            if not modules[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(modules) and modules[col]:
-                col += 1
-            rects.append(((start + QR_BORDER) * unit, y, (col - start) * unit, unit))
-    return tuple(rects)
-
-
-def _qr(url: str, size: float) -> Flowable:
-    return _QR(url, size)
-
-
-class _Builder:
-    def __init__(self, theme: Theme, italic: bool = True) -> None:
-        self.theme = theme
-        self.st = _Styles(theme, italic)
-
-    def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
-        return _Paragraph(_markup(runs, self.theme.primary), style)
-
-    def image(self, block: L.Image, width: float) -> Flowable:
-        """A picture `width` wide at its own proportions; only files inside the project."""
-        data, w, h = load_picture(block.src, self.theme.assets_root)
-        picture = RLImage(data, width=width, height=width * h / w)
-        picture.hAlign = "LEFT"
-        return picture
-
-    def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float) -> ParagraphStyle:
-        """`style`, smaller if need be so that no word of a heading is wider than `width`
-        (a long word would otherwise break mid-word), but never below the body size."""
-        font = style.fontName
-        longest = max((pdfmetrics.stringWidth(word, font, style.fontSize)
-                       for run in runs for word in run.text.split()), default=0.0)
-        if longest <= width:
-            return style
-        size = max(self.st.size, int(style.fontSize * width / longest * 2) / 2)
-        return ParagraphStyle(style.name + "-fit", parent=style, fontSize=size,
-                              leading=size * style.leading / style.fontSize)
-
-    def blocks(self, blocks: Sequence[L.Block], width: float, band: bool = False) -> list[Flowable]:
-        out: list[Flowable] = []
-        for block in blocks:
-            out.extend(self.block(block, width, band))
-        return out
-
-    def block(self, block: L.Block, width: float, band: bool = False) -> Iterator[Flowable]:
-        st = self.st
-        adapt = st.on_band if band else (lambda s: s)
-        if isinstance(block, L.Heading):
-            style = adapt(st.headings[block.level])
-            yield self.para(block.runs, self.fit_words(block.runs, style, width))
-        elif isinstance(block, L.Paragraph):
-            para = self.para(block.runs, adapt(st.paragraph(block.style)))
-            para.keepWithPrevious = block.style == "source"
-            yield para
-        elif isinstance(block, L.ListBlock):
-            indent = st.size * 1.3
-            items = [ListItem(self.blocks(item, width - indent, band) or [Spacer(0, 0)])
-                     for item in block.items]
-            yield ListFlowable(
-                items, bulletType="1" if block.ordered else "bullet", start=None if
-                block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.family +
-                ("-Bold" if block.ordered else ""), bulletFontSize=st.size,
-                bulletColor=colors.HexColor(self.theme.primary), spaceAfter=st.size * 0.3)
-        elif isinstance(block, L.Callout):
-            pad = st.size * 0.7
-            inner = self.blocks(block.blocks, width - 2 * pad - 4)
-            table = Table([[inner]], colWidths=[width - 4])
-            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.theme.secondary)),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(self.theme.primary)),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.2)])
-            table.spaceBefore, table.spaceAfter = st.size * 0.4, st.size * 0.8
-            yield table
-        elif isinstance(block, L.Band):
-            pad = st.size
-            logo = block.logo
-            side = logo is not None and width >= 300  # a narrow band puts the logo on top
-            logo_w = min(logo.width, width - 2 * pad) if logo else 0.0
-            text_w = width - (logo_w + 2 * pad if side else 0.0)
-            inner = self.blocks(block.blocks, text_w - 2 * pad, band=True)
-            style = [("FONT", (0, 0), (-1, -1), st.family, st.size),
-                     ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                     ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                     ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
-                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-            if logo is None:
-                table = Table([[inner]], colWidths=[width])
-                style.append(("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)))
-            elif side:
-                table = Table([[inner, self.image(logo, logo_w)]],
-                              colWidths=[text_w, logo_w + 2 * pad])
-                style += [("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)),
-                          ("BACKGROUND", (1, 0), (1, 0), colors.white)]
-            else:
-                table = Table([[self.image(logo, logo_w)], [inner]], colWidths=[width])
-                style += [("BACKGROUND", (0, 0), (0, 0), colors.white),
-                          ("BACKGROUND", (0, 1), (0, 1), colors.HexColor(self.theme.primary))]
-            if logo is not None:
-                style.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(self.theme.primary)))
-            table.setStyle(style)
-            table.spaceAfter = st.size * 0.9
-            yield table
-        elif isinstance(block, L.Contact):
-            line_style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
-            lines = [self.para(line, line_style) for line in block.lines]
-            if block.qr:
-                size = 72.0
-                cell = [_qr(block.qr, size)]
-                wide = width >= 300
-                if block.caption:
-                    cell.append(_Paragraph(escape(block.caption), ParagraphStyle(
-                        "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
-                        spaceAfter=0)))
-                if wide:
-                    table = Table([[lines, cell]], colWidths=[width - size - 12, size + 12])
-                else:  # a narrow panel: the QR code goes under the lines
-                    table = Table([[lines], [cell]], colWidths=[width])
-            else:
-                table = Table([[lines]], colWidths=[width])
-            table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.HexColor(self.theme.primary)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-            table.spaceBefore, table.spaceAfter = st.size * 0.6, st.size * 0.6
-            yield table
-        elif isinstance(block, L.Definitions):
-            for term, definition in block.items:
-                yield _Paragraph(f"<b>{_markup(term, self.theme.primary)}</b>: "
-                                f"{_markup(definition, self.theme.primary)}", st.body)
-        elif isinstance(block, L.QRCode):
-            yield _qr(block.url, block.size)
-            if block.caption:
-                yield _Paragraph(escape(block.caption), st.meta)
-        elif isinstance(block, L.Image):
-            yield self.image(block, min(block.width, width))
-        elif isinstance(block, L.Rule):
-            yield HRFlowable(width="100%", thickness=1, color=colors.HexColor(self.theme.primary),
-                             spaceBefore=st.size * 0.3, spaceAfter=st.size * 0.6)
-        elif isinstance(block, L.Spacer):
-            yield Spacer(width, block.height)
-        elif isinstance(block, L.PageBreak):
-            yield FrameBreak()
-
-
-def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
-    """Characters in the document that the regular face of `fonts` has no glyph for."""
-    return unprintable(L.characters(doc), fonts)
-
-
-def unprintable(chars: set[str], fonts: Fonts) -> list[str]:
-    """Those of `chars` that the regular face of `fonts` has no glyph for."""
-    cmap = pdfmetrics.getFont(font_family(fonts, italic=False)).face.charToGlyph
-    return sorted(c for c in chars if ord(c) not in cmap and c not in "\n\r\t")
 
 
 @dataclass(frozen=True)
@@ -416,7 +87,7 @@ class _Planner:
 
     def __init__(self, doc: L.Document, theme: Theme) -> None:
         self.doc, self.theme = doc, theme
-        self.build = _Builder(theme, L.uses_italic(doc))
+        self.build = Builder(theme, L.uses_italic(doc))
         self.canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=self.build.st.family)
         self.margin = MARGINS[doc.layout]
         self.gutter = PANEL_GUTTER[doc.layout]
@@ -509,7 +180,7 @@ def write(doc: L.Document, theme: Theme) -> bytes:
     return _render(pages, theme, planner.build.st, planner.margin)
 
 
-def _render(pages: Sequence[_PagePlan], theme: Theme, st: _Styles, margin: float) -> bytes:
+def _render(pages: Sequence[_PagePlan], theme: Theme, st: Styles, margin: float) -> bytes:
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=pages[0].size, invariant=1, pageCompression=1,
                     initialFontName=st.family, initialFontSize=st.size)
