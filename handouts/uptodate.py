@@ -26,6 +26,7 @@ import time
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from handouts import __version__
 from handouts.files import digest, write_atomic
@@ -96,13 +97,38 @@ def record(out_dir: Path, build_key: str, inputs: Iterable[Path], folders: Itera
     write_atomic(out_dir / RECORD, json.dumps(data, separators=(",", ":")).encode())
 
 
+def _shaped(value: object, *types: type) -> bool:
+    return isinstance(value, list) and len(value) == len(types) and \
+        all(isinstance(v, t) for v, t in zip(value, types, strict=True))
+
+
+_ENTRIES = {"inputs": (int, int, str), "folders": (int, str), "outputs": (int, int)}
+"""What `record` writes for each input file, folder and output."""
+
+
+def _load(path: Path, build_key: str) -> dict[str, Any] | None:
+    """The record at `path` if it is for `build_key` and has the shape `record` writes."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):  # none yet, or unreadable
+        return None
+    if not (isinstance(data, dict) and data.get("key") == build_key
+            and isinstance(data.get("written"), int) and isinstance(data.get("lines"), list)
+            and all(_shaped(line, str, str) for line in data["lines"])
+            and all(isinstance(data.get(kind), dict)
+                    and all(_shaped(entry, *types) for entry in data[kind].values())
+                    for kind, types in _ENTRIES.items())):
+        return None
+    return data
+
+
 def check(out_dir: Path, build_key: str) -> list[tuple[str, str]] | None:
     """What to print if the recorded build is still up to date; None to build normally."""
+    data = _load(out_dir / RECORD, build_key)
+    if data is None:
+        return None
+    racy_from = data["written"] - RACY_NS
     try:
-        data = json.loads((out_dir / RECORD).read_bytes())
-        if data["key"] != build_key:
-            return None
-        racy_from = int(data["written"]) - RACY_NS
         for name, (size, mtime, recorded) in data["inputs"].items():
             path = Path(name)
             now = _stat(path)
@@ -120,9 +146,9 @@ def check(out_dir: Path, build_key: str) -> list[tuple[str, str]] | None:
             if (st is None or st[1] != mtime or mtime >= racy_from) and \
                     _listing(path) != listing:
                 return None
-        for name, (size, mtime) in data["outputs"].items():
-            if _stat(Path(name)) != (size, mtime):
-                return None
-        return [(str(stream), str(text)) for stream, text in data["lines"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except OSError:  # a file or folder went away while it was read
         return None
+    for name, (size, mtime) in data["outputs"].items():
+        if _stat(Path(name)) != (size, mtime):
+            return None
+    return [(stream, text) for stream, text in data["lines"]]

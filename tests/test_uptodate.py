@@ -3,6 +3,7 @@ project; any change the record cannot vouch for falls through to a real build.""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -117,3 +118,29 @@ def test_outputs_are_readable_by_others_as_the_umask_allows(sample: Path,
     os.umask(old)
     for path in (sample / "build").rglob("*.pdf"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~old, path
+
+
+def test_a_damaged_record_falls_through_to_a_real_build(sample: Path,
+                                                       cli: Callable[..., Result]) -> None:
+    """A record cut short, or of another shape (an older version's), is not trusted: the
+    build goes through the project, answers the same, and writes a good record again."""
+    cli("-C", sample, *ARGS)
+    record = sample / "build" / uptodate.RECORD
+    good = json.loads(record.read_text(encoding="utf-8"))
+    first_input = next(iter(good["inputs"]))
+    damaged = [
+        record.read_text(encoding="utf-8")[:40],
+        json.dumps({**good, "lines": "built 0"}),
+        json.dumps({**good, "inputs": {**good["inputs"], first_input: [1, 2]}}),
+        json.dumps({**good, "outputs": {"x.pdf": ["big", 2]}}),
+        json.dumps({**good, "written": "yesterday"}),
+        json.dumps([good]),
+    ]
+    for text in damaged:
+        record.write_text(text, encoding="utf-8")
+        assert uptodate.check(record.parent, good["key"]) is None, text
+        result = cli("-C", sample, *ARGS)
+        assert result.exit_code == 0
+        assert "built 0, unchanged 6" in result.output
+        assert json.loads(record.read_text(encoding="utf-8"))["inputs"] == good["inputs"]
+    assert uptodate.check(record.parent, good["key"]) is not None
