@@ -21,14 +21,12 @@ from handouts.flowables import (
     MissingGlyphs,
     Styles,
     Theme,
-    font_family,
     missing_glyphs,
     unprintable,
 )
 from handouts.printplan import Placed, fill, page_size, panel_widths
 
-__all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "font_family",
-           "missing_glyphs", "unprintable", "write"]
+__all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "unprintable", "write"]
 
 
 @dataclass(frozen=True)
