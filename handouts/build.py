@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handouts import layout, templates
+from handouts import layout, layoutxml, templates
 from handouts.assets import ImageProblem
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
@@ -182,8 +182,8 @@ def render_layout(project: Project, job: Job,
     context = select(job.topic, job.level, job.length, project.brand)
     xml = templates.render(env, name, context)
     try:
-        return layout.read(xml)
-    except layout.LayoutError as exc:
+        return layoutxml.read(xml)
+    except layoutxml.LayoutError as exc:
         raise TemplateError([Problem(Location(Path(name)),
                                      f"the template wrote an invalid layout document "
                                      f"(line {exc.line} of its output): {exc.message}",

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handouts import layout as L
+from handouts import layoutxml
 
 
 def doc(body: str, kind: str = "flyer") -> L.Document:
-    return L.read(f'<document layout="{kind}" title="T">\n{body}\n</document>')
+    return layoutxml.read(f'<document layout="{kind}" title="T">\n{body}\n</document>')
 
 
 def test_reads_pages_panels_and_blocks() -> None:
@@ -47,19 +48,19 @@ def test_reads_pages_panels_and_blocks() -> None:
     ("<page></page>", "needs at least one <panel>", 2),
 ])
 def test_errors_are_located(body: str, message: str, line: int) -> None:
-    with pytest.raises(L.LayoutError) as err:
+    with pytest.raises(layoutxml.LayoutError) as err:
         doc(body)
     assert message in err.value.message
     assert err.value.line == line
 
 
 def test_doctype_and_entities_are_refused() -> None:
-    with pytest.raises(L.LayoutError, match="DOCTYPE"):
-        L.read('<!DOCTYPE d [<!ENTITY a "aaaa">]><document layout="flyer"/>')
+    with pytest.raises(layoutxml.LayoutError, match="DOCTYPE"):
+        layoutxml.read('<!DOCTYPE d [<!ENTITY a "aaaa">]><document layout="flyer"/>')
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_gives_a_document_or_a_layout_error(text: str) -> None:
-    with contextlib.suppress(L.LayoutError):
-        L.read(text)
+    with contextlib.suppress(layoutxml.LayoutError):
+        layoutxml.read(text)
