@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handouts.colours import Palette
 from handouts.errors import Problem, SettingsError
 from handouts.yamlsource import Map, read
 
@@ -30,10 +31,7 @@ class Brand:
     name: str
     short_name: str
     url: str | None
-    primary: str
-    secondary: str
-    foreground: str
-    background: str
+    palette: Palette
     phone: str | None = None
     address: str | None = None
     hours: str | None = None
@@ -68,8 +66,7 @@ class Brand:
 
 
 DEFAULT_BRAND = Brand(
-    name="Your Clinic", short_name="Your Clinic", url=None, primary="#1F5C99",
-    secondary="#E8F0F7", foreground="#1A1A1A", background="#FFFFFF",
+    name="Your Clinic", short_name="Your Clinic", url=None, palette=Palette(),
     disclaimer="This handout is for general information. It does not replace advice from "
                "your own health care provider.",
 )

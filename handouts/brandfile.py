@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 from handouts.brand import DEFAULT_BRAND, Brand
 from handouts.brand_reader import _kind, _null, _Written
 from handouts.brand_typography import _TypographyReader
+from handouts.colours import Palette
 from handouts.config import suggest
 from handouts.errors import Location, Problem, SettingsError
 from handouts.yamlsource import Map, Node, Scalar, Seq
@@ -118,14 +119,15 @@ class _BrandReader(_TypographyReader):
         colours = self.colours(items.get("color"))
         base_font, heading_font = self.typography(items.get("typography"))
         extras = self.extras(items.get("defaults"))
+        default = DEFAULT_BRAND.palette
         return Brand(
             name=full or short or DEFAULT_BRAND.name,
             short_name=short or full or DEFAULT_BRAND.short_name,
             url=url,
-            primary=colours.get("primary", DEFAULT_BRAND.primary),
-            secondary=colours.get("secondary", DEFAULT_BRAND.secondary),
-            foreground=colours.get("foreground", DEFAULT_BRAND.foreground),
-            background=colours.get("background", DEFAULT_BRAND.background),
+            palette=Palette(colours.get("primary", default.primary),
+                            colours.get("secondary", default.secondary),
+                            colours.get("foreground", default.foreground),
+                            colours.get("background", default.background)),
             phone=extras.get("phone"), address=extras.get("address"),
             hours=extras.get("hours"), email=extras.get("email"),
             qr_url=extras.get("qr_url") or url,

@@ -83,8 +83,7 @@ class Project:
     def warnings(self) -> list[str]:
         """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
         b = self.brand
-        return [*b.warnings, *contrast_warnings(b.foreground, b.background, b.primary,
-                                                 b.secondary, str(b.source or "the brand"))]
+        return [*b.warnings, *contrast_warnings(b.palette, str(b.source or "the brand"))]
 
 
 @dataclass
@@ -196,8 +195,7 @@ def theme_for(project: Project, job: Job) -> pdf.Theme:
     b = project.brand
     return pdf.Theme(
         fonts=brand_fonts(b.base_font)[0], heading_fonts=brand_fonts(b.heading_font)[0],
-        body_size=job.level.min_print_pt, primary=b.primary,
-        secondary=b.secondary, foreground=b.foreground, background=b.background, paper=b.paper,
+        body_size=job.level.min_print_pt, palette=b.palette, paper=b.paper,
         fold_guides=project.settings.fold_guides, title=job.topic.title(job.level.name),
         author=b.name, assets_root=project.settings.root)
 
@@ -272,8 +270,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     heading_fonts, heading_name = brand_fonts(b.heading_font)
     theme = pptx.DeckTheme(
         fonts=fonts, font_name=font_name, heading_fonts=heading_fonts,
-        heading_font_name=heading_name, body_size=job.level.min_slide_pt,
-        primary=b.primary, secondary=b.secondary, foreground=b.foreground,
+        heading_font_name=heading_name, body_size=job.level.min_slide_pt, palette=b.palette,
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else pptx.DeckTheme.date,
         assets_root=project.settings.root, template=b.pptx_template)

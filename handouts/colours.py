@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 WHITE = "#FFFFFF"
 NEAR_BLACK = "#1A1A1A"
 AA_BODY = 4.5
@@ -35,9 +37,24 @@ def text_on(background: str) -> str:
     return WHITE if contrast(WHITE, background) >= contrast(NEAR_BLACK, background) else NEAR_BLACK
 
 
-def contrast_warnings(foreground: str, background: str, primary: str, secondary: str,
-                      where: str) -> list[str]:
+@dataclass(frozen=True)
+class Palette:
+    """A clinic's colours, each '#RRGGBB'."""
+
+    primary: str = "#1F5C99"
+    """Headings, links, bullets, title bands and rules."""
+    secondary: str = "#E8F0F7"
+    """Callout and panel tints."""
+    foreground: str = NEAR_BLACK
+    """Body text."""
+    background: str = WHITE
+    """The page behind the text."""
+
+
+def contrast_warnings(palette: Palette, where: str) -> list[str]:
     """WCAG AA problems of a brand's text colours, each with its ratio and where it is used."""
+    primary, secondary = palette.primary, palette.secondary
+    foreground, background = palette.foreground, palette.background
     pairs = [
         (foreground, background, "body text (foreground on background)"),
         (primary, background, "headings, links and bullets (primary on background)"),

@@ -33,7 +33,7 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
     end = p.find(qn("a:endParaRPr"))
     name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
         if theme.styled else None
-    fill = (colour or theme.foreground).lstrip("#").upper() \
+    fill = (colour or theme.palette.foreground).lstrip("#").upper() \
         if theme.styled or colour == MUTED else None  # our own small boxes keep their grey
     for r in runs:
         run = etree.SubElement(p, qn("a:r"))
@@ -76,7 +76,7 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         p_pr.set("marL", str(indent))
         p_pr.set("indent", str(-indent))
         colour = etree.SubElement(p_pr, qn("a:buClr"))
-        etree.SubElement(colour, qn("a:srgbClr"), val=theme.primary.lstrip("#").upper())
+        etree.SubElement(colour, qn("a:srgbClr"), val=theme.palette.primary.lstrip("#").upper())
         new.append(colour)
         if item.ordinal:
             new.append(etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",

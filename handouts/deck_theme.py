@@ -8,9 +8,10 @@ Imports nothing from python-pptx, so `handouts.pptx`, `handouts.deck_text` and
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from handouts.colours import Palette
 from handouts.fonts import Fonts
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
@@ -30,9 +31,7 @@ class DeckTheme:
     heading_fonts: Fonts | None = None
     heading_font_name: str | None = None
     body_size: float = 24.0
-    primary: str = "#1F5C99"
-    secondary: str = "#E8F0F7"
-    foreground: str = "#1A1A1A"
+    palette: Palette = field(default_factory=Palette)
     slide_size: str = "16:9"
     title: str = ""
     author: str = ""

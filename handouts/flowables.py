@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
 from handouts.assets import load_picture
-from handouts.colours import text_on
+from handouts.colours import Palette, text_on
 from handouts.fonts import Fonts
 from handouts.printplan import FrameBreak
 
@@ -41,10 +41,7 @@ class Theme:
     """The headings' family; None: the body family."""
     body_size: float = 11.0
     """Body text size; no text is set smaller."""
-    primary: str = "#1F5C99"
-    secondary: str = "#E8F0F7"
-    foreground: str = "#1A1A1A"
-    background: str = "#FFFFFF"
+    palette: Palette = field(default_factory=Palette)
     paper: str = "letter"
     fold_guides: bool = False
     title: str = ""
@@ -90,8 +87,8 @@ class Styles:
         size = theme.body_size
         self.size = size
         self.leading = size * 1.38
-        fg, pr = colors.HexColor(theme.foreground), colors.HexColor(theme.primary)
-        self.on_primary = colors.HexColor(text_on(theme.primary))
+        fg, pr = colors.HexColor(theme.palette.foreground), colors.HexColor(theme.palette.primary)
+        self.on_primary = colors.HexColor(text_on(theme.palette.primary))
 
         def style(name: str, **kw: object) -> ParagraphStyle:
             base = dict(fontName=family, fontSize=size, leading=self.leading, textColor=fg,
@@ -218,9 +215,11 @@ class Builder:
     def __init__(self, theme: Theme, italic: bool = True) -> None:
         self.theme = theme
         self.st = Styles(theme, italic)
+        self.primary = colors.HexColor(theme.palette.primary)
+        self.secondary = colors.HexColor(theme.palette.secondary)
 
     def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
-        return _Paragraph(_markup(runs, self.theme.primary), style)
+        return _Paragraph(_markup(runs, self.theme.palette.primary), style)
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
@@ -265,14 +264,14 @@ class Builder:
                 items, bulletType="1" if block.ordered else "bullet", start=None if
                 block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.family +
                 ("-Bold" if block.ordered else ""), bulletFontSize=st.size,
-                bulletColor=colors.HexColor(self.theme.primary), spaceAfter=st.size * 0.3)
+                bulletColor=self.primary, spaceAfter=st.size * 0.3)
         elif isinstance(block, L.Callout):
             pad = st.size * 0.7
             inner = self.blocks(block.blocks, width - 2 * pad - 4)
             table = Table([[inner]], colWidths=[width - 4])
             table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.theme.secondary)),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(self.theme.primary)),
+                ("BACKGROUND", (0, 0), (-1, -1), self.secondary),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, self.primary),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.2)])
@@ -293,18 +292,18 @@ class Builder:
                      ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
             if logo is None:
                 table = Table([[inner]], colWidths=[width])
-                style.append(("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)))
+                style.append(("BACKGROUND", (0, 0), (0, 0), self.primary))
             elif side:
                 table = Table([[inner, self.image(logo, logo_w)]],
                               colWidths=[text_w, logo_w + 2 * pad])
-                style += [("BACKGROUND", (0, 0), (0, 0), colors.HexColor(self.theme.primary)),
+                style += [("BACKGROUND", (0, 0), (0, 0), self.primary),
                           ("BACKGROUND", (1, 0), (1, 0), colors.white)]
             else:
                 table = Table([[self.image(logo, logo_w)], [inner]], colWidths=[width])
                 style += [("BACKGROUND", (0, 0), (0, 0), colors.white),
-                          ("BACKGROUND", (0, 1), (0, 1), colors.HexColor(self.theme.primary))]
+                          ("BACKGROUND", (0, 1), (0, 1), self.primary)]
             if logo is not None:
-                style.append(("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor(self.theme.primary)))
+                style.append(("BOX", (0, 0), (-1, -1), 1.5, self.primary))
             table.setStyle(style)
             table.spaceAfter = st.size * 0.9
             yield table
@@ -327,7 +326,7 @@ class Builder:
                 table = Table([[lines]], colWidths=[width])
             table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.HexColor(self.theme.primary)),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.5, self.primary),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), st.size * 0.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
@@ -335,8 +334,8 @@ class Builder:
             yield table
         elif isinstance(block, L.Definitions):
             for term, definition in block.items:
-                yield _Paragraph(f"<b>{_markup(term, self.theme.primary)}</b>: "
-                                f"{_markup(definition, self.theme.primary)}", st.body)
+                yield _Paragraph(f"<b>{_markup(term, self.theme.palette.primary)}</b>: "
+                                f"{_markup(definition, self.theme.palette.primary)}", st.body)
         elif isinstance(block, L.QRCode):
             yield _qr(block.url, block.size)
             if block.caption:
@@ -344,7 +343,7 @@ class Builder:
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):
-            yield HRFlowable(width="100%", thickness=1, color=colors.HexColor(self.theme.primary),
+            yield HRFlowable(width="100%", thickness=1, color=self.primary,
                              spaceBefore=st.size * 0.3, spaceAfter=st.size * 0.6)
         elif isinstance(block, L.Spacer):
             yield Spacer(width, block.height)

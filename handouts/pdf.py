@@ -191,7 +191,7 @@ def _render(pages: Sequence[_PagePlan], theme: Theme, st: Styles, margin: float)
         canvas.setPageSize(page.size)
         for region in page.regions:
             if region.tint:
-                canvas.setFillColor(colors.HexColor(theme.secondary))
+                canvas.setFillColor(colors.HexColor(theme.palette.secondary))
                 pad = PANEL_GUTTER["flyer"] / 2
                 canvas.rect(region.x - pad, region.top - region.height - pad,
                             region.width + 2 * pad, region.height + 2 * pad, stroke=0, fill=1)

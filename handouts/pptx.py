@@ -135,10 +135,11 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
             tf.margin_left = tf.margin_right = Pt(m)
             tf.vertical_anchor = MSO_ANCHOR.MIDDLE
             title_shape.fill.solid()
-            title_shape.fill.fore_color.rgb = rgb(theme.primary)
+            title_shape.fill.fore_color.rgb = rgb(theme.palette.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
-        add_runs(p, plan.title, size, theme, text_on(theme.primary), bold=True, heading=True)
+        add_runs(p, plan.title, size, theme, text_on(theme.palette.primary), bold=True,
+                 heading=True)
         sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
         if sub is not None:
             tf = text_frame(sub, m, band_top + band_h + 16, geo.body_width, 110,
@@ -167,8 +168,8 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         if plan.items:
             box = shapes.add_textbox(Pt(left), Pt(40), Pt(geo.width - m - left), Pt(60))
             box.name = "Clinic"
-            add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, 20, theme, theme.primary,
-                     bold=True)
+            add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, 20, theme,
+                     theme.palette.primary, bold=True)
         return
     size = _title_size(plan.title, geo, title_measure)
     tf = text_frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height,
@@ -176,13 +177,13 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
-    add_runs(p, plan.title, size, theme, theme.primary, bold=True, heading=True)
+    add_runs(p, plan.title, size, theme, theme.palette.primary, bold=True, heading=True)
     if theme.styled:
         rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m),
                                 Pt(geo.title_top + geo.title_height + 6), Pt(96), Pt(4))
         rule.name = "Title rule"
         rule.fill.solid()
-        rule.fill.fore_color.rgb = rgb(theme.primary)
+        rule.fill.fore_color.rgb = rgb(theme.palette.primary)
         rule.line.fill.background()
     qr_w = 170.0 if plan.qr else 0.0
     body_w = geo.body_width - qr_w
@@ -212,8 +213,8 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         box = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(top), Pt(body_w), Pt(h))
         box.name = "Callout"
         box.fill.solid()
-        box.fill.fore_color.rgb = rgb(theme.secondary)
-        box.line.color.rgb = rgb(theme.primary)
+        box.fill.fore_color.rgb = rgb(theme.palette.secondary)
+        box.line.color.rgb = rgb(theme.palette.primary)
         box.line.width = Pt(2)
         tf = box.text_frame
         tf.word_wrap = True
@@ -223,7 +224,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
         format_paragraph(p, None, theme, geo.body_size * slideplan.LINE_SPACING)
-        add_runs(p, item.runs, geo.body_size, theme, text_on(theme.secondary), bold=True)
+        add_runs(p, item.runs, geo.body_size, theme, text_on(theme.palette.secondary), bold=True)
         top += h + geo.body_size * slideplan.PARA_GAP
     if plan.qr:
         pic = shapes.add_picture(_qr_png(plan.qr), Pt(geo.width - m - 150), Pt(geo.body_top),

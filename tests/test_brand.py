@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from handouts.brand import DEFAULT_BRAND, Brand, FontFamily, load_brand
-from handouts.colours import contrast, contrast_warnings, text_on
+from handouts.colours import Palette, contrast, contrast_warnings, text_on
 from handouts.errors import SettingsError
 
 from .conftest import DATA, ROOT, TEST_CLINIC_BRAND, make_test_clinic, run_tool
@@ -46,7 +46,7 @@ def fails(root: Path, text: str, *expected: str) -> str:
 def test_sample_brand_reads(tmp_path: Path) -> None:
     brand = load_brand(Path(__file__).parent.parent / "_brand.yml")
     assert brand.name == "Riverbend Community Health"
-    assert brand.primary == "#1B5E7A" and brand.paper == "letter"
+    assert brand.palette.primary == "#1B5E7A" and brand.paper == "letter"
 
 
 def test_test_clinic_brand_reads_with_font_logo_and_sizes(tmp_path: Path) -> None:
@@ -122,11 +122,14 @@ def test_contrast_ratio_and_readable_text_on_colour() -> None:
     assert contrast("#FFFFFF", "#000000") == pytest.approx(21.0)
     assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
     assert text_on("#1B5E7A") == "#FFFFFF" and text_on("#F6E9EE") != "#FFFFFF"
-    warnings = contrast_warnings("#999999", "#FFFFFF", "#FFCC00", "#FFFFFF", "_brand.yml")
+    warnings = contrast_warnings(Palette(primary="#FFCC00", secondary="#FFFFFF",
+                                         foreground="#999999", background="#FFFFFF"),
+                                 "_brand.yml")
     assert any("#999999 on #FFFFFF has a contrast of 2.85:1" in w and "body text" in w
                for w in warnings)
     assert any("#FFCC00 on #FFFFFF" in w and "headings" in w for w in warnings)
-    assert not contrast_warnings("#1C2326", "#FFFFFF", "#1B5E7A", "#E6F1F5", "x")
+    assert not contrast_warnings(Palette(primary="#1B5E7A", secondary="#E6F1F5",
+                                         foreground="#1C2326", background="#FFFFFF"), "x")
 
 
 def test_weak_brand_colour_is_reported_by_build(tmp_path: Path, sample: Path,
@@ -383,8 +386,8 @@ def conformance_project(root: Path, case: str) -> Path:
 
 def what_we_read(brand: Brand) -> dict[str, Any]:
     return {"name": brand.name, "short_name": brand.short_name, "url": brand.url,
-            "primary": brand.primary, "secondary": brand.secondary,
-            "foreground": brand.foreground, "background": brand.background,
+            "primary": brand.palette.primary, "secondary": brand.palette.secondary,
+            "foreground": brand.palette.foreground, "background": brand.palette.background,
             "logo": brand.logo, "base_font": brand.base_font,
             "heading_font": brand.heading_font}
 
@@ -403,7 +406,7 @@ def what_brand_yml_reads(path: Path) -> dict[str, Any]:
     def colour(key: str) -> str:
         value = getattr(b.color, key, None) if b.color is not None else None
         if value is None:
-            return str(getattr(DEFAULT_BRAND, key))
+            return str(getattr(DEFAULT_BRAND.palette, key))
         value = "#" + "".join(c * 2 for c in value[1:]) if len(value) == 4 else value
         return str(value).upper()
 
@@ -464,7 +467,7 @@ def test_palette_names_are_followed_in_any_order(tmp_path: Path) -> None:
     brand = load_brand(brand_file(tmp_path, "color:\n  palette:\n    a: b\n    b: c\n"
                                   "    c: '#1b5e7a'\n  primary: a\n  tertiary: primary\n"
                                   "  secondary: tertiary\n"), tmp_path)
-    assert brand.primary == brand.secondary == "#1B5E7A"
+    assert brand.palette.primary == brand.palette.secondary == "#1B5E7A"
 
 
 def test_weight_names_bare_font_paths_and_shared_families(tmp_path: Path) -> None:
