@@ -24,7 +24,7 @@ from handouts.flowables import (
     missing_glyphs,
     unprintable,
 )
-from handouts.printplan import Placed, fill, page_size, panel_widths
+from handouts.printplan import Placed, balance, fill, page_size, panel_widths
 
 __all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "unprintable", "write"]
 
@@ -129,7 +129,7 @@ class _Planner:
             inner = [cw - 2 * self.gutter for _, _, cw in chain]
             items = [f for (pnl, _, _), iw in zip(chain, inner, strict=True)
                      for f in self.build.blocks(pnl.blocks, iw)]
-            filled = fill(items, [(iw, panel_h) for iw in inner], self.canvas)
+            filled = balance(items, [(iw, panel_h) for iw in inner], self.canvas)
             frames = filled.frames + ((),) * (len(chain) - len(filled.frames))
             for (pnl, cx, cw), placed in zip(chain, frames, strict=True):
                 regions.append(_Region(cx + self.gutter, panel_top, cw - 2 * self.gutter,

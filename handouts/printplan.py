@@ -2,7 +2,8 @@
 
 Nothing here draws. `panel_widths` gives fold-correct trifold panels; `fill` pours
 measurable items (anything with reportlab's wrap/split protocol) into frames, keeping
-headings with what follows and reporting what is left over.
+headings with what follows and reporting what is left over; `balance` does the same with
+side-by-side columns made to end at about the same height.
 """
 
 from __future__ import annotations
@@ -193,3 +194,30 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
     width = frames[-1][0] if frames else 0.0
     overflow = sum(i.getSpaceBefore() + i.wrapOn(canvas, width, 1e6)[1] for i in leftover)
     return Filled(tuple(result), leftover, overflow)
+
+
+def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
+            canvas: Any = None, step: float = 12.0) -> Filled:
+    """Like `fill`, but with the frames cut to a common height at which the items still
+    fit, so that side-by-side columns end at about the same height (the inside of a
+    trifold reads as three even columns, not two full ones and a nearly empty one).
+
+    The height is found to within `step` points by halving between the even share of the
+    content and the tallest column of a plain fill. The last fill run is the one returned:
+    reportlab items keep the measurements of their last run.
+    """
+    full = fill(items, frames, canvas)
+    used = [max((p.top + p.height for p in placed), default=0.0) for placed in full.frames]
+    if full.leftover or len(frames) < 2 or len(used) < len(frames):
+        return full
+    low, high = sum(used) / len(frames), max(used)
+    if high - low <= step:
+        return full
+    while high - low > step:
+        middle = (low + high) / 2
+        trial = fill(items, [(w, min(h, middle)) for w, h in frames], canvas)
+        if trial.leftover:
+            low = middle
+        else:
+            high = middle
+    return fill(items, [(w, min(h, high)) for w, h in frames], canvas)

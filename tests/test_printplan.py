@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from handouts.printplan import FLAP_INSET, FrameBreak, fill, page_size, panel_widths
+from handouts.printplan import FLAP_INSET, FrameBreak, balance, fill, page_size, panel_widths
 
 
 class Block:
@@ -109,3 +109,33 @@ def test_a_source_line_pulls_an_unsplittable_block_and_its_heading() -> None:
                    Source("src", 1)], [(100, 40), (100, 100)], min_follow=10)
     assert names(result.frames[0]) == [("intro", 2)]
     assert names(result.frames[1]) == [("h", 1), ("box", 1), ("src", 1)]
+
+
+def column_heights(filled: Any) -> list[float]:
+    return [max((p.top + p.height for p in frame), default=0.0) for frame in filled.frames]
+
+
+def test_balance_evens_out_columns_that_fill_would_leave_ragged() -> None:
+    items = [Block("a", 30), Block("h", 2, heading=True), Block("b", 25), Block("c", 8)]
+    frames = [(100.0, 300.0)] * 3
+    plain = column_heights(fill(items, frames))
+    assert plain == [300.0, 300.0, 50.0]  # two full columns and a nearly empty one
+    balanced = balance(items, frames, step=5.0)
+    assert not balanced.leftover
+    heights = column_heights(balanced)
+    assert max(heights) - min(heights) <= 30.0
+    assert max(heights) <= 225.0  # the even share, 217 pt, and less than one step more
+    # Nothing is lost or duplicated: every line is placed once, in order.
+    placed = [(p.item.name, p.item.lines) for frame in balanced.frames for p in frame]
+    assert sum(lines for _, lines in placed) == 65
+    assert [name for name, _ in placed] == sorted([name for name, _ in placed],
+                                                  key="ahbc".index)
+
+
+def test_balance_leaves_a_fill_alone_when_it_is_even_or_overflows() -> None:
+    even = [Block("a", 29), Block("b", 29), Block("c", 29)]
+    frames = [(100.0, 300.0)] * 3
+    assert column_heights(balance(even, frames)) == column_heights(fill(even, frames))
+    too_much = [Block("a", 100)]
+    left = balance(too_much, frames).leftover
+    assert [(b.name, b.lines) for b in left] == [("a", 10)]  # type: ignore[attr-defined]
