@@ -202,22 +202,23 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     fit, so that side-by-side columns end at about the same height (the inside of a
     trifold reads as three even columns, not two full ones and a nearly empty one).
 
-    The height is found to within `step` points by halving between the even share of the
-    content and the tallest column of a plain fill. The last fill run is the one returned:
-    reportlab items keep the measurements of their last run.
+    Columns of a plain fill that already end within four steps of each other are left as
+    they are. Otherwise the height is found to within `step` points by halving between the
+    even share of the content and the tallest column. What is returned is always the last
+    fill run: reportlab items keep the measurements of their last run.
     """
-    full = fill(items, frames, canvas)
-    used = [max((p.top + p.height for p in placed), default=0.0) for placed in full.frames]
-    if full.leftover or len(frames) < 2 or len(used) < len(frames):
-        return full
-    low, high = sum(used) / len(frames), max(used)
-    if high - low <= step:
-        return full
+    best = fill(items, frames, canvas)
+    used = [max((p.top + p.height for p in placed), default=0.0) for placed in best.frames]
+    if best.leftover or len(used) < 2 or max(used) - min(used) <= 4 * step:
+        return best
+    low, high = sum(used) / len(used), max(used)
+    last_fits = True
     while high - low > step:
         middle = (low + high) / 2
         trial = fill(items, [(w, min(h, middle)) for w, h in frames], canvas)
-        if trial.leftover:
-            low = middle
+        last_fits = not trial.leftover
+        if last_fits:
+            best, high = trial, middle
         else:
-            high = middle
-    return fill(items, [(w, min(h, high)) for w, h in frames], canvas)
+            low = middle
+    return best if last_fits else fill(items, [(w, min(h, high)) for w, h in frames], canvas)
