@@ -16,22 +16,22 @@ NULLS = ("", "~", "null", "Null", "NULL")
 
 
 @dataclass(frozen=True)
-class _Written:
+class Written:
     """A file path as written in the brand, and where."""
 
     text: str
     at: Location
 
 
-def _null(node: Node | None) -> bool:
+def is_null(node: Node | None) -> bool:
     """Whether a value is absent or YAML's null (`key:` with nothing, `~`, `null`)."""
     return node is None or (isinstance(node, Scalar) and not node.quoted
                             and node.text in NULLS)
 
 
-def _kind(node: Node) -> str:
+def described(node: Node) -> str:
     """What a value is, for messages."""
-    if _null(node):
+    if is_null(node):
         return "left empty"
     if isinstance(node, Map):
         return "a mapping"
@@ -40,7 +40,7 @@ def _kind(node: Node) -> str:
     return f"'{node.text}'"
 
 
-class _ReaderCore:
+class ReaderCore:
     """The state of one walk over the brand's tree and the checks every section uses."""
 
     def __init__(self, path: Path, root: Path) -> None:
@@ -55,20 +55,20 @@ class _ReaderCore:
 
     def mapping(self, node: Node | None, where: str, todo: str) -> Map | None:
         """`node` as a mapping; None when absent, or (with a problem) something else."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return None
         if isinstance(node, Map):
             return node
-        self.problem(node.at, f"{where} must be a mapping, not {_kind(node)}", todo)
+        self.problem(node.at, f"{where} must be a mapping, not {described(node)}", todo)
         return None
 
     def text(self, node: Node | None, where: str, todo: str = "") -> str | None:
         """A scalar's text, stripped; None when absent, or (with a problem) not a scalar."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return None
         if isinstance(node, Scalar):
             return node.text.strip()
-        self.problem(node.at, f"{where} must be text, not {_kind(node)}", todo)
+        self.problem(node.at, f"{where} must be text, not {described(node)}", todo)
         return None
 
     def only(self, node: Map, where: str, allowed: tuple[str, ...]) -> None:
@@ -77,7 +77,7 @@ class _ReaderCore:
             if key not in allowed:
                 self.problem(key_at, f"unknown key '{key}' in {where}", suggest(key, allowed))
 
-    def inside(self, raw: _Written, what: str) -> Path | None:
+    def inside(self, raw: Written, what: str) -> Path | None:
         """A file path from the brand, resolved against its folder; it must stay inside the
         project and exist."""
         if "://" in raw.text:

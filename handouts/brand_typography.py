@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.brand import FontFamily
-from handouts.brand_reader import _kind, _null, _ReaderCore, _Written
+from handouts.brand_reader import ReaderCore, Written, described, is_null
 from handouts.config import suggest
 from handouts.yamlsource import Map, Node, Scalar, Seq
 
@@ -34,7 +34,7 @@ FONT_WEIGHTS = {"thin": 100, "extralight": 200, "ultralight": 200, "light": 300,
 
 @dataclass(frozen=True)
 class _FontFile:
-    path: _Written
+    path: Written
     weight: int
     italic: bool
 
@@ -56,7 +56,7 @@ def _weight(text: str) -> int | None:
     return FONT_WEIGHTS.get(re.sub(r"[-_ ]", "", text))
 
 
-class _TypographyReader(_ReaderCore):
+class TypographyReader(ReaderCore):
     """The typography section of the walk over the brand's tree."""
 
     def __init__(self, path: Path, root: Path) -> None:
@@ -88,17 +88,17 @@ class _TypographyReader(_ReaderCore):
 
     def fonts(self, node: Node | None) -> list[_Font]:
         """`typography.fonts`, each entry's shape checked whether it is used or not."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return []
         if not isinstance(node, Seq):
-            self.problem(node.at, f"typography.fonts must be a list, not {_kind(node)}",
+            self.problem(node.at, f"typography.fonts must be a list, not {described(node)}",
                          "start each font with '- family:'")
             return []
         fonts = []
         for number, item in enumerate(node.items, 1):
             where = f"font {number} in typography.fonts"
             if not isinstance(item, Map):
-                self.problem(item.at, f"{where} must be a mapping, not {_kind(item)}",
+                self.problem(item.at, f"{where} must be a mapping, not {described(item)}",
                              "give it family: and source:")
                 continue
             family = self.text(item.items.get("family"), f"{where}: family")
@@ -123,20 +123,20 @@ class _TypographyReader(_ReaderCore):
         return fonts
 
     def font_files(self, node: Node | None, where: str) -> tuple[_FontFile, ...]:
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return ()
         if not isinstance(node, Seq):
-            self.problem(node.at, f"the files of {where} must be a list, not {_kind(node)}",
+            self.problem(node.at, f"the files of {where} must be a list, not {described(node)}",
                          "start each file with '- path:'")
             return ()
         files = []
         for item in node.items:
-            if isinstance(item, Scalar) and not _null(item):
-                files.append(_FontFile(_Written(item.text.strip(), item.at), 400, False))
+            if isinstance(item, Scalar) and not is_null(item):
+                files.append(_FontFile(Written(item.text.strip(), item.at), 400, False))
                 continue
             if not isinstance(item, Map):
                 self.problem(item.at, f"a file of {where} must be a path or a mapping with "
-                             f"path:, not {_kind(item)}",
+                             f"path:, not {described(item)}",
                              "write - {path: fonts/Name-Regular.ttf, weight: 400}")
                 continue
             self.only(item, f"a file of {where}", FONT_FILE_KEYS)
@@ -148,7 +148,7 @@ class _TypographyReader(_ReaderCore):
                 self.problem(item.items["style"].at, f"the style '{style}' of a file of "
                              f"{where} is not a font style", "use normal or italic")
             if text and path is not None and weight is not None:
-                files.append(_FontFile(_Written(text, path.at), weight, style == "italic"))
+                files.append(_FontFile(Written(text, path.at), weight, style == "italic"))
             elif not text and not isinstance(path, (Map, Seq)):  # those were not text
                 self.problem(item.at, f"a file of {where} has no path",
                              "add path: and the font file's path")
@@ -156,7 +156,7 @@ class _TypographyReader(_ReaderCore):
 
     def weight(self, node: Node | None, where: str) -> int | None:
         """A font file's weight as a number (a range counts as its lightest weight)."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return 400
         parts: list[str] = []
         if isinstance(node, Seq) and len(node.items) == 2:  # a variable font's range
@@ -167,7 +167,7 @@ class _TypographyReader(_ReaderCore):
         weights = [_weight(p) or 0 for p in parts]
         if not 1 <= len(weights) <= 2 or not all(
                 100 <= w <= 900 and w % 100 == 0 for w in weights):
-            written = f" {_kind(node)}" if isinstance(node, Scalar) else ""
+            written = f" {described(node)}" if isinstance(node, Scalar) else ""
             self.problem(node.at, f"the weight{written} of a file of {where} is not a font "
                          "weight", "use 100 to 900 in steps of 100, or a name such as normal, "
                          "semi-bold or bold")

@@ -38,8 +38,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handouts.brand import DEFAULT_BRAND, Brand
-from handouts.brand_reader import _kind, _null, _Written
-from handouts.brand_typography import _TypographyReader
+from handouts.brand_reader import Written, described, is_null
+from handouts.brand_typography import TypographyReader
 from handouts.colours import Palette
 from handouts.config import suggest
 from handouts.errors import Location, Problem, SettingsError
@@ -107,7 +107,7 @@ def read_brand(path: Path, tree: Map, root: Path) -> Brand:
     return brand
 
 
-class _BrandReader(_TypographyReader):
+class _BrandReader(TypographyReader):
     """One walk over the brand's tree, gathering problems and warnings as it goes."""
 
     # Sections ---------------------------------------------------------------------------
@@ -180,12 +180,12 @@ class _BrandReader(_TypographyReader):
         palette = self.palette(color.items.get("palette"))
         theme: dict[str, Scalar] = {}
         for key, value in color.items.items():
-            if key == "palette" or key not in COLOR_KEYS or _null(value):
+            if key == "palette" or key not in COLOR_KEYS or is_null(value):
                 continue
             if isinstance(value, Scalar):
                 theme[key] = value
             else:
-                self.problem(value.at, f"color.{key} must be a colour, not {_kind(value)}",
+                self.problem(value.at, f"color.{key} must be a colour, not {described(value)}",
                              "write #RRGGBB or a name from color.palette")
         circles: set[frozenset[str]] = set()
         for name in palette:
@@ -211,11 +211,11 @@ class _BrandReader(_TypographyReader):
             if not PALETTE_NAME_RE.match(name):
                 self.problem(given.key_at[name], f"color.palette name '{name}' cannot be used",
                              "start it with a letter; use only letters, digits, - and _")
-            if isinstance(value, Scalar) and not _null(value):
+            if isinstance(value, Scalar) and not is_null(value):
                 palette[name] = value
             else:
                 self.problem(value.at, f"color.palette.{name} must be a colour, not "
-                             f"{_kind(value)}", "write it as #RRGGBB")
+                             f"{described(value)}", "write it as #RRGGBB")
         return palette
 
     def colour(self, names: dict[str, Scalar], name: str, where: str, todo: str,
@@ -244,11 +244,11 @@ class _BrandReader(_TypographyReader):
     def logo(self, node: Node | None) -> Path | None:
         """The largest logo given, light variant preferred, checked as a file in the
         project."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return None
-        chosen: _Written | None = None
+        chosen: Written | None = None
         if isinstance(node, Scalar):
-            chosen = _Written(node.text.strip(), node.at)
+            chosen = Written(node.text.strip(), node.at)
         elif isinstance(node, Map) and "path" in node.items:  # a single image
             chosen = self.image(node, "logo")
         elif isinstance(node, Map):
@@ -258,7 +258,7 @@ class _BrandReader(_TypographyReader):
                 found = self.logo_size(node.items.get(size), f"logo.{size}", images)
                 chosen = found or chosen
         else:
-            self.problem(node.at, f"logo must be a path or a mapping, not {_kind(node)}",
+            self.problem(node.at, f"logo must be a path or a mapping, not {described(node)}",
                          "write logo: and the file's path, or small:, medium:, large: under it")
         if chosen is None:
             return None
@@ -278,38 +278,38 @@ class _BrandReader(_TypographyReader):
             return None
         return path
 
-    def image(self, node: Map, where: str) -> _Written | None:
+    def image(self, node: Map, where: str) -> Written | None:
         """An image given as a mapping with `path` (and `alt`)."""
         self.only(node, where, IMAGE_KEYS)
         path = node.items.get("path")
         text = self.text(path, f"{where}.path", "write the image file's path")
         if text and path is not None:
-            return _Written(text, path.at)
+            return Written(text, path.at)
         if not isinstance(path, (Map, Seq)):  # those were reported as not text
             self.problem(node.at, f"{where} has no path", "add path: and the image file's path")
         return None
 
-    def images(self, node: Node | None) -> dict[str, _Written | None]:
+    def images(self, node: Node | None) -> dict[str, Written | None]:
         """`logo.images`: names for image files."""
         given = self.mapping(node, "logo.images", "give each image a name, such as "
                              "main: images/logo.png")
-        images: dict[str, _Written | None] = {}
+        images: dict[str, Written | None] = {}
         for name, value in (given.items if given else {}).items():
-            if isinstance(value, Scalar) and not _null(value):
-                images[name] = _Written(value.text.strip(), value.at)
+            if isinstance(value, Scalar) and not is_null(value):
+                images[name] = Written(value.text.strip(), value.at)
             elif isinstance(value, Map):
                 images[name] = self.image(value, f"logo.images.{name}")
             else:
                 images[name] = None
                 self.problem(value.at, f"logo.images.{name} must be a path or a mapping with "
-                             f"path:, not {_kind(value)}",
+                             f"path:, not {described(value)}",
                              "write the image file's path")
         return images
 
     def logo_size(self, node: Node | None, where: str,
-                  images: dict[str, _Written | None]) -> _Written | None:
+                  images: dict[str, Written | None]) -> Written | None:
         """One logo size: a path, an image name, an image, or light and dark variants."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return None
         if isinstance(node, Map) and "path" not in node.items and (
                 "light" in node.items or "dark" in node.items):
@@ -319,30 +319,30 @@ class _BrandReader(_TypographyReader):
             return light or dark
         if isinstance(node, Seq) or (isinstance(node, Map) and "path" not in node.items):
             self.problem(node.at, f"{where} must be a path, a name from logo.images, or "
-                         f"light: and dark:, not {_kind(node)}",
+                         f"light: and dark:, not {described(node)}",
                          "write the logo file's path after it")
             return None
         return self.variant(node, where, images)
 
     def variant(self, node: Node | None, where: str,
-                images: dict[str, _Written | None]) -> _Written | None:
+                images: dict[str, Written | None]) -> Written | None:
         """A path, a name from `logo.images`, or an image mapping."""
-        if node is None or _null(node):
+        if node is None or is_null(node):
             return None
         if isinstance(node, Scalar):
             text = node.text.strip()
-            return images[text] if text in images else _Written(text, node.at)
+            return images[text] if text in images else Written(text, node.at)
         if isinstance(node, Map) and "path" in node.items:
             return self.image(node, where)
         self.problem(node.at, f"{where} must be a path or a name from logo.images, not "
-                     f"{_kind(node)}", "write the logo file's path after it")
+                     f"{described(node)}", "write the logo file's path after it")
         return None
 
     def extras(self, node: Node | None) -> dict[str, Any]:
         """`defaults.handouts`; other keys under `defaults` are for other tools."""
         defaults = self.mapping(node, "defaults", "put handouts: under defaults:")
         raw = defaults.items.get("handouts") if defaults else None
-        if raw is None or _null(raw):
+        if raw is None or is_null(raw):
             return {}
         if not isinstance(raw, Map):
             self.problem(raw.at, "defaults.handouts must be a mapping")
@@ -353,17 +353,17 @@ class _BrandReader(_TypographyReader):
             if key not in HANDOUTS_KEYS:
                 self.problem(raw.key_at[key], f"unknown key '{key}' in defaults.handouts",
                              suggest(key, HANDOUTS_KEYS))
-            elif _null(value):
+            elif is_null(value):
                 continue
             elif key == "help_lines":
                 if not isinstance(value, Seq) or not all(
-                        isinstance(v, Scalar) and not _null(v) for v in value.items):
+                        isinstance(v, Scalar) and not is_null(v) for v in value.items):
                     self.problem(value.at, "defaults.handouts.help_lines must be a list of "
                                  "lines", "start each line with '- '")
                 else:
                     out[key] = [v.text for v in value.items if isinstance(v, Scalar)]
             elif not isinstance(value, Scalar):
-                self.problem(value.at, f"{where} must be text, not {_kind(value)}")
+                self.problem(value.at, f"{where} must be text, not {described(value)}")
             elif key == "paper":
                 if value.text.strip().lower() not in PAPERS:
                     self.problem(value.at, f"paper '{value.text}' is not a paper size",
@@ -377,7 +377,7 @@ class _BrandReader(_TypographyReader):
                 else:
                     out[key] = value.text.strip()
             elif key == "pptx_template":
-                written = _Written(value.text.strip(), value.at)
+                written = Written(value.text.strip(), value.at)
                 path = self.inside(written, "the PowerPoint template")
                 if path is not None and path.suffix.lower() != ".pptx":
                     self.problem(value.at, f"the PowerPoint template '{written.text}' is not "
