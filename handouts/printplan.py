@@ -202,14 +202,16 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     fit, so that side-by-side columns end at about the same height (the inside of a
     trifold reads as three even columns, not two full ones and a nearly empty one).
 
-    Columns of a plain fill that already end within four steps of each other are left as
-    they are. Otherwise the height is found to within `step` points by halving between the
+    Columns of a plain fill that already end within a quarter of the frame's height of
+    each other are left as they are: some raggedness is normal, a column left nearly empty
+    is not. Otherwise the height is found to within `step` points by halving between the
     even share of the content and the tallest column. What is returned is always the last
     fill run: reportlab items keep the measurements of their last run.
     """
     best = fill(items, frames, canvas)
     used = [max((p.top + p.height for p in placed), default=0.0) for placed in best.frames]
-    if best.leftover or len(used) < 2 or max(used) - min(used) <= 4 * step:
+    tallest = max((h for _, h in frames), default=0.0)
+    if best.leftover or len(used) < 2 or max(used) - min(used) <= tallest / 4:
         return best
     low, high = sum(used) / len(used), max(used)
     last_fits = True
