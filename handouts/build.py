@@ -9,7 +9,7 @@ and font problems stop it before any output moves into place (see handouts.runne
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -296,21 +296,30 @@ PACKAGE_DATA = tuple(Path(__file__).parent / name for name in ("templates", "fon
 """The package's own files that outputs are made from."""
 
 
-def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
-    """Every file the projects' outputs and reports are made from, and every folder whose
-    listing decides which files those are (a topic or template added or removed)."""
-    settings = projects[0].settings
-    files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics)]
-    folders = [settings.root, settings.content_dir, settings.templates_dir]
-    for project in projects:
-        files += project.brand.files
-    for top in (settings.templates_dir, *PACKAGE_DATA):
+def under(tops: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """The files under each of `tops` that exists, and every folder walked (Python's byte
+    caches left out)."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for top in tops:
         if top.is_dir():
             for folder, subfolders, names in os.walk(top):
                 folders.append(Path(folder))
                 subfolders[:] = [d for d in subfolders if d != "__pycache__"]
                 files += [Path(folder) / n for n in names]
-    return [f for f in files if f.is_file()], folders
+    return files, folders
+
+
+def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
+    """Every file the projects' outputs and reports are made from, and every folder whose
+    listing decides which files those are (a topic or template added or removed)."""
+    settings = projects[0].settings
+    package, walked = under((settings.templates_dir, *PACKAGE_DATA))
+    files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics), *package]
+    for project in projects:
+        files += project.brand.files
+    return [f for f in files if f.is_file()], \
+        [settings.root, settings.content_dir, settings.templates_dir, *walked]
 
 
 def write_report(project: Project, report: Report, thumbnails: bool = True

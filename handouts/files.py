@@ -11,6 +11,10 @@ from pathlib import Path
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
+RACY_NS = 2_000_000_000
+"""A file changed this recently (in ns) is read again, not trusted by its size and time: a
+second edit within the file system's clock tick could keep both."""
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
@@ -34,11 +38,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def digest(path: Path) -> str:
     """The SHA-256 of a file's bytes, hashed once per process while its size and time stay
-    the same (the manifest and the up-to-date record both hash every input). A file changed
-    in the last two seconds is always read: a second edit within the file system's clock
-    tick could keep both its size and its time."""
+    the same (the manifest and the up-to-date record both hash every input); a file changed
+    within RACY_NS is always read."""
     st = os.stat(path)
-    if time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+    if time.time_ns() - st.st_mtime_ns < RACY_NS:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     return _digest(path, st.st_size, st.st_mtime_ns)
 

@@ -205,10 +205,6 @@ def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float
     return tuple(rects)
 
 
-def _qr(url: str, size: float) -> Flowable:
-    return _QR(url, size)
-
-
 class Builder:
     """Makes the flowables for layout blocks in a theme."""
 
@@ -312,7 +308,7 @@ class Builder:
             lines = [self.para(line, line_style) for line in block.lines]
             if block.qr:
                 size = 72.0
-                cell = [_qr(block.qr, size)]
+                cell = [_QR(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
                     cell.append(_Paragraph(escape(block.caption), ParagraphStyle(
@@ -337,7 +333,7 @@ class Builder:
                 yield _Paragraph(f"<b>{_markup(term, self.theme.palette.primary)}</b>: "
                                 f"{_markup(definition, self.theme.palette.primary)}", st.body)
         elif isinstance(block, L.QRCode):
-            yield _qr(block.url, block.size)
+            yield _QR(block.url, block.size)
             if block.caption:
                 yield _Paragraph(escape(block.caption), st.meta)
         elif isinstance(block, L.Image):

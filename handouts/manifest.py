@@ -28,14 +28,13 @@ def _digest(paths: Iterable[Path]) -> str:
 
 
 def shared_inputs(settings_text: str, brand_files: Iterable[Path],
-                  template_dirs: Iterable[Path], font_dir: Path) -> str:
-    """The fingerprint of what every output of a project depends on."""
-    templates = [p for d in template_dirs if d.is_dir() for p in d.rglob("*") if p.is_file()]
+                  package_files: Iterable[Path]) -> str:
+    """The fingerprint of what every output of a project depends on: its settings, its
+    brand's files, and the templates and built-in fonts (`package_files`)."""
     h = hashlib.sha256(__version__.encode())
     h.update(settings_text.encode())
     h.update(_digest(brand_files).encode())
-    h.update(_digest(templates).encode())
-    h.update(_digest(font_dir.iterdir()).encode())
+    h.update(_digest(package_files).encode())
     return h.hexdigest()
 
 

@@ -34,6 +34,7 @@ from handouts.build import (
     glyph_problems,
     plan,
     render_layout,
+    under,
 )
 from handouts.errors import BuildError, ContentError, Problem, TemplateError
 from handouts.fonts import builtin_fonts
@@ -56,9 +57,9 @@ def _key(job: Job, out_dir: Path) -> str:
 
 
 def _shared_fingerprint(project: Project) -> str:
-    return manifest.shared_inputs(project.settings.source_text, project.brand.files,
-                                  [templates.builtin_dir(), project.settings.templates_dir],
-                                  builtin_fonts().regular.parent)
+    made_from, _ = under((project.settings.templates_dir, templates.builtin_dir(),
+                          builtin_fonts().regular.parent))
+    return manifest.shared_inputs(project.settings.source_text, project.brand.files, made_from)
 
 
 @contextlib.contextmanager

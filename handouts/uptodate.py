@@ -29,11 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
-from handouts.files import digest, write_atomic
+from handouts.files import RACY_NS, digest, write_atomic
 
 RECORD = ".handouts-uptodate.json"
-RACY_NS = 2_000_000_000
-"""Files changed this close (in ns) before the record was written are hashed again."""
 
 
 def build_dir(root: Path) -> Path:
