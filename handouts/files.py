@@ -6,6 +6,7 @@ import functools
 import hashlib
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 _UMASK = os.umask(0)
@@ -49,3 +50,101 @@ def digest(path: Path) -> str:
 @functools.lru_cache(maxsize=4096)
 def _digest(path: Path, size: int, mtime_ns: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# Reading inputs ---------------------------------------------------------------------------
+
+KiB = 1024
+MiB = 1024 * KiB
+
+LIMITS: dict[str, int] = {
+    "settings": 1 * MiB,
+    "content": 4 * MiB,
+    "brand": 1 * MiB,
+    "template": 1 * MiB,
+    "image": 32 * MiB,
+    "font": 64 * MiB,
+    "pptx": 100 * MiB,
+}
+"""The largest file (bytes) read for each kind of input; each is far above any real file
+of its kind and far below what would exhaust memory."""
+
+
+class Refused(Exception):
+    """An input file the tool will not read: outside the places it may read, not a
+    regular file, or larger than its limit. `what` and `todo` complete a located message
+    about `path` (the path as the user gave it)."""
+
+    def __init__(self, path: Path, what: str, todo: str) -> None:
+        super().__init__(f"{path}: {what}; {todo}")
+        self.path, self.what, self.todo = path, what, todo
+
+
+def _kind_of(mode: int) -> str:
+    import stat
+
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def inside(path: Path, roots: Sequence[Path]) -> Path:
+    """`path` resolved (every symlink followed) if it lies inside one of `roots` (also
+    resolved); raises Refused if it leads elsewhere or does not exist."""
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise Refused(path, "does not exist", "create it or fix the path") from None
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
+        raise Refused(path, f"cannot be opened ({exc})", "fix the path") from None
+    if not any(real.is_relative_to(root.resolve()) for root in roots):
+        where = " or ".join(str(root) for root in roots)
+        raise Refused(path, f"leads outside the project (to {real})",
+                      f"keep the file inside {where}, as a file rather than a link out")
+    return real
+
+
+def read_input(path: Path, roots: Sequence[Path], limit: int) -> bytes:
+    """The bytes of an input file, read by its real path only if that lies inside one of
+    `roots`, is a regular file (never a FIFO, device or folder) and holds at most `limit`
+    bytes, all checked before reading. Raises Refused."""
+    real = inside(path, roots)
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise Refused(path, f"cannot be read ({exc.strerror})",
+                      "check that the file is readable") from None
+    with os.fdopen(fd, "rb") as handle:
+        import stat
+
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
+                          "give the path of an ordinary file")
+        if st.st_size > limit:
+            raise Refused(path, f"is {st.st_size:,} bytes, more than the {limit:,} allowed",
+                          "use a smaller file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew while it was read
+        raise Refused(path, f"is more than the {limit:,} bytes allowed", "use a smaller file")
+    return data
+
+
+def check_input(path: Path, roots: Sequence[Path], limit: int) -> Path:
+    """`path`'s real path after the checks read_input makes (inside `roots`, a regular
+    file, at most `limit` bytes), for a file another library will open itself. Raises
+    Refused."""
+    import stat
+
+    real = inside(path, roots)
+    st = os.stat(real)
+    if not stat.S_ISREG(st.st_mode):
+        raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
+                      "give the path of an ordinary file")
+    if st.st_size > limit:
+        raise Refused(path, f"is {st.st_size:,} bytes, more than the {limit:,} allowed",
+                      "use a smaller file")
+    return real
