@@ -12,6 +12,9 @@ The XML vocabulary::
 Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,
 band, contact of line, dl of dt/dd, qr (href, caption), image (src, alt, width), rule,
 spacer (height), pagebreak. Inline: text, b, i, a (href), br.
+
+An address a QR code will encode (`qr href`, `contact qr`) must fit in one (handouts.qr):
+the reader refuses it with its line, so no writer meets an address it cannot draw.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from xml.parsers import expat
 
+from handouts import qr
 from handouts.layout import (
     LAYOUTS,
     PARAGRAPH_STYLES,
@@ -111,6 +115,16 @@ def _required(el: ET.Element, name: str) -> str:
     return value
 
 
+def _qr_address(el: ET.Element, name: str, url: str) -> str:
+    """`url`, the address a QR code will encode, if a QR code can hold it; raises
+    LayoutError otherwise, so a writer never meets an address it cannot draw."""
+    found = qr.problem(url)
+    if found:
+        raise LayoutError(f"<{el.tag} {name}='{qr.shown(url)}'> {found}; {qr.TOO_LONG_TODO}",
+                          _line(el))
+    return url
+
+
 def _points(el: ET.Element, name: str, default: float) -> Pt:
     raw = el.get(name)
     if raw is None:
@@ -171,7 +185,9 @@ def _block(el: ET.Element) -> Block:
                 raise LayoutError(f"<contact> may hold only <line>, found <{line.tag}>",
                                   _line(line))
             lines.append(_inline(line))
-        return Contact(tuple(lines), el.get("qr") or None, el.get("caption", ""))
+        url = el.get("qr")
+        return Contact(tuple(lines), _qr_address(el, "qr", url) if url else None,
+                       el.get("caption", ""))
     if tag == "dl":
         children = list(el)
         pairs = []
@@ -182,7 +198,8 @@ def _block(el: ET.Element) -> Block:
             pairs.append((_inline(dt), _inline(dd)))
         return Definitions(tuple(pairs))
     if tag == "qr":
-        return QRCode(_required(el, "href"), el.get("caption", ""), _points(el, "size", 72))
+        return QRCode(_qr_address(el, "href", _required(el, "href")), el.get("caption", ""),
+                      _points(el, "size", 72))
     if tag == "image":
         return Image(_required(el, "src"), el.get("alt", ""), _points(el, "width", 144))
     if tag == "rule":
