@@ -2,7 +2,9 @@
 
 Only paragraphs, bold, italic, bullet and numbered lists and links are interpreted; raw
 HTML and every other Markdown construct stay literal text. All text is XML-escaped, so
-content can never inject layout markup.
+content can never inject layout markup. Text nested deeper than the parser reads (whose
+deepest part it would drop without a word) is refused: `too_deep` tells the content loader,
+and every function here raises TooDeep rather than render it short.
 """
 
 from __future__ import annotations
@@ -15,12 +17,48 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
+MAX_NESTING = 20
+"""The parser's block nesting limit (markdown-it's "zero" preset): each list level takes two
+(the list and its item); what lies deeper is skipped by the parser."""
+MAX_LIST_DEPTH = (MAX_NESTING - 2) // 2
+"""The deepest list nesting read in full (9: a list inside eight others)."""
+TOO_DEEP_TODO = f"keep lists at most {MAX_LIST_DEPTH} levels deep"
+
+
+class TooDeep(ValueError):
+    """Markdown nested deeper than the parser reads; the message says where in the text."""
+
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"typographer": True})
+    md = MarkdownIt("zero", {"typographer": True, "maxNesting": MAX_NESTING})
     return md.enable(["emphasis", "list", "link", "escape", "entity", "newline", "smartquotes",
                       "replacements"])
+
+
+def _deepest_lost(tokens: Sequence[Token]) -> str | None:
+    for tok in tokens:
+        # a block opened one level below the limit has its content skipped by the parser
+        if tok.nesting == 1 and tok.level >= MAX_NESTING - 1:
+            line = f" (line {tok.map[0] + 1} of the text)" if tok.map else ""
+            return (f"a list is nested more than {MAX_LIST_DEPTH} levels deep{line}, and what "
+                    "lies deeper would be left out")
+    return None
+
+
+def too_deep(text: str) -> str | None:
+    """What is wrong if `text` is nested deeper than the parser reads (a sentence naming the
+    line within the text), else None."""
+    return _deepest_lost(_parser().parse(text))
+
+
+def _tokens(text: str) -> list[Token]:
+    """The parsed tokens of `text`; raises TooDeep if the parser left part of it out."""
+    tokens = _parser().parse(text)
+    problem = _deepest_lost(tokens)
+    if problem:
+        raise TooDeep(f"Markdown text starting {text[:40]!r}: {problem}; {TOO_DEEP_TODO}")
+    return tokens
 
 
 _INLINE_TAGS = {"strong_open": "<b>", "strong_close": "</b>", "em_open": "<i>",
@@ -50,9 +88,9 @@ def _inline_xml(children: Sequence[Token]) -> str:
 
 
 def blocks(text: str, style: str = "body") -> Markup:
-    """Markdown text as layout XML blocks (<p>, <ul>, <ol>)."""
+    """Markdown text as layout XML blocks (<p>, <ul>, <ol>); raises TooDeep."""
     out = []
-    for tok in _parser().parse(text):
+    for tok in _tokens(text):
         if tok.type == "paragraph_open":
             out.append("<p>" if style == "body" else f'<p style="{style}">')
         elif tok.type == "inline":
@@ -63,17 +101,18 @@ def blocks(text: str, style: str = "body") -> Markup:
 
 
 def inline(text: str) -> Markup:
-    """Markdown text as inline layout XML (paragraph breaks become spaces)."""
-    parts = [_inline_xml(tok.children or []) for tok in _parser().parse(text)
+    """Markdown text as inline layout XML (paragraph breaks become spaces); raises TooDeep."""
+    parts = [_inline_xml(tok.children or []) for tok in _tokens(text)
              if tok.type == "inline"]
     return Markup(" ".join(parts))
 
 
 def plain(text: str) -> str:
-    """Markdown text as the plain words a reader sees, paragraphs separated by blank lines."""
+    """Markdown text as the plain words a reader sees, paragraphs separated by blank lines;
+    raises TooDeep."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for tok in _parser().parse(text):
+    for tok in _tokens(text):
         if tok.type == "inline":
             current.append("".join(
                 c.content if c.type == "text" else " " if c.type in ("softbreak", "hardbreak")
