@@ -17,7 +17,11 @@ every mistake, wrong shapes included, is reported with its file, line and column
 
 Beyond the format: colours must be #RGB or #RRGGBB, every file must exist inside the
 project, images must be small enough to be logos, fonts must be real TrueType files, and
-fonts that would need a download fall back to the built-in family with a warning.
+fonts that would need a download fall back to the built-in family with a warning. A
+PowerPoint template must be a plain presentation (no macros, no zip bomb; see
+handouts.pptxtemplate), and its links to outside itself are named in a warning and left out
+of the decks. The QR code's address (`qr_url`, else the home link) must be a web address
+that fits in a QR code.
 
 Where this reading differs from the brand-yml package, on purpose: each `typography.fonts`
 entry must name its `source` (brand-yml has no default); bare font paths, `semibold`
@@ -37,12 +41,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from handouts import qr
 from handouts.brand import DEFAULT_BRAND, Brand
 from handouts.brand_reader import Written, described, is_null
 from handouts.brand_typography import TypographyReader
 from handouts.colours import Palette
 from handouts.config import suggest
 from handouts.errors import Location, Problem, SettingsError
+from handouts.files import Refused
 from handouts.yamlsource import Map, Node, Scalar, Seq
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -114,11 +120,13 @@ class _BrandReader(TypographyReader):
 
     def brand(self, tree: Map) -> Brand:
         items = tree.items
-        full, short, url = self.meta(items.get("meta"))
+        full, short, url, url_at = self.meta(items.get("meta"))
         logo = self.logo(items.get("logo"))
         colours = self.colours(items.get("color"))
         base_font, heading_font = self.typography(items.get("typography"))
         extras = self.extras(items.get("defaults"))
+        if url and url_at and "qr_url" not in extras:  # the home link is the QR code's
+            self.fits_qr(url, url_at, "meta.link.home")
         default = DEFAULT_BRAND.palette
         return Brand(
             name=full or short or DEFAULT_BRAND.name,
@@ -139,11 +147,12 @@ class _BrandReader(TypographyReader):
             source=self.path, warnings=tuple(self.warnings),
         )
 
-    def meta(self, node: Node | None) -> tuple[str | None, str | None, str | None]:
-        """The full name, short name and home link."""
+    def meta(self, node: Node | None
+             ) -> tuple[str | None, str | None, str | None, Location | None]:
+        """The full name, short name, home link and where the home link is written."""
         meta = self.mapping(node, "meta", "put name: and link: under meta:")
         if meta is None:
-            return None, None, None
+            return None, None, None, None
         full = short = url = None
         name = meta.items.get("name")
         if isinstance(name, Map):
@@ -153,13 +162,22 @@ class _BrandReader(TypographyReader):
         else:
             full = self.text(name, "meta.name", "write the name, or full: and short: under it")
         link = meta.items.get("link")
+        home = link.items.get("home") if isinstance(link, Map) else link
         if isinstance(link, Map):
             links = {key: self.url(value, f"meta.link.{key}")
                      for key, value in link.items.items() if key in LINK_KEYS}
             url = links.get("home")
         else:
             url = self.url(link, "meta.link")
-        return full or None, short or None, url
+        return full or None, short or None, url, home.at if home is not None else None
+
+    def fits_qr(self, url: str, at: Location, where: str) -> bool:
+        """Whether `url` fits in a QR code as the writers encode it; a problem at `at`
+        if not."""
+        found = qr.problem(url)
+        if found:
+            self.problem(at, f"{where} '{qr.shown(url)}' {found}", qr.TOO_LONG_TODO)
+        return found is None
 
     def url(self, node: Node | None, where: str) -> str | None:
         text = self.text(node, where, "write the web address, starting with https://")
@@ -377,13 +395,43 @@ class _BrandReader(TypographyReader):
                 else:
                     out[key] = value.text.strip()
             elif key == "pptx_template":
-                written = Written(value.text.strip(), value.at)
-                path = self.inside(written, "the PowerPoint template")
-                if path is not None and path.suffix.lower() != ".pptx":
-                    self.problem(value.at, f"the PowerPoint template '{written.text}' is not "
-                                 "a .pptx file", "save the template as .pptx")
-                elif path is not None:
+                path = self.pptx_template(Written(value.text.strip(), value.at))
+                if path is not None:
                     out[key] = path
+            elif key == "qr_url":
+                text = value.text.strip()
+                if not _is_web_address(text):
+                    self.problem(value.at, f"{where} '{qr.shown(text)}' is not a web address",
+                                 "write it in full, starting with https://")
+                elif self.fits_qr(text, value.at, where):
+                    out[key] = text
             else:
                 out[key] = value.text
         return out
+
+    def pptx_template(self, written: Written) -> Path | None:
+        """A clinic's .pptx, inside the project, checked by handouts.pptxtemplate (not a zip
+        bomb, no macros); a warning names the links to outside it that decks leave out."""
+        from handouts import pptxtemplate  # only for a brand that names a template
+
+        path = self.inside(written, "the PowerPoint template")
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pptx":
+            self.problem(written.at, f"the PowerPoint template '{written.text}' is not a .pptx "
+                         "file", "save the template as .pptx")
+            return None
+        try:
+            template = pptxtemplate.load(path, (self.root,))
+        except Refused as exc:
+            self.problem(written.at, f"the PowerPoint template '{written.text}' {exc.what}",
+                         exc.todo)
+            return None
+        if template.removed:
+            shown = ", ".join(qr.shown(target) for target in template.removed[:5])
+            more = len(template.removed) - 5
+            self.warnings.append(
+                f"{written.at}: the PowerPoint template '{written.text}' links outside itself "
+                f"({shown}{f' and {more} more' if more > 0 else ''}); those links are left "
+                "out of every deck")
+        return path

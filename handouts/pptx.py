@@ -16,14 +16,13 @@ import functools
 import io
 from typing import Any
 
-import segno
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from handouts import layout as L
-from handouts import slideplan
+from handouts import pptxtemplate, qr, slideplan
 from handouts.assets import load_picture
 from handouts.colours import text_on
 from handouts.deck_package import (
@@ -38,6 +37,7 @@ from handouts.deck_package import (
 )
 from handouts.deck_text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
 from handouts.deck_theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme
+from handouts.files import Refused
 from handouts.flowables import MissingGlyphs, font_family, missing_glyphs
 from handouts.fonts import Fonts
 from handouts.slideplan import PlannedSlide, SlideGeometry
@@ -71,7 +71,7 @@ def _title_size(title: L.Inline, geo: SlideGeometry, measure: slideplan.Measure,
 def _qr_bytes(url: str) -> bytes:
     """The QR code for `url` as PNG (encoding is slow; a build links to a few addresses)."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="png", scale=10, border=2)
+    qr.make(url).save(out, kind="png", scale=10, border=2)
     return out.getvalue()
 
 
@@ -87,7 +87,14 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
         raise MissingGlyphs(missing)
     warnings: list[str] = []
     if theme.template is not None:
-        prs = Presentation(str(theme.template))
+        # The brand reader already kept the template inside the project and checked it;
+        # these are the same checked and cleaned bytes, from its cache.
+        try:
+            template = pptxtemplate.load(theme.template, (theme.template.parent,))
+        except Refused as exc:  # changed since the brand was read
+            raise DeckOverflow(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
+                from None
+        prs = Presentation(io.BytesIO(template.data))
         drop_slides(prs)
         geo = template_geometry(prs, theme)
     else:
