@@ -422,7 +422,7 @@ class _BrandReader(TypographyReader):
                          "file", "save the template as .pptx")
             return None
         try:
-            template = pptxtemplate.load(path, (self.root,))
+            template = pptxtemplate.load(path, (self.root, self.path.parent))
         except Refused as exc:
             self.problem(written.at, f"the PowerPoint template '{written.text}' {exc.what}",
                          exc.todo)
