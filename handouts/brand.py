@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.colours import Palette
-from handouts.errors import Problem, SettingsError
+from handouts.errors import Location, Problem, SettingsError
 from handouts.yamlsource import Map, read
 
 
@@ -48,6 +49,8 @@ class Brand:
     pptx_template: Path | None = None
     source: Path | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    digest: str = field(default="", compare=False)
+    """The SHA-256 of the brand file's bytes as read ('' for the default brand)."""
 
     @property
     def files(self) -> list[Path]:
@@ -72,15 +75,25 @@ DEFAULT_BRAND = Brand(
 )
 
 
-def load_brand(path: Path, root: Path | None = None) -> Brand:
-    """Read a brand file; a missing file gives the neutral default brand.
+def load_brand(path: Path, root: Path | None = None, required: bool = False) -> Brand:
+    """Read a brand file; a missing file gives the neutral default brand, unless
+    `required` (a brand file the user named on the command line).
 
-    Raises SettingsError listing every problem. `root` is the project folder that brand
-    files must stay inside (default: the brand file's folder).
+    Raises SettingsError listing every problem. The brand file and the files it names must
+    stay inside `root` (the project folder; default: the brand file's folder) or inside the
+    brand file's own folder, by their real paths.
     """
-    if not path.exists():
-        return DEFAULT_BRAND
-    tree, problems = read(path)
+    if not os.path.lexists(path):
+        if not required:
+            return DEFAULT_BRAND
+        raise SettingsError([Problem(Location(path), "the brand file does not exist",
+                                     "check the path given with --brand")])
+    from handouts.files import LIMITS
+
+    if required or root is None:
+        root = path.parent.resolve()
+    source = read(path, (root, path.parent), LIMITS["brand"])
+    tree, problems = source.tree, source.problems
     if problems:
         raise SettingsError(problems)
     if tree is None:
@@ -90,4 +103,6 @@ def load_brand(path: Path, root: Path | None = None) -> Brand:
                                      "start with 'meta:' (see brand.yml)")])
     from handouts.brandfile import read_brand
 
-    return read_brand(path, tree, root or path.parent)
+    import dataclasses
+
+    return dataclasses.replace(read_brand(path, tree, root), digest=source.digest)

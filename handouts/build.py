@@ -18,7 +18,7 @@ from handouts import layout, layoutxml, templates
 from handouts.assets import ImageProblem
 from handouts.brand import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
-from handouts.config import SETTINGS_FILE, Length, Level, Settings, suggest
+from handouts.config import SETTINGS_FILE, Length, Level, Settings, locate, suggest
 from handouts.config import load as load_settings
 from handouts.content import Topic, load_topics
 from handouts.errors import (
@@ -117,8 +117,10 @@ def load_project(root: Path) -> Project:
     """Load settings, brand and every topic; raises InputError listing every mistake."""
     settings = load_settings(root)
     brand = load_brand(settings.brand_file, settings.root)
-    topics = load_topics(settings.content_dir, settings.level_names)
-    return Project(settings, brand, topics, settings.build_dir)
+    topics = load_topics(settings.content_dir, settings.level_names, settings.root)
+    project = Project(settings, brand, topics, settings.build_dir)
+    check_output_names(project)
+    return project
 
 
 def load_projects(root: Path, brand_files: Sequence[Path] = ()
@@ -126,16 +128,18 @@ def load_projects(root: Path, brand_files: Sequence[Path] = ()
     """One project per brand (from `brand_files`, else the settings), sharing the content.
 
     Settings and content mistakes raise; a broken brand is returned with its error so the
-    other clinics can still be built.
+    other clinics can still be built. A brand file named in `brand_files` (the command
+    line) may lie anywhere, and its files inside its own folder; it must exist.
     """
     settings = load_settings(root)
-    topics = load_topics(settings.content_dir, settings.level_names)
+    topics = load_topics(settings.content_dir, settings.level_names, settings.root)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
     projects: list[Project] = []
     broken: list[SettingsError] = []
     for path in files:
         try:
-            brand = load_brand(path, settings.root)
+            brand = load_brand(path, None if brand_files else settings.root,
+                               required=bool(brand_files))
         except SettingsError as exc:
             broken.append(exc)
             continue
@@ -146,7 +150,34 @@ def load_projects(root: Path, brand_files: Sequence[Path] = ()
         raise SettingsError([Problem(Location(settings.root / SETTINGS_FILE),
                                      f"two brands are both named '{slug}'",
                                      "give each clinic its own meta.name")])
+    for project in projects[:1]:
+        check_output_names(project)
     return projects, broken
+
+
+def check_output_names(project: Project) -> None:
+    """Refuse a matrix in which two outputs would get the same file name (two lengths with
+    one print_name or one talk_minutes, topic 'a' at level 'b-easy' beside topic 'a-b' at
+    level 'easy'): one would be written over the other, and the build report's thumbnails
+    are named by file name. Raises InputError naming both, located in handouts.toml."""
+    seen: dict[str, Job] = {}
+    problems: list[Problem] = []
+    settings_file = project.settings.root / SETTINGS_FILE
+    for job in plan(project, formats=tuple(WRITERS)):
+        name = job.path(project.out_dir).name
+        other = seen.setdefault(name, job)
+        if other is not job:
+            same_topic = other.topic is job.topic
+            key = "print_name" if job.fmt == "pdf" else "talk_minutes"
+            where = locate(settings_file, project.settings.source_text.splitlines(), key,
+                           f"lengths.{job.length.name}") if same_topic \
+                else Location(job.topic.path, 1, 1)
+            todo = ("give each length its own print_name and talk_minutes" if same_topic
+                    else "rename the topic file or the level so the names differ")
+            problems.append(Problem(where, f"two outputs would both be named '{name}': "
+                                    f"{other.label} and {job.label}", todo))
+    if problems:
+        raise InputError(problems)
 
 
 def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (),

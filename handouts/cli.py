@@ -16,6 +16,7 @@ from handouts.errors import BuildError, InputError
 
 if TYPE_CHECKING:
     from handouts import build
+    from handouts.files import Digests
 
 # Only click and the up-to-date record are imported here: a build with nothing to do
 # answers from the record, and each command imports what it needs.
@@ -76,8 +77,11 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
             click.echo(text, err=stream == "err")
         return
     from handouts import build, runner
+    from handouts.files import Digests
 
+    digests = Digests()
     projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
+    snapshot = _snapshot(projects, digests)
     whole = not (topics or levels or lengths or formats or shard)
     built = failed = 0
     again: list[tuple[str, str]] = []  # what a rebuild with nothing to do would print
@@ -89,7 +93,8 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         with _progress(project, jobs) as progress:
             result = runner.run(project, jobs, progress, force=force,
                                 workers=workers or runner.default_workers(), prune=whole,
-                                readings=report)
+                                readings=report, digests=digests,
+                                notice=lambda text: click.echo(text, err=True))
         index, findings = build.write_report(project, result, thumbnails) if report \
             else (None, 0)
         warnings = [*project.warnings, *result.warnings]
@@ -111,9 +116,42 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:
         raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
-    if projects:
-        files, folders = build.inputs(projects)
-        uptodate.record(projects[0].settings.build_dir, key, files, folders, outputs, again)
+    if snapshot is not None:
+        files, listings = snapshot
+        uptodate.record(projects[0].settings.build_dir, key, files, digests, listings,
+                        outputs, again)
+
+
+def _snapshot(projects: list[build.Project], digests: Digests
+              ) -> tuple[list[Path], dict[str, list[object]]] | None:
+    """The inputs of a build and its folders' listings, fingerprinted before any output is
+    made: files the loaders read by the digest of the bytes they read, the others (fonts,
+    logos, templates) hashed now, before the writers read them. None when there is nothing
+    to record, or when the content folder already holds other topic files than were loaded
+    (one was saved while loading)."""
+    if not projects:
+        return None
+    from handouts import build
+    from handouts.config import SETTINGS_FILE
+
+    settings = projects[0].settings
+    digests.seen(settings.root / SETTINGS_FILE, settings.digest)
+    for project in projects:
+        if project.brand.source is not None:
+            digests.seen(project.brand.source, project.brand.digest)
+    for topic in projects[0].topics:
+        digests.seen(topic.path, topic.digest)
+    files, folders = build.inputs(projects)
+    try:
+        for path in files:
+            digests(path)
+    except OSError:
+        return None
+    listings = uptodate.listings(folders, settings.build_dir)
+    on_disk = {*settings.content_dir.glob("*.yaml"), *settings.content_dir.glob("*.yml")}
+    if on_disk != {topic.path for topic in projects[0].topics}:
+        return None
+    return files, listings
 
 
 @main.command("watch")
@@ -133,11 +171,15 @@ def watch_command(root: Path, thumbnails: bool) -> None:
             click.echo(f"Error: {exc.format_message()}", err=True)
 
     once()
-    build_dir = root / "build"
     announced = False
-    for changes in watch(root, yield_on_timeout=True, rust_timeout=500,
-                         watch_filter=lambda change, path: not Path(path).is_relative_to(
-                             build_dir) and not Path(path).name.startswith(".")):
+
+    def wanted(change: object, path: str) -> bool:
+        """Not the build's own outputs, wherever handouts.toml puts them (read again each
+        time: the setting may change while watching), nor hidden files."""
+        return not (Path(path).resolve().is_relative_to(uptodate.build_dir(root).resolve())
+                    or Path(path).name.startswith("."))
+
+    for changes in watch(root, yield_on_timeout=True, rust_timeout=500, watch_filter=wanted):
         if not changes:  # the watcher is running: say so once
             if not announced:
                 click.echo(f"watching {_shown(root)} for changes (Ctrl-C to stop)", err=True)

@@ -6,6 +6,7 @@ problem at once ("expected X, received Y") and names unknown keys with a suggest
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class Settings:
     brand_files: tuple[Path, ...] = ()
     """Several clinics' brands, each built into its own folder (empty: just brand_file)."""
     source_text: str = field(default="", repr=False)
+    digest: str = field(default="", repr=False)
+    """The SHA-256 of handouts.toml's bytes as read ('' when there is none)."""
 
     def level(self, name: str) -> Level:
         return next(level for level in self.levels if level.name == name)
@@ -133,7 +136,15 @@ LENGTH_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
     "callout_slides": ((bool,), "a slide of its own for each callout"),
 }
 TOP_KEYS = ("project", "levels", "lengths")
-NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,47}$")
+"""A name that becomes part of an output's file name (level, length, print_name): a
+lowercase letter, then up to 47 lowercase letters, digits and hyphens. No '/', '\\',
+'..' or leading dot can pass, so no name can lead out of the build folder."""
+MAX_TALK_MINUTES = 600
+
+
+NAME_TODO = ("use a lowercase letter, then lowercase letters, digits and hyphens (at most 48 "
+             "characters), for example 'easy' or 'talk-notes'")
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -152,18 +163,40 @@ def _type_name(types: tuple[type, ...]) -> str:
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 
+def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> Location:
+    """Where `key` is written in handouts.toml's `lines`: within `table` (a dotted name
+    such as 'lengths.short') when given, else that table's header, else the key's first
+    mention; line and column count from 1 (line 0: not written)."""
+    pattern = re.compile(
+        rf"^(\s*)(\[.*(?<![\w-]){re.escape(key)}(?![\w-]).*\]|\"?{re.escape(key)}\"?\s*=)")
+    numbered = list(enumerate(lines, 1))
+    if table is not None:
+        dotted = r"\s*\.\s*".join(re.escape(part) for part in table.split("."))
+        header = re.compile(rf"^(\s*)\[\s*{dotted}\s*\]")
+        start = next((i for i, (_, line) in enumerate(numbered) if header.match(line)), None)
+        if start is not None:
+            end = next((i for i, (_, line) in enumerate(numbered) if i > start
+                        and line.lstrip().startswith("[")), len(numbered))
+            for number, line in numbered[start + 1:end]:
+                match = pattern.search(line)
+                if match:
+                    return Location(path, number, len(match[1]) + 1)
+            return Location(path, numbered[start][0], 1)
+    for number, line in numbered:
+        match = pattern.search(line)
+        if match:
+            return Location(path, number, len(match[1]) + 1)
+    return Location(path)
+
+
 class _Checker:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
 
-    def at(self, key: str) -> Location:
-        pattern = re.compile(rf"^\s*(\[.*\b{re.escape(key)}\b.*\]|\"?{re.escape(key)}\"?\s*=)")
-        for number, line in enumerate(self.lines, 1):
-            if pattern.search(line):
-                return Location(self.path, number)
-        return Location(self.path)
+    def at(self, key: str, table: str | None = None) -> Location:
+        return locate(self.path, self.lines, key, table)
 
     def table(self, data: Any, name: str) -> dict[str, Any]:
         if not isinstance(data, dict):
@@ -178,7 +211,7 @@ class _Checker:
         for key, value in data.items():
             if key not in spec:
                 self.problems.append(
-                    Problem(self.at(key), f"unknown option '{key}' in [{where}]",
+                    Problem(self.at(key, where), f"unknown option '{key}' in [{where}]",
                             suggest(key, tuple(spec)))
                 )
                 continue
@@ -186,7 +219,7 @@ class _Checker:
             ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
             if not ok:
                 self.problems.append(
-                    Problem(self.at(key), f"[{where}] {key} ({meaning}): expected "
+                    Problem(self.at(key, where), f"[{where}] {key} ({meaning}): expected "
                             f"{_type_name(types)}, received {value!r}")
                 )
                 continue
@@ -197,10 +230,10 @@ class _Checker:
 def load(root: Path) -> Settings:
     """Read handouts.toml in `root` (defaults where it is absent or silent)."""
     path = root / SETTINGS_FILE
-    text = ""
+    text = sha = ""
     data: dict[str, Any] = {}
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
+    if os.path.lexists(path):
+        text, sha = _read(path, root)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -220,37 +253,88 @@ def load(root: Path) -> Settings:
     lengths = _lengths(check, check.table(data.get("lengths",
                                                    {name: {} for name in DEFAULT_LENGTHS}),
                                           "lengths"))
+    folders = {key: root / project.get(key, key) for key in ("content", "templates", "build")}
+    for key in ("content", "templates", "brand"):
+        if key in project and not _stays_inside(root / project[key], root):
+            check.problems.append(Problem(
+                check.at(key, "project"), f"[project] {key} = {project[key]!r} leads outside "
+                "the project", "keep it inside the project folder (only build may be "
+                "elsewhere)"))
+    for key in project.get("brands", []):
+        if not isinstance(key, str) or not _stays_inside(root / key, root):
+            check.problems.append(Problem(
+                check.at("brands", "project"), f"[project] brands: {key!r} is not a brand "
+                "file inside the project", "list paths of brand files inside the project, or "
+                "name an outside one with --brand"))
+    build = folders["build"].resolve()
+    if root.resolve().is_relative_to(build) or any(
+            build.is_relative_to(folders[k].resolve()) for k in ("content", "templates")):
+        check.problems.append(Problem(
+            check.at("build", "project"), f"[project] build = {project.get('build')!r} would "
+            "put outputs over the project's own files", "name a folder of its own, such as "
+            "'build'"))
     if check.problems:
         raise SettingsError(check.problems)
     return Settings(
         root=root,
-        content_dir=root / project.get("content", "content"),
-        templates_dir=root / project.get("templates", "templates"),
-        build_dir=root / project.get("build", "build"),
+        content_dir=folders["content"],
+        templates_dir=folders["templates"],
+        build_dir=folders["build"],
         brand_file=root / project.get("brand", "_brand.yml"),
         levels=levels,
         lengths=lengths,
         fold_guides=project.get("fold_guides", False),
-        brand_files=tuple(root / str(b) for b in project.get("brands", [])),
+        brand_files=tuple(root / b for b in project.get("brands", [])),
         source_text=text,
+        digest=sha,
     )
+
+
+def _read(path: Path, root: Path) -> tuple[str, str]:
+    """The settings file's text (a UTF-8 byte-order mark is allowed) and the SHA-256 of its
+    bytes; raises SettingsError if it cannot be read as such."""
+    import hashlib
+
+    from handouts.files import LIMITS, Refused, read_input
+
+    try:
+        raw = read_input(path, (root,), LIMITS["settings"])
+    except Refused as exc:
+        raise SettingsError([Problem(Location(path), exc.what, exc.todo)]) from None
+    try:
+        return raw.decode("utf-8-sig"), hashlib.sha256(raw).hexdigest()
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SettingsError([Problem(Location(path, line, column), "the file is not UTF-8 "
+                                     "text", "save it as UTF-8")]) from None
+
+
+def _stays_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every symlink resolved, lies inside `root`."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _levels(check: _Checker, table: dict[str, Any]) -> tuple[Level, ...]:
     result = []
     for name, raw in table.items():
         if not NAME_RE.match(name):
-            check.problems.append(Problem(check.at(name), f"level name '{name}' must be "
-                                          "lowercase letters, digits and hyphens"))
+            check.problems.append(Problem(check.at(name), f"level name {name!r} is not a "
+                                          "usable name", NAME_TODO))
         base = dict(DEFAULT_LEVELS.get(name, DEFAULT_LEVELS["standard"]))
         base["label"] = name.capitalize() if name not in DEFAULT_LEVELS else base["label"]
         base.update(check.options(check.table(raw, f"levels.{name}"), LEVEL_OPTIONS,
                                   f"levels.{name}"))
         if base["min_print_pt"] < 11:
-            check.problems.append(Problem(check.at("min_print_pt"), f"[levels.{name}] "
+            check.problems.append(Problem(check.at("min_print_pt", f"levels.{name}"),
+                                          f"[levels.{name}] "
                                           "min_print_pt must be at least 11 (print guidance)"))
         if base["min_slide_pt"] < 24:
-            check.problems.append(Problem(check.at("min_slide_pt"), f"[levels.{name}] "
+            check.problems.append(Problem(check.at("min_slide_pt", f"levels.{name}"),
+                                          f"[levels.{name}] "
                                           "min_slide_pt must be at least 24 (slide guidance)"))
         result.append(Level(name=name, **base))
     if not result:
@@ -266,13 +350,25 @@ def _lengths(check: _Checker, table: dict[str, Any]) -> tuple[Length, ...]:
             base.update(label=name.capitalize(), print_name=name, talk_minutes=20)
         base.update(check.options(check.table(raw, f"lengths.{name}"), LENGTH_OPTIONS,
                                   f"lengths.{name}"))
+        where = f"lengths.{name}"
+        if not NAME_RE.match(name):
+            check.problems.append(Problem(check.at(name), f"length name {name!r} is not a "
+                                          "usable name", NAME_TODO))
+        if not NAME_RE.match(base["print_name"]):
+            check.problems.append(Problem(
+                check.at("print_name", where), f"[{where}] print_name {base['print_name']!r} "
+                "is not a usable file name", NAME_TODO))
+        if not 1 <= base["talk_minutes"] <= MAX_TALK_MINUTES:
+            check.problems.append(Problem(
+                check.at("talk_minutes", where), f"[{where}] talk_minutes must be from 1 to "
+                f"{MAX_TALK_MINUTES}, received {base['talk_minutes']}"))
         if base["print_layout"] not in PRINT_LAYOUTS:
             check.problems.append(Problem(
-                check.at("print_layout"),
+                check.at("print_layout", where),
                 f"[lengths.{name}] print_layout '{base['print_layout']}' is not a layout",
                 suggest(base["print_layout"], PRINT_LAYOUTS)))
         if not 1 <= base["max_priority"] <= 3:
-            check.problems.append(Problem(check.at("max_priority"),
+            check.problems.append(Problem(check.at("max_priority", where),
                                           f"[lengths.{name}] max_priority must be 1, 2 or 3"))
         result.append(Length(name=name, **base))
     if not result:

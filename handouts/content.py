@@ -18,6 +18,9 @@ from handouts.errors import ContentError, Location, Problem
 from handouts.yamlsource import Map, Node, Scalar, Seq, read
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_TOPIC_NAME = 64
+"""The longest topic name (file name without .yaml): it appears twice in each output's
+file name, which most file systems cap at 255 bytes."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ class Topic:
     sections: tuple[Section, ...]
     glossary: tuple[GlossaryEntry, ...]
     references: tuple[Reference, ...]
+    digest: str = field(default="", compare=False)
+    """The SHA-256 of the file's bytes as they were read: what the outputs are made from."""
 
 
 TOPIC_KEYS = ("title", "subtitle", "summary", "review", "key_points", "actions", "resources",
@@ -240,9 +245,13 @@ class _Reader:
             return None
 
 
-def load_topic(path: Path, levels: tuple[str, ...]) -> tuple[Topic | None, list[Problem]]:
-    """Load and validate one content file; returns the topic (None if wrong) and problems."""
-    tree, problems = read(path)
+def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
+               ) -> tuple[Topic | None, list[Problem]]:
+    """Load and validate one content file, read only if its real path lies inside `root`
+    (the project; default: the file's folder); returns the topic (None if wrong) and
+    problems."""
+    source = read(path, (root or path.parent,))
+    tree, problems = source.tree, source.problems
     if problems:
         return None, problems
     if tree is None:
@@ -270,6 +279,7 @@ def load_topic(path: Path, levels: tuple[str, ...]) -> tuple[Topic | None, list[
     topic = Topic(
         slug=path.stem,
         path=path,
+        digest=source.digest,
         title=title,  # type: ignore[arg-type]
         subtitle=r.text(f.get("subtitle"), "subtitle"),
         summary=summary,  # type: ignore[arg-type]
@@ -283,9 +293,10 @@ def load_topic(path: Path, levels: tuple[str, ...]) -> tuple[Topic | None, list[
                                                                   "glossary")) if x),
         references=tuple(x for x in references if x),
     )
-    if not ID_RE.match(path.stem):
+    if not ID_RE.match(path.stem) or len(path.stem) > MAX_TOPIC_NAME:
         r.problem(Location(path), f"the file name '{path.name}' is not a usable topic name",
-                  "rename it with lowercase letters, digits and hyphens, e.g. my-topic.yaml")
+                  f"rename it with lowercase letters, digits and hyphens (at most "
+                  f"{MAX_TOPIC_NAME}), e.g. my-topic.yaml")
     return (None if r.problems else topic), r.problems
 
 
@@ -370,16 +381,26 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
                      r.string(f.get("short"), "reference short"))
 
 
-def load_topics(content_dir: Path, levels: tuple[str, ...]) -> tuple[Topic, ...]:
-    """Load every *.yaml topic; raises ContentError listing every problem in every file."""
+def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = None
+                ) -> tuple[Topic, ...]:
+    """Load every *.yaml and *.yml topic in `content_dir`, each only if its real path lies
+    inside `root` (the project; default: `content_dir`); raises ContentError listing every
+    problem in every file, including two files that would make the same topic."""
     if not content_dir.is_dir():
         raise ContentError([Problem(Location(content_dir), "the content folder does not exist",
                                     "create it and add a topic file, or run make-handouts init")])
     paths = sorted([*content_dir.glob("*.yaml"), *content_dir.glob("*.yml")])
     topics: list[Topic] = []
     problems: list[Problem] = []
+    seen: dict[str, Path] = {}
     for path in paths:
-        topic, found = load_topic(path, levels)
+        if path.stem in seen:
+            problems.append(Problem(Location(path, 1, 1), f"this file and {seen[path.stem].name} "
+                                    f"would both make the topic '{path.stem}'",
+                                    "rename or remove one of them"))
+            continue
+        seen[path.stem] = path
+        topic, found = load_topic(path, levels, root or content_dir)
         problems.extend(found)
         if topic:
             topics.append(topic)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-
-RACY_NS = 2_000_000_000
-"""A file changed this recently (in ns) is read again, not trusted by its size and time: a
-second edit within the file system's clock tick could keep both."""
-
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
@@ -38,18 +31,33 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes, hashed once per process while its size and time stay
-    the same (the manifest and the up-to-date record both hash every input); a file changed
-    within RACY_NS is always read."""
-    st = os.stat(path)
-    if time.time_ns() - st.st_mtime_ns < RACY_NS:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    return _digest(path, st.st_size, st.st_mtime_ns)
+    """The SHA-256 of a file's bytes, read now (never trusted from its size and time: an
+    edit can keep both, as `touch -r`, `cp -p` and unpacking an archive do)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
-@functools.lru_cache(maxsize=4096)
-def _digest(path: Path, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+class Digests:
+    """The SHA-256 of each input file as one build saw it: recorded as the file was read
+    (`seen`), else hashed the first time it is asked for and remembered for the rest of
+    that build only, so every output and record of a build names the same bytes."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, str] = {}
+
+    def seen(self, path: Path, sha256: str) -> None:
+        """Record the digest of the bytes a loader read from `path`."""
+        if sha256:
+            self._known.setdefault(path, sha256)
+
+    def __call__(self, path: Path) -> str:
+        """The digest of `path` as this build first saw it; raises OSError if unreadable."""
+        if path not in self._known:
+            self._known[path] = digest(path)
+        return self._known[path]
 
 
 # Reading inputs ---------------------------------------------------------------------------

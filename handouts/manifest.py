@@ -1,16 +1,19 @@
 """What each output was made from, so a rebuild with nothing changed writes nothing.
 
 An output's fingerprint hashes everything that can change it: the package version, the
-job (topic, level, length, format), the topic's file, the settings, the brand file and
-every file it names (logo, fonts, PowerPoint template), the built-in fonts, and every
-template the project or the package holds.
+job (topic, level, length, format), the topic's file as it was read, the settings, the
+brand file and every file it names (logo, fonts, PowerPoint template), the built-in fonts,
+and every template the project or the package holds. Beside it the manifest keeps the
+output's own size and SHA-256, so an output that was emptied, cut short or replaced is made
+again rather than trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from handouts import __version__
@@ -19,39 +22,66 @@ from handouts.files import digest, write_atomic
 MANIFEST = ".handouts-manifest.json"
 
 
-def _digest(paths: Iterable[Path]) -> str:
+@dataclass(frozen=True)
+class Made:
+    """One output as the build left it: what it was made from, and its bytes' size and
+    SHA-256."""
+
+    fingerprint: str
+    size: int
+    sha256: str
+
+    def intact(self, path: Path) -> bool:
+        """Whether the file at `path` is still exactly what the build wrote."""
+        try:
+            return path.stat().st_size == self.size > 0 and digest(path) == self.sha256
+        except OSError:
+            return False
+
+
+def _digest(paths: Iterable[Path], hashed: Callable[[Path], str]) -> str:
     h = hashlib.sha256()
     for path in sorted(set(paths)):
         h.update(str(path).encode())
-        h.update(digest(path).encode() if path.is_file() else b"-")
+        h.update(hashed(path).encode() if path.is_file() else b"-")
     return h.hexdigest()
 
 
 def shared_inputs(settings_text: str, brand_files: Iterable[Path],
-                  package_files: Iterable[Path]) -> str:
+                  package_files: Iterable[Path], hashed: Callable[[Path], str] = digest) -> str:
     """The fingerprint of what every output of a project depends on: its settings, its
-    brand's files, and the templates and built-in fonts (`package_files`)."""
+    brand's files, and the templates and built-in fonts (`package_files`), each file
+    hashed by `hashed` (a build's files.Digests)."""
     h = hashlib.sha256(__version__.encode())
     h.update(settings_text.encode())
-    h.update(_digest(brand_files).encode())
-    h.update(_digest(package_files).encode())
+    h.update(_digest(brand_files, hashed).encode())
+    h.update(_digest(package_files, hashed).encode())
     return h.hexdigest()
 
 
-def fingerprint(shared: str, topic_file: Path, job_key: str) -> str:
-    """The fingerprint of one output."""
-    return hashlib.sha256(f"{shared}\n{job_key}\n{_digest([topic_file])}".encode()).hexdigest()
+def fingerprint(shared: str, topic_digest: str, job_key: str) -> str:
+    """The fingerprint of one output, from the digest of its topic file as it was read."""
+    return hashlib.sha256(f"{shared}\n{job_key}\n{topic_digest}".encode()).hexdigest()
 
 
-def load(out_dir: Path) -> dict[str, str]:
-    """The recorded fingerprints (relative output path to fingerprint); empty if none."""
+def load(out_dir: Path) -> dict[str, Made]:
+    """The recorded outputs (relative output path to what was made); empty if none, and
+    any entry not of the shape `save` writes is left out."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    found: dict[str, Made] = {}
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) == 3 and isinstance(value[0], str) \
+                and isinstance(value[1], int) and isinstance(value[2], str):
+            found[str(key)] = Made(*value)
+    return found
 
 
-def save(out_dir: Path, records: dict[str, str]) -> None:
-    """Record fingerprints, atomically."""
-    write_atomic(out_dir / MANIFEST, json.dumps(records, indent=1, sort_keys=True).encode())
+def save(out_dir: Path, records: dict[str, Made]) -> None:
+    """Record what was made, atomically."""
+    data = {key: [m.fingerprint, m.size, m.sha256] for key, m in records.items()}
+    write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

@@ -37,6 +37,7 @@ from handouts.build import (
     under,
 )
 from handouts.errors import BuildError, ContentError, Problem, TemplateError
+from handouts.files import Digests, digest
 from handouts.fonts import builtin_fonts
 
 if TYPE_CHECKING:
@@ -56,30 +57,95 @@ def _key(job: Job, out_dir: Path) -> str:
     return job.path(out_dir).relative_to(out_dir).as_posix()
 
 
-def _shared_fingerprint(project: Project) -> str:
+def _shared_fingerprint(project: Project, digests: Digests) -> str:
     made_from, _ = under((project.settings.templates_dir, templates.builtin_dir(),
                           builtin_fonts().regular.parent))
-    return manifest.shared_inputs(project.settings.source_text, project.brand.files, made_from)
+    return manifest.shared_inputs(project.settings.source_text, project.brand.files, made_from,
+                                  digests)
 
 
 @contextlib.contextmanager
-def locked(out_dir: Path) -> Iterator[None]:
-    """Hold the build folder's lock, or stop with a clear message if another build has it."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        handle = (out_dir / LOCK).open("a+")
-    except OSError as exc:
-        raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; check that the build "
-                         "folder is writable and the disk has space") from None
-    try:
+def locked(out_dir: Path, notice: Callable[[str], None] = lambda text: None
+           ) -> Iterator[int]:
+    """Hold the build folder's lock, or stop with a clear message if another build has it;
+    yields the lock file's descriptor (workers close their copy).
+
+    The lock file names its holder (pid and start time). A lock whose holder has died but
+    is still held (by processes it left behind) is taken over, with a `notice`: the old
+    lock file is replaced by a new one.
+    """
+    path = out_dir / LOCK
+    for _attempt in range(3):
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
+        except OSError as exc:
+            raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; check that the "
+                             "build folder is writable and the disk has space") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError(f"another make-handouts build is writing to {out_dir}; wait for "
-                             "it to finish, then build again") from None
-        yield
-    finally:
-        handle.close()
+            holder = _holder(fd)
+            if holder is None or _alive(*holder):
+                who = f" (pid {holder[0]})" if holder else ""
+                raise BuildError(f"another make-handouts build{who} is writing to {out_dir}; "
+                                 "wait for it to finish, then build again") from None
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            notice(f"taking over the lock on {out_dir}: the build that held it (pid "
+                   f"{holder[0]}) has stopped")
+            continue
+        try:
+            if os.fstat(fd).st_ino != os.stat(path).st_ino:  # replaced meanwhile: again
+                continue
+        except OSError:
+            continue
+        else:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {_started(os.getpid())}\n".encode(), 0)
+            try:
+                yield fd
+            finally:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
+            return
+        finally:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+    raise BuildError(f"cannot take the lock on {out_dir}: another build keeps replacing it")
+
+
+def _started(pid: int) -> str:
+    """When process `pid` started, in clock ticks since boot (/proc; '' where unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        return fields[19].decode()
+    except (OSError, IndexError):
+        return ""
+
+
+def _holder(fd: int) -> tuple[int, str] | None:
+    """The pid and start time written in a lock file, if it names its holder."""
+    try:
+        words = os.pread(fd, 100, 0).decode().split()
+        return int(words[0]), words[1] if len(words) > 1 else ""
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _alive(pid: int, started: str) -> bool:
+    """Whether process `pid` still runs and is the one that started at `started`."""
+    now = _started(pid)
+    if now:
+        return not started or now == started
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not os.path.isdir("/proc/self")  # no /proc: trust the signal
 
 
 Facts = tuple[int, str]
@@ -110,6 +176,8 @@ class _Done:
     glyph_problems: tuple[Problem, ...] = ()
     facts: Facts | None = None
     """What the build report says of the output, when asked for."""
+    made: tuple[int, str] = (0, "")
+    """The staged file's size and SHA-256."""
 
 
 class _Worker:
@@ -143,17 +211,24 @@ class _Worker:
             result = WRITERS[job.fmt](self.project, job, doc)
         except BuildError as exc:
             return _Done("failed", (exc.format_message(),))
+        except Exception as exc:  # a writer fault: this output fails, the others go on
+            return _Done("failed", (f"{job.label} ({job.kind}): the writer failed "
+                                    f"unexpectedly ({type(exc).__name__}: {exc}); please "
+                                    "report this",))
         final = job.path(self.project.out_dir)
         try:
             _stage(self.staging / _key(job, self.project.out_dir), result.data)
         except OSError as exc:
             return _Done("stop", (f"cannot write {final}: {exc.strerror}; check that the build "
                                   "folder is writable and the disk has space",))
+        import hashlib
+
+        made = (len(result.data), hashlib.sha256(result.data).hexdigest())
         if not self.for_report:
-            return _Done("staged", result.warnings)
+            return _Done("staged", result.warnings, made=made)
         from handouts.report import facts
 
-        return _Done("staged", result.warnings, facts=facts(job.fmt, result.data))
+        return _Done("staged", result.warnings, facts=facts(job.fmt, result.data), made=made)
 
 
 def _stage(path: Path, data: bytes) -> None:
@@ -165,10 +240,40 @@ _worker: list[_Worker] = []
 """In a worker process only: its state, set once when it starts."""
 
 
-def _start_worker(project: Project, staging: Path, for_report: bool) -> None:
-    """In a worker: keep the project, and leave Ctrl-C to the main process."""
+def _start_worker(project: Project, staging: Path, for_report: bool, parent: int,
+                  lock_fd: int) -> None:
+    """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
+    build lock, and end when the main process ends, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError):
+        os.close(lock_fd)
+    _die_with_parent(parent)
     _worker[:] = [_Worker(project, staging, for_report)]
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this process when its parent ends (Linux prctl
+    PR_SET_PDEATHSIG); a thread that watches the parent's pid does it elsewhere."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def _make_in_worker(key: TaskKey) -> _Done:
@@ -184,44 +289,95 @@ def _readings_in_worker() -> object:
 
 def run(project: Project, jobs: Sequence[Job],
         progress: Callable[[Job], None] = lambda job: None, force: bool = False,
-        workers: int = 1, prune: bool = False, readings: bool = False) -> Report:
-    """Make every job's output that is missing or out of date (all with `force`).
+        workers: int = 1, prune: bool = False, readings: bool = False,
+        digests: Digests | None = None, notice: Callable[[str], None] = lambda text: None
+        ) -> Report:
+    """Make every job's output that is missing, out of date or not intact (all with
+    `force`).
 
-    `workers` > 1 makes outputs in that many processes. `prune` removes outputs of topics
+    `workers` > 1 makes outputs in up to that many processes (never more than the stale
+    outputs or the cores). `digests` are the build's file digests (files.Digests), so the
+    outputs and the up-to-date record name the same bytes; `notice` gets one-line notices
+    (a stale lock taken over). `prune` removes outputs of topics
     that no longer exist (only sensible when `jobs` is the whole matrix). `readings` asks
     the workers for what the build report needs: the health-literacy check of every topic,
     made alongside the outputs rather than after them, and each output's facts.
     """
     out = project.out_dir
+    digests = digests or Digests()
     records = manifest.load(out)
-    shared = _shared_fingerprint(project)
-    prints = {_key(j, out): manifest.fingerprint(shared, j.topic.path, _key(j, out))
+    shared = _shared_fingerprint(project, digests)
+    prints = {_key(j, out): manifest.fingerprint(shared, j.topic.digest or digest(j.topic.path),
+                                                 _key(j, out))
               for j in jobs}
-    stale = [j for j in jobs if force or records.get(_key(j, out)) != prints[_key(j, out)]
-             or not j.path(out).exists()]
+
+    def current(job: Job) -> bool:
+        made = records.get(_key(job, out))
+        return made is not None and made.fingerprint == prints[_key(job, out)] \
+            and made.intact(job.path(out))
+
+    stale = [j for j in jobs if force or not current(j)]
     report = Report(unchanged=len(jobs) - len(stale))
     if not stale and not prune:
         return report
+    workers = max(1, min(workers, len(stale), default_workers()))
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
-    with locked(out):
+    with _terminate_as_interrupt(), locked(out, notice) as lock_fd:
         staging = out / STAGING
-        shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+        _clean_leftovers(out)  # left by a build that was killed
         try:
             return _stage_and_commit(project, stale, prints, report, progress, workers,
-                                     prune, readings, staging, made)
+                                     prune, readings, staging, made, lock_fd)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Within: SIGTERM stops the build as Ctrl-C does (finished outputs kept, staged files
+    removed, workers ended), rather than leaving staged files behind."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _clean_leftovers(out: Path) -> None:
+    """Remove what a killed build can leave in the build folder: the staging folder and
+    write_atomic's temporary files (named '.NAME.RANDOM.tmp') beside the files it writes."""
+    shutil.rmtree(out / STAGING, ignore_errors=True)
+    import re
+
+    leftover = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+    folders = [out, out / "_report", *(p for p in out.iterdir() if p.is_dir()
+                                       and not p.is_symlink())]
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if leftover.match(entry.name) and entry.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
 def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, str],
                       report: Report, progress: Callable[[Job], None], workers: int,
-                      prune: bool, readings: bool, staging: Path, made: list[Path]) -> Report:
+                      prune: bool, readings: bool, staging: Path, made: list[Path],
+                      lock_fd: int) -> Report:
     template_problems: list[Problem] = []
     glyph_problems: list[Problem] = []
     staged: list[tuple[Job, _Done]] = []
     try:
-        with _pool(project, workers if len(stale) > 1 else 1, staging, readings) \
-                as (pool, later):
+        with _pool(project, workers, staging, readings, lock_fd) as (pool, later):
             checked = later(_readings_in_worker) if readings else lambda: None
             for job, done in zip(stale, pool(_make_in_worker, [_task(j) for j in stale]),
                                  strict=True):
@@ -272,14 +428,18 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             except OSError as exc:
                 raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
                                  "folder is writable and the disk has space") from None
-            records[key] = prints[key]
+            records[key] = manifest.Made(prints[key], *done.made)
             report.built.append(final)
             if done.facts is not None:
                 report.facts[final] = done.facts
             report.warnings.extend(w for w in done.messages if w not in report.warnings)
     finally:
         if records != before:
-            manifest.save(out, records)
+            try:
+                manifest.save(out, records)
+            except OSError as exc:
+                raise BuildError(f"cannot write {out / manifest.MANIFEST}: {exc.strerror}; "
+                                 "remove whatever is in its place") from None
 
 
 Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
@@ -287,7 +447,7 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def _pool(project: Project, workers: int, staging: Path, for_report: bool
+def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_fd: int
           ) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
     starts one more piece of work and gives a way to wait for its result: in this process,
@@ -313,7 +473,8 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=_start_worker,
-                                initargs=(project, staging, for_report)) as pool:
+                                initargs=(project, staging, for_report, os.getpid(),
+                                          lock_fd)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
@@ -342,16 +503,29 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool
             raise
 
 
-def _prune(project: Project, records: dict[str, str]) -> None:
-    """Remove outputs of topics that no longer exist, with their records."""
-    current = {_key(j, project.out_dir) for j in plan(project, formats=tuple(WRITERS))}
+def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
+    """Remove outputs of topics that no longer exist, with their records. Only a record
+    named as the build names outputs ('<topic>/<file>.<format>', plain names) whose file
+    lies in the build folder once every link is resolved is acted on: a manifest edited by
+    hand can delete nothing else."""
+    import re
+
+    out = project.out_dir
+    current = {_key(j, out) for j in plan(project, formats=tuple(WRITERS))}
     topics = {t.slug for t in project.topics}
+    ours = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\.(" +
+                      "|".join(map(re.escape, WRITERS)) + ")$")
     for key in list(records):
-        if key not in current and key.split("/", 1)[0] not in topics:
-            (project.out_dir / key).unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                (project.out_dir / key).parent.rmdir()
-            del records[key]
+        if key in current or key.split("/", 1)[0] in topics:
+            continue
+        del records[key]
+        path = out / key
+        if not ours.match(key) or path.is_symlink() or path.parent.is_symlink() \
+                or not path.resolve().is_relative_to(out.resolve()):
+            continue
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
 
 
 def default_workers() -> int:

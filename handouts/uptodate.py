@@ -1,17 +1,21 @@
 """A build with nothing to do, answered from a record without loading the project.
 
 After a build in which every output was made or already up to date, the build folder keeps
-a record of that run: what it read (each input file's size, time and hash; each folder whose
-listing matters), what it wrote (each output's size and time), and what a rebuild would
-print. The next build with the same options on the same day checks that record with stat()
-alone; if nothing it names has changed, it prints the same summary and stops, without
-importing the content loader, Jinja or the writers.
+a record of that run: what it read (each input file's hash as the build read it; each
+folder whose listing matters, as the build began), what it wrote (each output's size and
+time), and what a rebuild would print. The next build with the same options on the same
+day hashes every input again and lists every folder; if nothing it names has changed, it
+prints the same summary and stops, without importing the content loader, Jinja or the
+writers.
+
+What the record trusts: an input's size and time only as a hint that it changed (an edit
+can keep both: `touch -r`, `cp -p`, unpacking an archive, a checkout), never as proof that
+it did not; the content of every input is hashed. Outputs are the build's own: they are
+trusted while they keep the size and time it left them with (an empty one never).
 
 Any doubt falls through to the normal build, whose per-output fingerprints (manifest.py)
 decide what to rebuild: a missing or unreadable record, another day (a review date may
-have become overdue), other options, a changed file, a folder with other entries. A file
-whose time is close to when the record was written is hashed again rather than trusted,
-since a second edit within the file system's clock tick would keep its time and size.
+have become overdue), other options, a changed file, a folder with other entries.
 
 This module imports only the standard library: it runs before anything else is loaded.
 """
@@ -24,12 +28,12 @@ import json
 import os
 import time
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from handouts import __version__
-from handouts.files import RACY_NS, digest, write_atomic
+from handouts.files import digest, write_atomic
 
 RECORD = ".handouts-uptodate.json"
 
@@ -50,8 +54,11 @@ def key(options: Mapping[str, object]) -> str:
     return json.dumps([options, dt.date.today().isoformat(), __version__], sort_keys=True)
 
 
-def _listing(folder: Path) -> str:
-    return hashlib.sha256("\n".join(sorted(os.listdir(folder))).encode()).hexdigest()
+def _listing(folder: Path, build: Path) -> str:
+    """A hash of the names in `folder`, leaving out the build folder `build` (which a
+    first build creates: its appearing changes no input)."""
+    names = sorted(n for n in os.listdir(folder) if folder / n != build)
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -70,29 +77,41 @@ def clear(out_dir: Path) -> None:
         pass
 
 
-def record(out_dir: Path, build_key: str, inputs: Iterable[Path], folders: Iterable[Path],
+def listings(folders: Iterable[Path], build: Path) -> dict[str, list[object]]:
+    """Each folder's time and a hash of its listing without the build folder `build` (a
+    folder that is not there: [0, '']), taken before a build reads what they hold."""
+    found: dict[str, list[object]] = {}
+    for path in sorted(set(folders)):
+        try:
+            found[str(path)] = [os.stat(path).st_mtime_ns, _listing(path, build)] \
+                if path.is_dir() else [0, ""]
+        except OSError:
+            found[str(path)] = [0, ""]
+    return found
+
+
+def record(out_dir: Path, build_key: str, inputs: Iterable[Path],
+           digest_of: Callable[[Path], str], folders: dict[str, list[object]],
            outputs: Iterable[Path], lines: list[tuple[str, str]]) -> None:
-    """Record a build that left everything up to date. `lines` are (stream, text) pairs,
-    stream 'out' or 'err', that a rebuild prints. Nothing is recorded if a file is missing.
-    """
-    written = time.time_ns()
-    data: dict[str, object] = {"key": build_key, "written": written, "lines": lines}
+    """Record a build that left everything up to date. Each input is recorded with the
+    digest the build made its outputs from (`digest_of`, the build's files.Digests) and
+    each folder with its listing as the build began (`listings`), never as they are now,
+    so a file saved during the build is made again next time. `lines` are (stream, text)
+    pairs, stream 'out' or 'err', that a rebuild prints. Nothing is recorded if a file is
+    missing or empty."""
+    data: dict[str, object] = {"key": build_key, "written": time.time_ns(), "lines": lines}
     try:
         files: dict[str, list[object]] = {}
         for path in sorted(set(inputs)):
             st = os.stat(path)
-            files[str(path)] = [st.st_size, st.st_mtime_ns, digest(path)]
-        listings: dict[str, list[object]] = {}
-        for path in sorted(set(folders)):
-            listings[str(path)] = [os.stat(path).st_mtime_ns, _listing(path)] \
-                if path.is_dir() else [0, ""]
+            files[str(path)] = [st.st_size, st.st_mtime_ns, digest_of(path)]
         made = {str(path): list(_stat(path) or ()) for path in sorted(set(outputs))}
-        if not all(made.values()):
+        if not all(entry and entry[0] for entry in made.values()):
             return
+        data.update(inputs=files, folders=folders, outputs=made)
+        write_atomic(out_dir / RECORD, json.dumps(data, separators=(",", ":")).encode())
     except OSError:
         return
-    data.update(inputs=files, folders=listings, outputs=made)
-    write_atomic(out_dir / RECORD, json.dumps(data, separators=(",", ":")).encode())
 
 
 def _shaped(value: object, *types: type) -> bool:
@@ -121,32 +140,31 @@ def _load(path: Path, build_key: str) -> dict[str, Any] | None:
 
 
 def check(out_dir: Path, build_key: str) -> list[tuple[str, str]] | None:
-    """What to print if the recorded build is still up to date; None to build normally."""
+    """What to print if the recorded build is still up to date; None to build normally.
+
+    Every input file is hashed again: its size and time only say early that it changed,
+    never that it did not. Folders are listed again; outputs must have the size and time
+    the build left them with.
+    """
     data = _load(out_dir / RECORD, build_key)
     if data is None:
         return None
-    racy_from = data["written"] - RACY_NS
     try:
         for name, (size, mtime, recorded) in data["inputs"].items():
             path = Path(name)
-            now = _stat(path)
-            if now is None:
+            if _stat(path) != (size, mtime) or digest(path) != recorded:
                 return None
-            if (now != (size, mtime) or mtime >= racy_from) and digest(path) != recorded:
-                return None
-        for name, (mtime, listing) in data["folders"].items():
+        for name, (_mtime, listing) in data["folders"].items():
             path = Path(name)
             if not path.is_dir():
                 if listing:
                     return None
                 continue
-            st = _stat(path)
-            if (st is None or st[1] != mtime or mtime >= racy_from) and \
-                    _listing(path) != listing:
+            if _listing(path, out_dir) != listing:
                 return None
     except OSError:  # a file or folder went away while it was read
         return None
     for name, (size, mtime) in data["outputs"].items():
-        if _stat(Path(name)) != (size, mtime):
+        if not size or _stat(Path(name)) != (size, mtime):
             return None
     return [(stream, text) for stream, text in data["lines"]]

@@ -9,6 +9,7 @@ bomb cannot expand, and duplicate keys are reported rather than silently overwri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,17 +160,35 @@ def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
     return tree, converter.problems
 
 
-def read(path: Path) -> tuple[Node | None, list[Problem]]:
-    """Read and parse a YAML file; unreadable or non-UTF-8 files are problems."""
+@dataclass(frozen=True)
+class Source:
+    """A YAML file as read: its located tree (None if empty or wrong), its problems, and
+    the SHA-256 of the bytes the tree was parsed from ('' if nothing was read)."""
+
+    tree: Node | None
+    problems: list[Problem]
+    digest: str = ""
+
+
+def read(path: Path, roots: Sequence[Path] = (), limit: int = 0) -> Source:
+    """Read and parse a YAML file, only by its real path inside `roots` (default: the
+    file's own folder), only if it is a regular file of at most `limit` bytes (default:
+    the content limit); unreadable or non-UTF-8 files are problems."""
+    import hashlib
+
+    from handouts.files import LIMITS, Refused, read_input
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(Location(path), f"cannot read the file ({exc.strerror})")]
+        raw = read_input(path, roots or (path.parent,), limit or LIMITS["content"])
+    except Refused as exc:
+        return Source(None, [Problem(Location(path), exc.what, exc.todo)])
+    sha = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(Location(path, line), "the file is not UTF-8 text", "save it as UTF-8")
-        ]
-    return parse(text, path)
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Source(None, [Problem(Location(path, line, column), "the file is not UTF-8 text",
+                                     "save it as UTF-8")], sha)
+    tree, problems = parse(text, path)
+    return Source(tree, problems, sha)

@@ -143,7 +143,7 @@ def test_control_character(tmp_path: Path, cli: Callable[..., Result]) -> None:
 def test_not_utf8(tmp_path: Path, cli: Callable[..., Result]) -> None:
     path = write_project(tmp_path, GOOD)
     path.write_bytes(GOOD.replace("Hand Washing", "Hand W\xe4shing").encode("latin-1"))
-    check_fails(cli, tmp_path, "hands.yaml:1: the file is not UTF-8 text; save it as UTF-8")
+    check_fails(cli, tmp_path, "hands.yaml:1:14: the file is not UTF-8 text; save it as UTF-8")
 
 
 def test_unknown_level_name(tmp_path: Path, cli: Callable[..., Result]) -> None:
