@@ -78,9 +78,11 @@ def picture_bytes(path: Path, roots: Sequence[Path] | None = None) -> bytes:
     return data
 
 
+@functools.lru_cache(maxsize=8)
 def raster_problem(data: bytes, kinds: tuple[str, ...] = ("PNG", "JPEG")) -> str | None:
     """What is wrong with a PNG or JPEG image's bytes (its header first, then the whole
-    image decoded within MAX_LOGO_PIXELS), or None if it can be used."""
+    image decoded within MAX_LOGO_PIXELS), or None if it can be used. Remembered by
+    content: every output loads the logo again."""
     import warnings
 
     from PIL import Image, UnidentifiedImageError
