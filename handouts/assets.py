@@ -54,11 +54,6 @@ def check_image(path: Path, roots: Sequence[Path] | None = None) -> str | None:
     return None
 
 
-def logo_png(path: Path, roots: Sequence[Path] | None = None) -> io.BytesIO:
-    """A logo as PNG or JPEG bytes ready for a writer; raises ImageProblem."""
-    return io.BytesIO(picture_bytes(path, roots))
-
-
 def picture_bytes(path: Path, roots: Sequence[Path] | None = None) -> bytes:
     """A picture file's PNG or JPEG bytes (an SVG rendered to PNG) after every check
     check_image makes; raises ImageProblem."""
