@@ -39,6 +39,9 @@ MAX_DIRECTORY_BYTES = 4 * files.MiB
 """The largest zip directory read: zipfile holds every entry of it in memory."""
 MAX_MEMBER_BYTES = 100 * files.MiB
 """The largest declared size (uncompressed) of one member."""
+MAX_XML_BYTES = 32 * files.MiB
+"""The largest declared size of one XML part: python-pptx parses each into a tree several
+times its size, and PowerPoint's own parts are well under 1 MiB."""
 MAX_TOTAL_BYTES = 256 * files.MiB
 """The largest declared size of all members together."""
 MAX_RATIO = 100
@@ -146,11 +149,11 @@ def _archive(data: bytes) -> zipfile.ZipFile:
     """`data` opened as a zip after its end record says its directory is of a sane size."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise Unusable("is not a .pptx file (it is an old .ppt, or a password-protected file)",
-                   "remove any password and " + SAVE_PLAIN)
+                       "remove any password and " + SAVE_PLAIN)
     count, directory = _end_record(data)
     if count > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:
         raise Unusable(f"holds {count:,} files in {directory:,} bytes of zip directory, far more "
-                   "than a presentation has", SAVE_PLAIN)
+                       "than a presentation has", SAVE_PLAIN)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
@@ -189,20 +192,23 @@ def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
         names.add(name)
         if info.flag_bits & 0x1:
             raise Unusable(f"has an encrypted file '{name}'", "remove any password and "
-                       + SAVE_PLAIN)
+                           + SAVE_PLAIN)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise Unusable(f"compresses '{name}' in a way PowerPoint does not")
         if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * info.compress_size:
             raise Unusable(f"holds '{name}', which unpacks from {info.compress_size:,} to "
-                       f"{info.file_size:,} bytes (a zip bomb; refused before unpacking)")
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise Unusable(f"holds '{name}', which unpacks to {info.file_size:,} bytes (more than "
-                       f"the {MAX_MEMBER_BYTES:,} allowed; refused before unpacking)",
-                       "remove the large picture or video from the template")
+                           f"{info.file_size:,} bytes (a zip bomb; refused before unpacking)")
+        xml = name.lower().endswith((".xml", ".rels"))
+        limit = MAX_XML_BYTES if xml else MAX_MEMBER_BYTES
+        if info.file_size > limit:
+            raise Unusable(f"holds '{name}', which unpacks to {info.file_size:,} bytes (more "
+                           f"than the {limit:,} allowed; refused before unpacking)",
+                           "remove the large slide from the template" if xml else
+                           "remove the large picture or video from the template")
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise Unusable(f"unpacks to {total:,} bytes (more than the {MAX_TOTAL_BYTES:,} allowed; "
-                   "refused before unpacking)", "remove large pictures or videos from it")
+                       "refused before unpacking)", "remove large pictures or videos from it")
 
 
 def _check_code(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
@@ -213,11 +219,11 @@ def _check_code(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
             raise Unusable(f"is macro-enabled (it holds the macros '{info.filename}')")
         if lower.startswith("ppt/activex/"):
             raise Unusable(f"holds ActiveX controls ('{info.filename}')",
-                       "delete the controls (Developer tab) and " + SAVE_PLAIN)
+                           "delete the controls (Developer tab) and " + SAVE_PLAIN)
     if "[Content_Types].xml" not in archive.NameToInfo or "_rels/.rels" not in \
             archive.NameToInfo:
         raise Unusable("is not a PowerPoint presentation (it has no [Content_Types].xml or "
-                   "_rels/.rels)")
+                       "_rels/.rels)")
     types = _xml(archive, "[Content_Types].xml")
     defaults: dict[str, str] = {}
     overrides: dict[str, str] = {}
@@ -229,7 +235,7 @@ def _check_code(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
             raise Unusable(f"is macro-enabled (content type {kind})")
         if "activex" in kind.lower():
             raise Unusable(f"holds ActiveX controls (content type {kind})",
-                       "delete the controls (Developer tab) and " + SAVE_PLAIN)
+                           "delete the controls (Developer tab) and " + SAVE_PLAIN)
         if entry.tag == f"{{{_TYPES_NS}}}Default":
             defaults[(entry.get("Extension") or "").lower()] = kind
         elif entry.tag == f"{{{_TYPES_NS}}}Override":

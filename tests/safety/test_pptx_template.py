@@ -241,6 +241,9 @@ def test_a_member_that_lies_about_its_size_is_refused_as_damaged(tmp_path: Path)
     (lambda p: raw_zip(p, [("ppt/media/big.bin", bytes(3 << 20), 0, 200 << 20)]),
      "holds 'ppt/media/big.bin', which unpacks to 209,715,200 bytes (more than the "
      "104,857,600 allowed; refused before unpacking)"),
+    (lambda p: raw_zip(p, [("ppt/slides/slide1.xml", bytes(1 << 20), 0, 40 << 20)]),
+     "holds 'ppt/slides/slide1.xml', which unpacks to 41,943,040 bytes (more than the "
+     "33,554,432 allowed; refused before unpacking)"),
     (lambda p: raw_zip(p, [(f"m{i}.bin", *deflated(b"")) for i in range(10_001)]),
      "holds 10,001 files in 548,946 bytes of zip directory, far more than a presentation "
      "has"),
@@ -248,7 +251,8 @@ def test_a_member_that_lies_about_its_size_is_refused_as_damaged(tmp_path: Path)
      "is damaged ('[Content_Types].xml' is not well-formed XML"),
     (lambda p: rewritten(p, lambda n, d: d[:-20] if n == "ppt/presentation.xml" else d),
      "cannot be opened as a presentation (XMLSyntaxError"),
-], ids=["ole", "potx", "activex", "huge member", "many members", "bad xml", "broken part"])
+], ids=["ole", "potx", "activex", "huge member", "huge xml", "many members", "bad xml",
+        "broken part"])
 def test_other_files_that_are_no_plain_presentation_are_refused(
         tmp_path: Path, build: Callable[[Path], object], what: str) -> None:
     build(tmp_path / "clinic.pptx")
