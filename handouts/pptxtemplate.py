@@ -112,7 +112,7 @@ def clean(data: bytes) -> Template:
     infos = archive.infolist()
     _check_sizes(infos)
     _check_code(archive, infos)
-    rels: dict[str, Any] = {}
+    changed: dict[str, bytes] = {}  # member name: its new bytes
     removed: list[str] = []
     gone: dict[str, set[str]] = {}  # part name: ids of the relationships removed from it
     for info in infos:
@@ -127,10 +127,11 @@ def clean(data: bytes) -> Template:
                     removed.append(target)
                 gone.setdefault(_source(info.filename), set()).add(rel.get("Id") or "")
                 tree.remove(rel)
-        rels[info.filename] = tree
+                changed[info.filename] = b""
+        if info.filename in changed:
+            changed[info.filename] = _bytes(tree)
     if not removed:
         return Template(data)
-    changed = {name: _bytes(tree) for name, tree in rels.items()}
     for part, ids in gone.items():
         if part in archive.NameToInfo:
             changed[part] = _bytes(_unlinked(_xml(archive, part), ids))
