@@ -100,10 +100,12 @@ widths = st.lists(st.floats(24, 420) | st.sampled_from([72.0, 219.6, 222.3, 227.
 
 def lines(p: Paragraph) -> list[tuple[str, float]]:
     """A laid-out paragraph's lines: each line's words (in a paragraph of several fonts,
-    each piece of one font between bars) and the room left at its end, in points."""
-    if p.blPara.kind == 0:
-        return [(" ".join(ws), extra) for extra, ws in p.blPara.lines]
-    return [("|".join(f.text for f in line.words), line.extraSpace) for line in p.blPara.lines]
+    each piece of one font between bars) and the room left at its end, in points. A line
+    of one font is (room, words); reportlab's first part of a split keeps that form under
+    the other kind's flag."""
+    return [(" ".join(line[1]), line[0]) if isinstance(line, tuple)
+            else ("|".join(f.text for f in line.words), line.extraSpace)
+            for line in p.blPara.lines]
 
 
 def drawn(p: Paragraph) -> bytes:
@@ -144,9 +146,14 @@ def play(pair: Pair, pool: list[Pair], step: Step, width: float) -> None:
         assert pair.subject.wrap(width, step.height) == fresh.wrap(width, step.height)
         pair.shown = fresh
     elif step.kind == "split":
-        parts = pair.subject.split(width, step.height)
         fresh.wrap(width, step.height)
-        expected = fresh.split(width, step.height)
+        try:
+            expected = fresh.split(width, step.height)
+        except IndexError:  # reportlab's, splitting after a leading <br/> if orphans are allowed
+            with pytest.raises(IndexError):
+                pair.subject.split(width, step.height)
+            return
+        parts = pair.subject.split(width, step.height)
         event(f"split into {len(expected)}")
         assert len(parts) == len(expected)
         if expected == [fresh]:
@@ -179,7 +186,7 @@ def style_named(builder: Builder, name: str) -> ParagraphStyle:
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=runs, style_name=st.sampled_from(STYLES), ws=widths, plan=steps)
 def test_a_kept_measurement_is_the_layout_of_a_fresh_paragraph(
         family: str, text: list[L.Run], style_name: str, ws: list[float],
