@@ -344,15 +344,16 @@ def _svg_checked(data: bytes, nesting: int) -> tuple[float, float]:
     return _svg_size(_SvgReader(nesting).read(data), SVG_DPI)
 
 
-def load_picture(src: str, assets_root: Path) -> tuple[io.BytesIO, int, int]:
-    """A picture from inside the project (`src` relative to `assets_root`, or absolute),
-    checked as a logo is, as PNG or JPEG bytes with its pixel size; raises ImageProblem."""
+def load_picture(src: str, assets_roots: Sequence[Path]) -> tuple[io.BytesIO, int, int]:
+    """A picture from inside one of `assets_roots` (the project, and the folder of a brand
+    file named on the command line; `src` relative to the first, or absolute), checked as a
+    logo is, as PNG or JPEG bytes with its pixel size; raises ImageProblem."""
     from PIL import Image
 
     path = Path(src)
-    path = path if path.is_absolute() else assets_root / path
+    path = path if path.is_absolute() else assets_roots[0] / path
     try:
-        data = io.BytesIO(picture_bytes(path, (assets_root,)))
+        data = io.BytesIO(picture_bytes(path, assets_roots))
     except ImageProblem as exc:
         raise ImageProblem(f"the image '{src}' {exc}") from None
     with Image.open(data) as img:  # checked and decoded already: only its size is read

@@ -101,8 +101,8 @@ def load_brand(path: Path, root: Path | None = None, required: bool = False) -> 
     if not isinstance(tree, Map):
         raise SettingsError([Problem(tree.at, "the brand file must be a mapping",
                                      "start with 'meta:' (see brand.yml)")])
-    from handouts.brandfile import read_brand
-
     import dataclasses
+
+    from handouts.brandfile import read_brand
 
     return dataclasses.replace(read_brand(path, tree, root), digest=source.digest)

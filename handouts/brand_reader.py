@@ -84,20 +84,31 @@ class ReaderCore:
             self.problem(raw.at, f"{what} '{raw.text}' is a web address",
                          "download the file into the project and give its path")
             return None
+        from handouts.files import Refused, inside
+
+        given = self.path.parent / raw.text
         try:
-            candidate = (self.path.parent / raw.text).resolve()
-            inside = candidate.is_relative_to(self.root.resolve())
-            exists = inside and candidate.is_file()
-        except (OSError, ValueError):
+            candidate = inside(given, (self.root,))
+        except Refused as exc:
+            if exc.what == "does not exist":
+                self.problem(raw.at, f"{what} '{raw.text}' does not exist",
+                             f"put the file at {given.resolve()} or fix the path")
+            elif exc.what.startswith("leads outside"):
+                self.problem(raw.at, f"{what} '{raw.text}' leads outside the project",
+                             "keep brand files inside the project folder")
+            else:
+                self.problem(raw.at, f"{what} '{raw.text}' {exc.what}", exc.todo)
+            return None
+        except ValueError:  # a NUL in the path
             self.problem(raw.at, f"{what} '{raw.text}' is not a usable file path",
                          "give the file's path relative to the brand file")
             return None
-        if not inside:
-            self.problem(raw.at, f"{what} '{raw.text}' leads outside the project",
-                         "keep brand files inside the project folder")
-            return None
-        if not exists:
-            self.problem(raw.at, f"{what} '{raw.text}' does not exist",
-                         f"put the file at {candidate} or fix the path")
+        if not candidate.is_file():
+            import stat
+
+            kind = "a folder" if candidate.is_dir() else "not a regular file" \
+                if not stat.S_ISREG(candidate.stat().st_mode) else "not readable"
+            self.problem(raw.at, f"{what} '{raw.text}' is {kind}",
+                         "give the path of an ordinary file")
             return None
         return candidate

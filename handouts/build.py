@@ -207,7 +207,8 @@ def render_layout(project: Project, job: Job,
                   env: jinja2.Environment | None = None) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
     by many jobs, so each template is compiled once)."""
-    env = env or templates.environment(project.settings.templates_dir)
+    env = env or templates.environment(project.settings.templates_dir,
+                                       root=project.settings.root)
     name = job.template
     context = select(job.topic, job.level, job.length, project.brand)
     xml = templates.render(env, name, context)
@@ -220,6 +221,13 @@ def render_layout(project: Project, job: Job,
                                      "fix the template")]) from None
 
 
+def assets_roots(project: Project) -> tuple[Path, ...]:
+    """The folders pictures may be read from: the project, and the brand file's own folder
+    (a brand named with --brand may lie outside the project, its files beside it)."""
+    source = project.brand.source
+    return (project.settings.root, *((source.parent,) if source is not None else ()))
+
+
 def theme_for(project: Project, job: Job) -> pdf.Theme:
     """The look of one PDF: the brand's colours and paper at the level's text size."""
     from handouts import pdf
@@ -228,7 +236,7 @@ def theme_for(project: Project, job: Job) -> pdf.Theme:
         fonts=brand_fonts(b.base_font)[0], heading_fonts=brand_fonts(b.heading_font)[0],
         body_size=job.level.min_print_pt, palette=b.palette, paper=b.paper,
         fold_guides=project.settings.fold_guides, title=job.topic.title(job.level.name),
-        author=b.name, assets_root=project.settings.root)
+        author=b.name, assets_roots=assets_roots(project))
 
 
 @dataclass(frozen=True)
@@ -304,7 +312,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
         heading_font_name=heading_name, body_size=job.level.min_slide_pt, palette=b.palette,
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else pptx.DeckTheme.date,
-        assets_root=project.settings.root, template=b.pptx_template)
+        assets_roots=assets_roots(project), template=b.pptx_template)
     try:
         data, warnings = pptx.write(doc, theme)
         return Output(data, tuple(warnings))

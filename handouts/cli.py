@@ -111,7 +111,8 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         again.append(("out", f"{project.brand.name}: built 0, unchanged {len(jobs)}, failed 0, "
                              f"warnings {len(project.warnings) + findings}{where}"))
         outputs += [job.path(project.out_dir) for job in jobs]
-        outputs += [index] if index else []
+        if index:  # the report and its thumbnails: one emptied or cut short is drawn again
+            outputs += [index, *sorted((index.parent / "_report").glob("*.png"))]
     if broken:
         raise InputError([p for exc in broken for p in exc.problems])
     if failed:

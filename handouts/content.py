@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handouts import markup
 from handouts.config import suggest
 from handouts.errors import ContentError, Location, Problem
 from handouts.yamlsource import Map, Node, Scalar, Seq, read
@@ -185,6 +186,7 @@ class _Reader:
                 if text is not None:
                     values[level] = text
                     where[level] = value.at
+                    self.markdown(text, value.at, f"{what} ({level})")
             missing = [lv for lv in self.levels if lv not in node.items]
             if missing:
                 self.problem(node.at, f"{what} has no text for level "
@@ -193,7 +195,17 @@ class _Reader:
                 return None
             return Text(values, node.at, where) if len(values) == len(self.levels) else None
         text = self.string(node, what)
-        return Text({level: text for level in self.levels}, node.at) if text is not None else None
+        if text is None:
+            return None
+        self.markdown(text, node.at, what)
+        return Text({level: text for level in self.levels}, node.at)
+
+    def markdown(self, text: str, at: Location, what: str) -> None:
+        """A problem if Markdown `text` is nested deeper than the parser reads (what lies
+        deeper would be left out of every output)."""
+        deep = markup.too_deep(text)
+        if deep:
+            self.problem(at, f"{what}: {deep}", markup.TOO_DEEP_TODO)
 
     def text_list(self, node: Node | None, what: str) -> TextList | None:
         if node is None:

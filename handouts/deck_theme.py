@@ -36,7 +36,8 @@ class DeckTheme:
     title: str = ""
     author: str = ""
     date: dt.date = dt.date(2000, 1, 1)
-    assets_root: Path = Path(".")
+    assets_roots: tuple[Path, ...] = (Path("."),)
+    """Where pictures may be read from: the project, and a --brand file's folder."""
     template: Path | None = None
     """A clinic's own .pptx: its layouts are used by name, its theme fonts and colours kept."""
 

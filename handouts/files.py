@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +39,22 @@ def digest(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def read_own(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
+    """The bytes of a file the build itself keeps (its manifest, its up-to-date record),
+    or None when it is absent, a link, not a regular file, or over `limit` bytes: such a
+    file is never followed out of the build folder, nor waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit)
 
 
 class Digests:
@@ -89,8 +106,6 @@ class Refused(Exception):
 
 
 def _kind_of(mode: int) -> str:
-    import stat
-
     for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
                        (stat.S_ISSOCK, "a socket")):
@@ -103,15 +118,15 @@ def inside(path: Path, roots: Sequence[Path]) -> Path:
     """`path` resolved (every symlink followed) if it lies inside one of `roots` (also
     resolved); raises Refused if it leads elsewhere or does not exist."""
     try:
-        real = path.resolve(strict=True)
-    except FileNotFoundError:
-        raise Refused(path, "does not exist", "create it or fix the path") from None
+        real = path.resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
         raise Refused(path, f"cannot be opened ({exc})", "fix the path") from None
     if not any(real.is_relative_to(root.resolve()) for root in roots):
-        where = " or ".join(str(root) for root in roots)
+        where = " or ".join(dict.fromkeys(str(root) for root in roots))
         raise Refused(path, f"leads outside the project (to {real})",
                       f"keep the file inside {where}, as a file rather than a link out")
+    if not os.path.lexists(real):
+        raise Refused(path, "does not exist", "create it or fix the path")
     return real
 
 
@@ -125,18 +140,19 @@ def read_input(path: Path, roots: Sequence[Path], limit: int) -> bytes:
     except OSError as exc:
         raise Refused(path, f"cannot be read ({exc.strerror})",
                       "check that the file is readable") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # checked before wrapping: a folder cannot be wrapped
+        os.close(fd)
+        raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
+                      "give the path of an ordinary file")
     with os.fdopen(fd, "rb") as handle:
-        import stat
-
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
-                          "give the path of an ordinary file")
         if st.st_size > limit:
             raise Refused(path, f"is {st.st_size:,} bytes, more than the {limit:,} allowed",
                           "use a smaller file")
-        data = handle.read(limit + 1)
-    if len(data) > limit:  # it grew while it was read
+        data = handle.read(st.st_size + 1)
+        if len(data) > st.st_size:  # it grew while it was read: read on, to the limit
+            data += handle.read(limit + 1 - len(data))
+    if len(data) > limit:
         raise Refused(path, f"is more than the {limit:,} bytes allowed", "use a smaller file")
     return data
 
@@ -145,8 +161,6 @@ def check_input(path: Path, roots: Sequence[Path], limit: int) -> Path:
     """`path`'s real path after the checks read_input makes (inside `roots`, a regular
     file, at most `limit` bytes), for a file another library will open itself. Raises
     Refused."""
-    import stat
-
     real = inside(path, roots)
     st = os.stat(real)
     if not stat.S_ISREG(st.st_mode):

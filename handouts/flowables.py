@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-import segno
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -27,6 +26,7 @@ from reportlab.platypus import Image as RLImage
 from reportlab.platypus.flowables import HRFlowable
 
 from handouts import layout as L
+from handouts import qr
 from handouts.assets import load_picture
 from handouts.colours import Palette, text_on
 from handouts.fonts import Fonts
@@ -47,7 +47,8 @@ class Theme:
     fold_guides: bool = False
     title: str = ""
     author: str = ""
-    assets_root: Path = Path(".")
+    assets_roots: tuple[Path, ...] = (Path("."),)
+    """Where pictures may be read from: the project, and a --brand file's folder."""
 
 
 class MissingGlyphs(Exception):
@@ -268,7 +269,7 @@ def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float
     """The dark parts of a QR code for `url`, `size` points across with its quiet zone, as
     rectangles: each row's runs of dark modules drawn as one (encoding is slow, and every
     page of a build links to the same few addresses)."""
-    matrix = segno.make(url, error="m").matrix
+    matrix = qr.make(url).matrix
     unit = size / (len(matrix) + 2 * QR_BORDER)
     rects = []
     for row, modules in enumerate(matrix):
@@ -299,7 +300,7 @@ class Builder:
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
-        data, w, h = load_picture(block.src, self.theme.assets_root)
+        data, w, h = load_picture(block.src, self.theme.assets_roots)
         picture = RLImage(data, width=width, height=width * h / w)
         picture.hAlign = "LEFT"
         return picture

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts import __version__
-from handouts.files import digest, write_atomic
+from handouts.files import digest, read_own, write_atomic
 
 MANIFEST = ".handouts-manifest.json"
 
@@ -67,9 +67,10 @@ def fingerprint(shared: str, topic_digest: str, job_key: str) -> str:
 def load(out_dir: Path) -> dict[str, Made]:
     """The recorded outputs (relative output path to what was made); empty if none, and
     any entry not of the shape `save` writes is left out."""
+    raw = read_own(out_dir / MANIFEST)
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(raw or b"{}")
+    except ValueError:
         return {}
     if not isinstance(data, dict):
         return {}

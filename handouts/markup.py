@@ -10,6 +10,7 @@ and every function here raises TooDeep rather than render it short.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -49,7 +50,14 @@ def _deepest_lost(tokens: Sequence[Token]) -> str | None:
 def too_deep(text: str) -> str | None:
     """What is wrong if `text` is nested deeper than the parser reads (a sentence naming the
     line within the text), else None."""
+    if not _PREFIX.search(text):  # every list level takes two columns: none this deep
+        return None
     return _deepest_lost(_parser().parse(text))
+
+
+_PREFIX = re.compile(r"^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]){9}", re.MULTILINE)
+"""A line starting with at least nine indents or list markers (each at least two columns
+wide): only such a line can open a list nested as deep as the parser's limit."""
 
 
 def _tokens(text: str) -> list[Token]:

@@ -253,7 +253,7 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
 def _picture(shapes: Any, image: L.Image, theme: DeckTheme, left: float, top: float,
              max_w: float, max_h: float) -> Any:
     """A picture from the project, at most max_w x max_h points, with its alt text."""
-    data, w, h = load_picture(image.src, theme.assets_root)
+    data, w, h = load_picture(image.src, theme.assets_roots)
     scale = min(max_w / w, max_h / h)
     pic = shapes.add_picture(data, Pt(left), Pt(top), Pt(w * scale), Pt(h * scale))
     pic.name = "Logo"

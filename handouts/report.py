@@ -58,11 +58,35 @@ def _pdf_facts(pdf: Path | bytes, png: Path | None) -> int:
         page = doc[0]
         width = page.get_width()
         bitmap = page.render(scale=THUMB_WIDTH / width)
-        bitmap.to_pil().save(png)
+        picture = io.BytesIO()
+        bitmap.to_pil().save(picture, format="PNG")
+        write_atomic(png, picture.getvalue())
         page.close()
         return len(doc)
     finally:
         doc.close()
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+"""A PNG file's first eight bytes, and its last twelve (the empty IEND chunk)."""
+
+
+def _whole_png(path: Path) -> bool:
+    """Whether `path` is a regular file holding a PNG from its signature to its end chunk
+    (an empty or cut-short thumbnail is drawn again)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            handle.seek(0, io.SEEK_END)
+            if handle.tell() < 20:
+                return False
+            handle.seek(-12, io.SEEK_END)
+            return head == PNG_SIGNATURE and handle.read(12) == PNG_END
+    except OSError:
+        return False
 
 
 def _deck_facts(deck: Path | io.BytesIO) -> Facts:
@@ -132,6 +156,8 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     the facts of outputs just made; other outputs are opened to find theirs."""
     known = known or {}
     thumbs_dir = out_dir / REPORT_DIR
+    if thumbs_dir.is_symlink() or (thumbs_dir.exists() and not thumbs_dir.is_dir()):
+        thumbs_dir.unlink()  # the build's own name: never follow it out of the build folder
     thumbs_dir.mkdir(parents=True, exist_ok=True)
     thumb: dict[Path, Path] = {i.path: thumbs_dir / f"{i.path.stem}.{i.fmt}.png" for i in items}
     shown: dict[Path, str] = {}
@@ -141,7 +167,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         if not item.path.exists():
             continue
         png = thumb[item.path]
-        fresh = png.exists() and png.stat().st_mtime >= item.path.stat().st_mtime
+        fresh = _whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
         if not thumbnails:
             png.unlink(missing_ok=True)
         if item.fmt == "pdf":

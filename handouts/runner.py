@@ -36,7 +36,14 @@ from handouts.build import (
     render_layout,
     under,
 )
-from handouts.errors import BuildError, ContentError, Problem, TemplateError
+from handouts.errors import (
+    BuildError,
+    ContentError,
+    InputError,
+    Location,
+    Problem,
+    TemplateError,
+)
 from handouts.files import Digests, digest
 from handouts.fonts import builtin_fonts
 
@@ -199,7 +206,8 @@ class _Worker:
         """Render, check, make and stage one output."""
         job = self.job(key)
         if self.env is None:
-            self.env = templates.environment(self.project.settings.templates_dir)
+            self.env = templates.environment(self.project.settings.templates_dir,
+                                             root=self.project.settings.root)
         try:
             doc = render_layout(self.project, job, self.env)
         except TemplateError as exc:
@@ -321,6 +329,7 @@ def run(project: Project, jobs: Sequence[Job],
     if not stale and not prune:
         return report
     workers = max(1, min(workers, len(stale), default_workers()))
+    _check_build_folder(project)
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
     with _terminate_as_interrupt(), locked(out, notice) as lock_fd:
         staging = out / STAGING
@@ -330,6 +339,27 @@ def run(project: Project, jobs: Sequence[Job],
                                      prune, readings, staging, made, lock_fd)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_build_folder(project: Project) -> None:
+    """Refuse a build folder holding something in place of the build's own records, or a
+    link leading out of it where outputs go (each is an InputError at that path: the
+    build would otherwise read or write outside the build folder, or fail half-way)."""
+    out = project.out_dir
+    problems = []
+    for path in (out / manifest.MANIFEST, project.settings.build_dir / uptodate.RECORD,
+                 out / LOCK):
+        if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
+            problems.append(Problem(Location(path), "is not the file the build keeps here "
+                                    "(a folder or a link)", "remove it; the build writes it "
+                                    "again"))
+    for name in {j.topic.slug for j in plan(project)} | {"_report", STAGING}:
+        path = out / name
+        if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
+            problems.append(Problem(Location(path), "is where the build writes a folder of "
+                                    "outputs, but holds a link or a file", "remove it"))
+    if problems:
+        raise InputError(problems)
 
 
 @contextlib.contextmanager

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
-from handouts.files import digest, write_atomic
+from handouts.files import digest, read_own, write_atomic
 
 RECORD = ".handouts-uptodate.json"
 
@@ -43,7 +43,7 @@ def build_dir(root: Path) -> Path:
     try:
         with (root / "handouts.toml").open("rb") as f:
             name = tomllib.load(f).get("project", {}).get("build", "build")
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+    except (OSError, ValueError, AttributeError):  # TOMLDecodeError and UnicodeDecodeError
         name = "build"
     return root / str(name)
 
@@ -125,9 +125,12 @@ _ENTRIES = {"inputs": (int, int, str), "folders": (int, str), "outputs": (int, i
 
 def _load(path: Path, build_key: str) -> dict[str, Any] | None:
     """The record at `path` if it is for `build_key` and has the shape `record` writes."""
+    raw = read_own(path)
+    if raw is None:  # none yet, or not a file of ours
+        return None
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):  # none yet, or unreadable
+        data = json.loads(raw)
+    except ValueError:
         return None
     if not (isinstance(data, dict) and data.get("key") == build_key
             and isinstance(data.get("written"), int) and isinstance(data.get("lines"), list)

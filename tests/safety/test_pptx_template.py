@@ -348,7 +348,7 @@ def test_a_deck_from_a_template_with_external_links_has_none(tmp_path: Path) -> 
         '<document layout="deck" title="Hands"><slide kind="title"><title>Hands</title></slide>'
         '<slide><title>Why</title><ul><li>Soap works</li></ul></slide></document>')
     fonts = builtin_fonts()
-    theme = DeckTheme(fonts=fonts, font_name=BUILTIN_FONT_NAME, assets_root=tmp_path)
+    theme = DeckTheme(fonts=fonts, font_name=BUILTIN_FONT_NAME, assets_roots=(tmp_path,))
     path = beacon_template(tmp_path / "clinic.pptx")
     plain, _ = pptx.write(doc, theme)
     data, _ = pptx.write(doc, replace(theme, template=path))
