@@ -64,8 +64,9 @@ class Brand:
 
     @property
     def slug(self) -> str:
-        """A folder name for this brand's outputs."""
-        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or "brand"
+        """A folder name for this brand's outputs: lowercase ASCII letters, digits and
+        hyphens, at most 64 characters (never a path: no '/', '.' or '..' can pass)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower())[:64].strip("-") or "brand"
 
 
 DEFAULT_BRAND = Brand(
