@@ -9,8 +9,11 @@ build folder is as it was (gone, if this build made it). Otherwise each staged f
 renamed into place, so no reader ever sees half a file. One output failing does not stop
 the others. A worker is sent only a job's names and sends back only what to report.
 
-Ctrl-C keeps the outputs finished so far (when no input problem has been seen) and leaves
-no staged file behind; so does a worker that dies, whose outputs are listed as failed.
+Ctrl-C and SIGTERM keep the outputs finished so far (when no input problem has been seen)
+and leave no staged file behind; so does a worker that dies, whose outputs are listed as
+failed, and a writer that raises, whose output alone fails. Workers end with the main
+process however it ends (they hold no copy of the lock), and a lock whose holder has died
+is taken over; what a killed build left in the build folder is cleaned by the next.
 """
 
 from __future__ import annotations
@@ -306,8 +309,8 @@ def run(project: Project, jobs: Sequence[Job],
     `workers` > 1 makes outputs in up to that many processes (never more than the stale
     outputs or the cores). `digests` are the build's file digests (files.Digests), so the
     outputs and the up-to-date record name the same bytes; `notice` gets one-line notices
-    (a stale lock taken over). `prune` removes outputs of topics
-    that no longer exist (only sensible when `jobs` is the whole matrix). `readings` asks
+    (a stale lock taken over). `prune` removes outputs of topics that no longer exist
+    (only sensible when `jobs` is the whole matrix). `readings` asks
     the workers for what the build report needs: the health-literacy check of every topic,
     made alongside the outputs rather than after them, and each output's facts.
     """
