@@ -203,15 +203,16 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
             for fmt in WRITERS if fmt in formats]
 
 
-def render_layout(project: Project, job: Job,
-                  env: jinja2.Environment | None = None) -> layout.Document:
+def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
+                  hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs, so each template is compiled once)."""
+    by many jobs, so each template is compiled once; `hard_stop`: in a worker process that
+    may end itself if the template is stuck, see templates.render)."""
     env = env or templates.environment(project.settings.templates_dir,
                                        root=project.settings.root)
     name = job.template
     context = select(job.topic, job.level, job.length, project.brand)
-    xml = templates.render(env, name, context)
+    xml = templates.render(env, name, context, hard_stop=hard_stop)
     try:
         return layoutxml.read(xml)
     except layoutxml.LayoutError as exc:

@@ -169,6 +169,10 @@ def _task(job: Job) -> TaskKey:
     return (job.topic.slug, job.level.name, job.length.name, job.fmt)
 
 
+RENDERING = ".rendering-"
+"""In the staging folder, '.rendering-PID' names the output a worker is rendering: if the
+worker is ended by a stuck template, the note says which template it was."""
+
 STAGING = ".handouts-staging"
 """The folder, inside the build folder, where outputs wait until the input is known sound."""
 
@@ -193,11 +197,15 @@ class _Done:
 class _Worker:
     """The work done for each output, in a worker process or in this one."""
 
-    def __init__(self, project: Project, staging: Path, for_report: bool = False) -> None:
+    def __init__(self, project: Project, staging: Path, for_report: bool = False,
+                 in_worker: bool = False) -> None:
         self.project = project
         self.staging = staging
         self.for_report = for_report
         """Whether to send back what the build report says of each output."""
+        self.in_worker = in_worker
+        """Whether this is a worker process, which a stuck template may end (with a note
+        in the staging folder saying which output it was rendering)."""
         self.topics = {t.slug: t for t in project.topics}
         self.env: jinja2.Environment | None = None
 
@@ -211,10 +219,20 @@ class _Worker:
         if self.env is None:
             self.env = templates.environment(self.project.settings.templates_dir,
                                              root=self.project.settings.root)
+        note = self.staging / f"{RENDERING}{os.getpid()}"
+        if self.in_worker:
+            try:
+                _stage(note, "\t".join([*key, job.template]).encode())
+            except OSError as exc:
+                return _Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
+                                      "build folder is writable and the disk has space",))
         try:
-            doc = render_layout(self.project, job, self.env)
+            doc = render_layout(self.project, job, self.env, hard_stop=self.in_worker)
         except TemplateError as exc:
             return _Done("input", template_problems=tuple(exc.problems))
+        finally:
+            if self.in_worker:
+                note.unlink(missing_ok=True)
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return _Done("input", glyph_problems=tuple(glyphs))
@@ -260,7 +278,22 @@ def _start_worker(project: Project, staging: Path, for_report: bool, parent: int
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     _die_with_parent(parent)
-    _worker[:] = [_Worker(project, staging, for_report)]
+    _worker[:] = [_Worker(project, staging, for_report, in_worker=True)]
+
+
+def _stuck(staging: Path, task: TaskKey) -> Problem | None:
+    """The template problem of `task` if its worker ended while rendering it (the note
+    the worker left in `staging`), else None."""
+    from handouts.templates import HARD_MARGIN, TIME_LIMIT
+
+    for note in staging.glob(f"{RENDERING}*"):
+        with contextlib.suppress(OSError):
+            *names, template = note.read_text(encoding="utf-8").split("\t")
+            if tuple(names) == task:
+                return Problem(Location(Path(template)), f"the template ran for more than "
+                               f"{TIME_LIMIT + HARD_MARGIN:g} s of processor time and was "
+                               "stopped", "look for a loop or comparison that does not end")
+    return None
 
 
 def _die_with_parent(parent: int) -> None:
@@ -487,7 +520,7 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_
     or in `workers` forked processes that receive the project once, when they start. Work
     started in this process is left undone (its result is None), for the caller to do
     when it needs it."""
-    if workers <= 1:
+    if workers <= 1 and not _project_templates(project):
         here = _Worker(project, staging, for_report)
 
         def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
@@ -515,6 +548,10 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_
                 try:
                     yield future.result()
                 except cf.process.BrokenProcessPool:
+                    stuck = _stuck(staging, task)
+                    if stuck is not None:
+                        yield _Done("input", template_problems=(stuck,))
+                        continue
                     label = f"{task[0]}, level {task[1]}, length {task[2]}"
                     yield _Done("failed", (f"{label}: a worker process stopped unexpectedly",))
 
@@ -534,6 +571,14 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _project_templates(project: Project) -> bool:
+    """Whether the project has templates of its own: code from outside the package, which
+    runs in a worker process (even with -j 1) so a render stuck in C can be ended."""
+    folder = project.settings.templates_dir
+    return folder.is_dir() and any(name.endswith(".j2") for _, _, names in os.walk(folder)
+                                   for name in names)
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:

@@ -521,13 +521,41 @@ def _limited(template: jinja2.Template, context: Any, size_limit: int) -> str:
     return "".join(parts)
 
 
+@contextlib.contextmanager
+def _processor_limit(seconds: float | None) -> Iterator[None]:
+    """End this whole process once the code inside has used `seconds` of processor time
+    (ITIMER_PROF with SIGPROF's default action, which the kernel carries out even while
+    one C call runs, when no Python handler could); None: no such limit. Only for a
+    process that may be ended: a build's worker, whose parent reports it."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGPROF, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+HARD_MARGIN = 2.0
+"""Seconds of processor time beyond the time limit after which a render that is stuck
+inside one C call (where the time limit cannot act) ends its worker process."""
+
+
 def render(env: jinja2.Environment, name: str, context: Any, time_limit: float = TIME_LIMIT,
-           size_limit: int = SIZE_LIMIT) -> str:
+           size_limit: int = SIZE_LIMIT, hard_stop: bool = False) -> str:
     """Render template `name` within the time, size and memory limits; any template fault,
-    and a template file that may not be read, is a TemplateError naming file and line."""
+    and a template file that may not be read, is a TemplateError naming file and line.
+
+    With `hard_stop` (in a build's worker process) a render still running after
+    `time_limit` + HARD_MARGIN seconds of processor time ends the process itself, even
+    inside C code; the runner reports that as this template's problem."""
     try:
         template = env.get_template(name)
-        with _time_limit(time_limit), _memory_limit(MEMORY_MARGIN):
+        with _time_limit(time_limit), _memory_limit(MEMORY_MARGIN), \
+                _processor_limit(time_limit + HARD_MARGIN if hard_stop else None):
             return _limited(template, context, size_limit)
     except _TooSlow:
         raise TemplateError([Problem(Location(Path(name)),
