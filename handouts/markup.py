@@ -79,6 +79,7 @@ _BLOCK_TAGS = {"bullet_list_open": "<ul>", "bullet_list_close": "</ul>",
 
 def _inline_xml(children: Sequence[Token]) -> str:
     out = []
+    linked: list[bool] = []  # for each open link, whether it was written as <a>
     for tok in children:
         if tok.type == "text":
             out.append(escape(tok.content))
@@ -87,7 +88,15 @@ def _inline_xml(children: Sequence[Token]) -> str:
         elif tok.type == "hardbreak":
             out.append("<br/>")
         elif tok.type == "link_open":
-            out.append(f"<a href={quoteattr(str(tok.attrs.get('href', '')))}>")
+            # `[text]()` is a link with no address: CommonMark allows it, but there is
+            # nowhere for a reader to go, so its text is written as plain text.
+            href = str(tok.attrs.get("href", ""))
+            linked.append(bool(href.strip()))
+            if linked[-1]:
+                out.append(f"<a href={quoteattr(href)}>")
+        elif tok.type == "link_close":
+            if linked.pop():
+                out.append("</a>")
         elif tok.type in _INLINE_TAGS:
             out.append(_INLINE_TAGS[tok.type])
         else:
