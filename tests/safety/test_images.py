@@ -351,7 +351,7 @@ for name in sys.argv[2:]:
     check = check_font if name.endswith(".ttf") else check_image
     found[name] = check(root / name)
     try:
-        load_picture(name, root)
+        load_picture(name, (root,))
     except ImageProblem as exc:
         found["picture " + name] = str(exc)
 print(json.dumps(found))
@@ -394,9 +394,9 @@ def test_a_picture_in_content_passes_the_same_checks_as_a_logo(tmp_path: Path) -
     for name, message in (("cut.jpg", "is damaged or truncated ("),
                           ("reach.svg", f"refers to another file ('{secret}' in <image href>)")):
         with pytest.raises(ImageProblem) as err:
-            load_picture(f"pictures/{name}", root)
+            load_picture(f"pictures/{name}", (root,))
         assert str(err.value).startswith(f"the image 'pictures/{name}' {message}"), err.value
-    data, width, height = load_picture("pictures/ok.jpg", root)
+    data, width, height = load_picture("pictures/ok.jpg", (root,))
     assert (data.read() == whole, width, height) == (True, 200, 100)
 
 
