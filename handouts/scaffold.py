@@ -3,6 +3,7 @@ over an existing one."""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -18,12 +19,19 @@ def _starter_root() -> Path:
 
 
 def init(target: Path) -> list[Path]:
-    """Write a new project into `target`; refuses, writing nothing, if any file exists."""
-    existing = [target / name for name in STARTER_FILES if (target / name).exists()]
+    """Write a new project into `target`; refuses, writing nothing, if any file (or link)
+    exists, or a folder it would write into is a link leading out of `target`."""
+    existing = [target / name for name in STARTER_FILES if os.path.lexists(target / name)]
     if existing:
         raise BuildError("not writing a new project: these files already exist: "
                          + ", ".join(str(p) for p in existing)
                          + "; choose an empty folder or move them away")
+    outside = sorted({str((target / name).parent) for name in STARTER_FILES
+                      if (target / name).parent.exists()
+                      and not (target / name).parent.resolve().is_relative_to(target.resolve())})
+    if outside:
+        raise BuildError("not writing a new project: these folders lead outside it: "
+                         + ", ".join(outside) + "; choose an empty folder")
     written = []
     for name in STARTER_FILES:
         dest = target / name
@@ -47,7 +55,7 @@ def eject(name: str, templates_dir: Path) -> Path:
         raise BuildError(f"there is no built-in template '{name}'; "
                          f"{suggest(name, builtin_templates())}")
     dest = templates_dir / name
-    if dest.exists():
+    if os.path.lexists(dest):
         raise BuildError(f"{dest} already exists; edit it, or move it away to eject again")
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("xb") as handle:

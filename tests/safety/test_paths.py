@@ -281,3 +281,29 @@ def test_a_huge_content_file_is_refused_before_it_is_read(
     assert result.exit_code == 2
     assert f"{big}: is 6,442,450,944 bytes, more than the 4,194,304 allowed; use a smaller " \
         "file" in result.output
+
+
+# init --------------------------------------------------------------------------------------
+
+def test_init_writes_nothing_through_a_link_out_of_the_new_project(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    target, elsewhere = tmp_path / "clinic", tmp_path / "elsewhere"
+    target.mkdir()
+    elsewhere.mkdir()
+    (target / "content").symlink_to(elsewhere)
+    result = cli("init", target)
+    assert result.exit_code == 1
+    assert f"not writing a new project: these folders lead outside it: {target / 'content'}" \
+        in result.output
+    assert list(elsewhere.iterdir()) == [] and not (target / "handouts.toml").exists()
+
+
+def test_init_refuses_over_a_dangling_link(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    target = tmp_path / "clinic"
+    target.mkdir()
+    (target / "_brand.yml").symlink_to(tmp_path / "nowhere.yml")
+    result = cli("init", target)
+    assert result.exit_code == 1
+    assert "these files already exist" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "nowhere.yml").exists()
