@@ -264,10 +264,18 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
 
 
 def _char_location(path: Path, lines: Sequence[str], char: str) -> Location:
-    """Where `char` first appears in a content file (line 0 if only a template has it)."""
+    """Where `char` first appears in a content file, as itself or as a YAML escape
+    (\\xXX, \\uXXXX, \\UXXXXXXXX); line 0 if only a template has it."""
+    code = ord(char)
+    escapes = [f"\\U{code:08x}".lower(), *([f"\\u{code:04x}"] if code <= 0xFFFF else []),
+               *([f"\\x{code:02x}"] if code <= 0xFF else [])]  # compared with the line lowered
     for number, line in enumerate(lines, 1):
         if char in line:
             return Location(path, number, line.index(char) + 1)
+        lowered = line.lower()
+        for escape in escapes:
+            if escape in lowered:
+                return Location(path, number, lowered.index(escape) + 1)
     return Location(path)
 
 

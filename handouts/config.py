@@ -171,7 +171,8 @@ def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> 
         rf"^(\s*)(\[.*(?<![\w-]){re.escape(key)}(?![\w-]).*\]|\"?{re.escape(key)}\"?\s*=)")
     numbered = list(enumerate(lines, 1))
     if table is not None:
-        dotted = r"\s*\.\s*".join(re.escape(part) for part in table.split("."))
+        parts = [re.escape(part) for part in table.split(".")]
+        dotted = r"\s*\.\s*".join(rf"""(?:{p}|"{p}"|'{p}')""" for p in parts)
         header = re.compile(rf"^(\s*)\[\s*{dotted}\s*\]")
         start = next((i for i, (_, line) in enumerate(numbered) if header.match(line)), None)
         if start is not None:
@@ -238,7 +239,10 @@ def load(root: Path) -> Settings:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"line (\d+), column (\d+)", str(exc))
-            loc = Location(path, int(match[1]), int(match[2])) if match else Location(path)
+            lines = text.splitlines() or [""]
+            loc = Location(path, int(match[1]), int(match[2])) if match else \
+                Location(path, len(lines), len(lines[-1]) + 1) if "end of document" in str(exc) \
+                else Location(path)
             raise SettingsError([Problem(loc, f"invalid TOML: {exc}", "fix the syntax")]) from None
     check = _Checker(path, text)
     for key in data:

@@ -450,22 +450,30 @@ class _TooSlow(Exception):
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Stop the code inside after `seconds` (main thread only; elsewhere no limit)."""
-    if threading.current_thread() is not threading.main_thread():
+def _timer(kind: int, signum: int, seconds: float | None,
+           action: Any) -> Iterator[None]:
+    """Within: interval timer `kind` (signal.ITIMER_*) fires signal `signum` after `seconds`,
+    handled by `action` (a function, or signal.SIG_DFL for the kernel's default action);
+    both are put back on the way out. Main thread only, and None: no timer."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
         yield
         return
+    previous = signal.signal(signum, action)
+    signal.setitimer(kind, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(kind, 0)
+        signal.signal(signum, previous)
+
+
+def _time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
+    """Stop the Python code inside after `seconds` of wall time (raising _TooSlow)."""
 
     def stop(signum: int, frame: object) -> None:
         raise _TooSlow
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return _timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, stop)
 
 
 def _data_in_use() -> int | None:
@@ -521,22 +529,12 @@ def _limited(template: jinja2.Template, context: Any, size_limit: int) -> str:
     return "".join(parts)
 
 
-@contextlib.contextmanager
-def _processor_limit(seconds: float | None) -> Iterator[None]:
+def _processor_limit(seconds: float | None) -> contextlib.AbstractContextManager[None]:
     """End this whole process once the code inside has used `seconds` of processor time
     (ITIMER_PROF with SIGPROF's default action, which the kernel carries out even while
     one C call runs, when no Python handler could); None: no such limit. Only for a
     process that may be ended: a build's worker, whose parent reports it."""
-    if seconds is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGPROF, signal.SIG_DFL)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+    return _timer(signal.ITIMER_PROF, signal.SIGPROF, seconds, signal.SIG_DFL)
 
 
 HARD_MARGIN = 2.0

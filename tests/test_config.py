@@ -26,7 +26,8 @@ def test_every_problem_at_once(tmp_path: Path) -> None:
         load(tmp_path)
     message = str(err.value)
     assert "4 problems" in message
-    assert "handouts.toml:2:1: unknown option 'buidl' in [project]; did you mean 'build'?" in message
+    assert "handouts.toml:2:1: unknown option 'buidl' in [project]; did you mean 'build'?" \
+        in message
     assert ("handouts.toml:3:1: [project] fold_guides (print fold guides on trifolds): expected "
             "true or false, received 'yes'") in message
     assert "min_print_pt must be at least 11" in message

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -37,7 +39,10 @@ def wait_for(out: queue.Queue[str], text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} not seen; got:\n{''.join(seen)}")
 
 
-def test_watch_rebuilds_on_save_and_survives_an_error(sample: Path) -> None:
+@contextlib.contextmanager
+def watching(sample: Path) -> Iterator[queue.Queue[str]]:
+    """`make-handouts watch` running on `sample`: its output lines, once it says it is
+    watching; it is stopped on the way out."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "handouts", "-C", str(sample), "watch", "--no-thumbnails"],
@@ -45,6 +50,16 @@ def test_watch_rebuilds_on_save_and_survives_an_error(sample: Path) -> None:
     try:
         out = lines_of(process)
         wait_for(out, "watching", 180)
+        yield out
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def test_watch_rebuilds_on_save_and_survives_an_error(sample: Path) -> None:
+    with watching(sample) as out:
         topic = sample / "content/ketamine-and-addiction.yaml"
         good = topic.read_text()
         topic.write_text(good.replace("title: Ketamine and Addiction", "title: [broken"))
@@ -53,8 +68,3 @@ def test_watch_rebuilds_on_save_and_survives_an_error(sample: Path) -> None:
                                       "title: Ketamine and Addiction Facts"))
         line = wait_for(out, "built 18, unchanged 18")
         assert "failed 0" in line
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()

@@ -84,8 +84,6 @@ def test_a_control_character_in_a_content_text_is_refused_where_it_is_written(
     nothing_built(tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="build.py: a character the font lacks, written as a "
-                   "YAML escape, is reported without its line")
 def test_a_missing_glyph_written_as_an_escape_is_located_on_its_line(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     path = write_project(tmp_path, GOOD.replace(BODY, '      easy: "Germs \\U0001F600 live."'))
@@ -95,8 +93,6 @@ def test_a_missing_glyph_written_as_an_escape_is_located_on_its_line(
     assert "(U+1F600)" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="config.py: a TOML error at the end of the file "
-                   "('at end of document') is reported without a line")
 def test_a_settings_file_cut_short_is_located_at_its_end(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     write_project(tmp_path, GOOD)
@@ -106,8 +102,6 @@ def test_a_settings_file_cut_short_is_located_at_its_end(
     assert result.output.startswith(f"Error: {tmp_path / 'handouts.toml'}:2:"), result.output
 
 
-@pytest.mark.xfail(strict=True, reason="config.py locate(): a quoted table header "
-                   "([levels.\"easy\"]) is not found, so its options are located in another table")
 def test_an_option_under_a_quoted_table_header_is_located_in_that_table(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     write_project(tmp_path, GOOD)

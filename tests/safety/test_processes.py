@@ -17,7 +17,7 @@ from click.testing import Result
 
 from handouts.runner import LOCK, STAGING
 
-from ..test_watch import lines_of, wait_for
+from ..test_watch import watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
@@ -176,21 +176,10 @@ def test_watch_ignores_its_own_outputs_in_a_build_folder_of_another_name(sample:
     (sample / "content" / "ketamine-assisted-therapy.yaml").unlink()
     (sample / "handouts.toml").write_text('[project]\nbuild = "out"\n\n[lengths.short]\n',
                                           encoding="utf-8")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "handouts", "-C", str(sample), "watch", "--no-thumbnails"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    try:
-        out = lines_of(process)
-        wait_for(out, "watching", 180)
+    with watching(sample) as out:
         time.sleep(4)
         seen = []
         while not out.empty():
             seen.append(out.get())
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
     assert not [line for line in seen if "changed:" in line or "built" in line], seen
     assert (sample / "out" / "index.html").is_file()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from ..test_watch import lines_of, wait_for
+from ..test_watch import wait_for, watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
@@ -67,22 +67,11 @@ def test_an_edit_that_keeps_size_and_time_is_rebuilt_by_the_manifest_too(
 def test_watch_rebuilds_an_edit_that_keeps_size_and_time(sample: Path) -> None:
     (sample / "content" / "ketamine-assisted-therapy.yaml").unlink()
     (sample / "handouts.toml").write_text("[lengths.short]\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "handouts", "-C", str(sample), "watch", "--no-thumbnails"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    try:
-        out = lines_of(process)
-        wait_for(out, "watching", 180)
+    with watching(sample) as out:
         time.sleep(2.1)
         same_size_edit(sample / "content" / "ketamine-and-addiction.yaml",
                        "title: Ketamine and Addiction", "title: Ketamine and Addictiom")
         wait_for(out, "built 6, unchanged 0")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
     assert "Addictiom" in pdf_text(flyer(sample))
 
 
