@@ -123,3 +123,15 @@ def test_a_bad_name_written_with_an_escape_is_located(
     result = cli("-C", tmp_path, "list")
     assert result.exit_code == 2
     assert f"{tmp_path / 'handouts.toml'}:1:1: level name 'ün'" in result.output, result.output
+
+
+@pytest.mark.xfail(strict=True, reason="build.py glyph_problems(): a character the font lacks "
+                   "in a brand text is reported in the topic's content file, without a line")
+def test_a_missing_glyph_in_a_brand_text_is_located_in_the_brand_file(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    write_project(tmp_path, GOOD)
+    (tmp_path / "_brand.yml").write_text("meta:\n  name: Clinic ☃\n", encoding="utf-8")
+    result = build(cli, tmp_path)
+    assert result.exit_code == 2
+    assert f"{tmp_path / '_brand.yml'}:2:" in result.output, result.output
+    assert "(U+2603)" in result.output

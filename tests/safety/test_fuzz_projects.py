@@ -165,7 +165,7 @@ def test_a_drawn_project_builds_or_says_where_it_is_wrong(project: Project, fmt:
 
 
 @given(project=projects(), command=st.sampled_from(("list", "check")))
-@fuzz_settings(60)
+@fuzz_settings(40)
 def test_a_drawn_project_loads_or_says_where_it_is_wrong(project: Project,
                                                          command: str) -> None:
     note(project.describe())
