@@ -17,7 +17,7 @@ from click.testing import Result
 
 from handouts.runner import LOCK, STAGING
 
-from ..test_watch import watching
+from ..test_watch import wait_for, watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
@@ -176,8 +176,13 @@ def test_watch_ignores_its_own_outputs_in_a_build_folder_of_another_name(sample:
     (sample / "content" / "ketamine-assisted-therapy.yaml").unlink()
     (sample / "handouts.toml").write_text('[project]\nbuild = "out"\n\n[lengths.short]\n',
                                           encoding="utf-8")
+    topic = sample / "content" / "ketamine-and-addiction.yaml"
     with watching(sample) as out:
-        time.sleep(4)
+        topic.write_text(topic.read_text(encoding="utf-8").replace(
+            "title: Ketamine and Addiction", "title: Ketamine and Addiction Now"),
+            encoding="utf-8")
+        wait_for(out, "built 6, unchanged 0")
+        time.sleep(4)  # time for the watcher to see the outputs just written, if it looks
         seen = []
         while not out.empty():
             seen.append(out.get())
