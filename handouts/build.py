@@ -120,6 +120,7 @@ def load_project(root: Path) -> Project:
     topics = load_topics(settings.content_dir, settings.level_names, settings.root)
     project = Project(settings, brand, topics, settings.build_dir)
     check_output_names(project)
+    check_build_folder_apart([project])
     return project
 
 
@@ -152,7 +153,30 @@ def load_projects(root: Path, brand_files: Sequence[Path] = ()
                                      "give each clinic its own meta.name")])
     for project in projects[:1]:
         check_output_names(project)
+    check_build_folder_apart(projects)
     return projects, broken
+
+
+def check_build_folder_apart(projects: Sequence[Project]) -> None:
+    """Refuse a build folder that is a file, or that holds a file the project reads (a
+    brand file, a logo, a font, a topic): the build writes and prunes there. Raises
+    InputError located at the build setting in handouts.toml."""
+    if not projects:
+        return
+    settings = projects[0].settings
+    where = locate(settings.root / SETTINGS_FILE, settings.source_text.splitlines(), "build",
+                   "project")
+    build = settings.build_dir
+    if os.path.lexists(build) and not build.is_dir():
+        raise InputError([Problem(where, f"the build folder {build} is a file",
+                                  "name a folder for the outputs in [project] build")])
+    real = build.resolve()
+    read = [*(t.path for t in projects[0].topics), *(f for p in projects for f in p.brand.files)]
+    inside = sorted({str(f) for f in read if f.resolve().is_relative_to(real)})
+    if inside:
+        raise InputError([Problem(where, f"the build folder {build} holds files the project "
+                                  f"reads ({', '.join(inside)})", "name a folder of its own "
+                                  "for the outputs in [project] build, such as 'build'")])
 
 
 def check_output_names(project: Project) -> None:
@@ -258,7 +282,7 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
                          "or give a section a larger priority number so this length leaves "
                          "it out") from None
     except pdf.MissingGlyphs as exc:
-        raise _glyph_error(job, exc) from None
+        raise _glyph_error(project, job, exc) from None
     except ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
 
@@ -279,13 +303,13 @@ def _char_location(path: Path, lines: Sequence[str], char: str) -> Location:
     return Location(path)
 
 
-def _glyph_error(job: Job, exc: Exception) -> BuildError:
+def _glyph_error(project: Project, job: Job, exc: Exception) -> BuildError:
     """The characters the font cannot draw, each with the content file and line it is on."""
-    lines = job.topic.path.read_text(encoding="utf-8").splitlines()
+    found = _CharPlaces(project, job)
     places = []
     for char in getattr(exc, "chars", ()):
-        at = _char_location(job.topic.path, lines, char)
-        where = f"{at.path}:{at.line}" if at.line else "a template or the brand"
+        at = found.of(char)
+        where = f"{at.path}:{at.line}" if at.line else f"the template {at.path}"
         places.append(f"'{char}' (U+{ord(char):04X}) at {where}")
     return BuildError(f"{job.label}: the font cannot draw " + ", ".join(places)
                       + "; replace those characters, or use a brand font that has them")
@@ -300,12 +324,27 @@ def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Pro
     missing = sorted({c for family in fonts for c in pdf.unprintable(used, family)})
     if not missing:
         return []
-    path = job.topic.path
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [Problem(_char_location(path, lines, char),
-                    f"the brand's font cannot draw '{char}' (U+{ord(char):04X})",
-                    "replace the character, or use a brand font that has it")
-            for char in missing]
+    places = _CharPlaces(project, job)
+    return [Problem(places.of(char), f"the brand's font cannot draw '{char}' "
+                    f"(U+{ord(char):04X})", "replace the character, or use a brand font that "
+                    "has it") for char in missing]
+
+
+class _CharPlaces:
+    """Where a character in an output was written: the topic's content file, else the
+    brand file (the clinic's name, contact lines), else the template that wrote it."""
+
+    def __init__(self, project: Project, job: Job) -> None:
+        self.job = job
+        self.files = [(p, p.read_text(encoding="utf-8", errors="replace").splitlines())
+                      for p in (job.topic.path, project.brand.source) if p is not None]
+
+    def of(self, char: str) -> Location:
+        for path, lines in self.files:
+            at = _char_location(path, lines, char)
+            if at.line:
+                return at
+        return Location(Path(self.job.template))
 
 
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
@@ -330,7 +369,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     except ImageProblem as exc:
         raise BuildError(f"{job.label}: {exc}") from None
     except pdf.MissingGlyphs as exc:
-        raise _glyph_error(job, exc) from None
+        raise _glyph_error(project, job, exc) from None
 
 
 WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {

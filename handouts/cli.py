@@ -71,7 +71,7 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
                "brands": [str(Path(b).resolve()) for b in brands], "shard": shard,
                "thumbnails": thumbnails, "report": report}
     key = uptodate.key(options)
-    lines = None if force else uptodate.check(uptodate.build_dir(root), key)
+    lines = None if force else uptodate.check(root, key)
     if lines is not None:
         for stream, text in lines:
             click.echo(text, err=stream == "err")
@@ -149,8 +149,9 @@ def _snapshot(projects: list[build.Project], digests: Digests
     except OSError:
         return None
     listings = uptodate.listings(folders, settings.build_dir)
-    on_disk = {*settings.content_dir.glob("*.yaml"), *settings.content_dir.glob("*.yml")}
-    if on_disk != {topic.path for topic in projects[0].topics}:
+    from handouts.content import topic_files
+
+    if set(topic_files(settings.content_dir)) != {topic.path for topic in projects[0].topics}:
         return None
     return files, listings
 

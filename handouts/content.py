@@ -393,6 +393,13 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
                      r.string(f.get("short"), "reference short"))
 
 
+def topic_files(content_dir: Path) -> list[Path]:
+    """The topic files in `content_dir`: *.yaml and *.yml, leaving out hidden files (an
+    editor's lock or backup file such as '.#topic.yaml')."""
+    return sorted(p for p in [*content_dir.glob("*.yaml"), *content_dir.glob("*.yml")]
+                  if not p.name.startswith("."))
+
+
 def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = None
                 ) -> tuple[Topic, ...]:
     """Load every *.yaml and *.yml topic in `content_dir`, each only if its real path lies
@@ -401,7 +408,7 @@ def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = 
     if not content_dir.is_dir():
         raise ContentError([Problem(Location(content_dir), "the content folder does not exist",
                                     "create it and add a topic file, or run make-handouts init")])
-    paths = sorted([*content_dir.glob("*.yaml"), *content_dir.glob("*.yml")])
+    paths = topic_files(content_dir)
     topics: list[Topic] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}

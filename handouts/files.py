@@ -41,12 +41,14 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_own(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
+def read_own(path: Path, limit: int = 256 * 1024 * 1024, follow: bool = False
+             ) -> bytes | None:
     """The bytes of a file the build itself keeps (its manifest, its up-to-date record),
-    or None when it is absent, a link, not a regular file, or over `limit` bytes: such a
-    file is never followed out of the build folder, nor waited on."""
+    or None when it is absent, a link (unless `follow`), not a regular file, or over
+    `limit` bytes: such a file is never followed out of the build folder, nor waited on."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, flags)
     except OSError:
         return None
     st = os.fstat(fd)

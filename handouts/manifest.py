@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +33,12 @@ class Made:
     sha256: str
 
     def intact(self, path: Path) -> bool:
-        """Whether the file at `path` is still exactly what the build wrote."""
+        """Whether the file at `path` is still exactly what the build wrote: an ordinary
+        file (never a link, named pipe or device, which is not opened) of its bytes."""
         try:
-            return path.stat().st_size == self.size > 0 and digest(path) == self.sha256
+            st = path.lstat()
+            return stat.S_ISREG(st.st_mode) and st.st_size == self.size > 0 \
+                and digest(path) == self.sha256
         except OSError:
             return False
 

@@ -10,6 +10,7 @@ import html
 import io
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import zipfile
@@ -89,6 +90,21 @@ def _whole_png(path: Path) -> bool:
         return False
 
 
+def _ordinary(path: Path) -> bool:
+    """Whether `path` is an ordinary file itself (not a link, named pipe or device)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def pdfium_error() -> type[Exception]:
+    """pypdfium2's error for a file it cannot read (imported only when a report is made)."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError  # type: ignore[no-any-return]
+
+
 def _deck_facts(deck: Path | io.BytesIO) -> Facts:
     """The slide count and the first slide's title, read from the .pptx zip."""
     with zipfile.ZipFile(deck) as z:
@@ -164,24 +180,28 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     titles: dict[Path, str] = {}
     decks = []
     for item in items:
-        if not item.path.exists():
+        if not _ordinary(item.path):  # not built, or not a file the build made: not opened
             continue
         png = thumb[item.path]
         fresh = _whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
         if not thumbnails:
             png.unlink(missing_ok=True)
-        if item.fmt == "pdf":
-            draw = thumbnails and not fresh
-            pages = known[item.path][0] if item.path in known and not draw else \
-                _pdf_facts(item.path, png if draw else None)
-            shown[item.path] = f"{pages} page{'s' * (pages != 1)}"
-        else:
+        try:
+            if item.fmt == "pdf":
+                draw = thumbnails and not fresh
+                pages = known[item.path][0] if item.path in known and not draw else \
+                    _pdf_facts(item.path, png if draw else None)
+                shown[item.path] = f"{pages} page{'s' * (pages != 1)}"
+                continue
             count, first = known.get(item.path) or _deck_facts(item.path)
-            shown[item.path] = f"{count} slides"
-            titles[item.path] = first
-            if thumbnails and not fresh:
-                png.unlink(missing_ok=True)
-                decks.append(item.path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, pdfium_error()):
+            shown[item.path] = "unreadable"
+            continue
+        shown[item.path] = f"{count} slides"
+        titles[item.path] = first
+        if thumbnails and not fresh:
+            png.unlink(missing_ok=True)
+            decks.append(item.path)
     if thumbnails:
         _deck_thumbs(decks, thumb)
     body = [f"<h1>{html.escape(title)}</h1>",

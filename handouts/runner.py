@@ -383,6 +383,10 @@ def _check_build_folder(project: Project) -> None:
     build would otherwise read or write outside the build folder, or fail half-way)."""
     out = project.out_dir
     problems = []
+    if out != project.settings.build_dir and (out.is_symlink() or (os.path.lexists(out)
+                                                                   and not out.is_dir())):
+        problems.append(Problem(Location(out), "is where the build writes this clinic's "
+                                "outputs, but holds a link or a file", "remove it"))
     for path in (out / manifest.MANIFEST, project.settings.build_dir / uptodate.RECORD,
                  out / LOCK):
         if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
@@ -582,24 +586,25 @@ def _project_templates(project: Project) -> bool:
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
-    """Remove outputs of topics that no longer exist, with their records. Only a record
-    named as the build names outputs ('<topic>/<file>.<format>', plain names) whose file
-    lies in the build folder once every link is resolved is acted on: a manifest edited by
-    hand can delete nothing else."""
+    """Remove outputs of topics that no longer exist, with their records. A file is
+    deleted only if its record is named as the build names outputs
+    ('<topic>/<topic>-<level>-<kind>.<format>', plain names), it lies in the build folder
+    once every link is resolved, it is an ordinary file, and its bytes are exactly those
+    the build recorded writing: a manifest edited by hand can delete nothing else."""
     import re
 
     out = project.out_dir
     current = {_key(j, out) for j in plan(project, formats=tuple(WRITERS))}
     topics = {t.slug for t in project.topics}
-    ours = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\.(" +
+    ours = re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
                       "|".join(map(re.escape, WRITERS)) + ")$")
     for key in list(records):
         if key in current or key.split("/", 1)[0] in topics:
             continue
-        del records[key]
+        made = records.pop(key)
         path = out / key
-        if not ours.match(key) or path.is_symlink() or path.parent.is_symlink() \
-                or not path.resolve().is_relative_to(out.resolve()):
+        if not ours.match(key) or path.parent.is_symlink() \
+                or not path.resolve().is_relative_to(out.resolve()) or not made.intact(path):
             continue
         path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):

@@ -33,19 +33,40 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
-from handouts.files import digest, read_own, write_atomic
+from handouts.files import read_own, write_atomic
 
 RECORD = ".handouts-uptodate.json"
+SETTINGS = "handouts.toml"
+
+
+def _folders(root: Path) -> tuple[Path, Path]:
+    """The project's build and content folders, as handouts.toml names them (build/ and
+    content/ if it cannot tell; a settings file that is not an ordinary file is not
+    opened)."""
+    project: Any = {}
+    raw = read_own(root / SETTINGS, 1024 * 1024, follow=True)
+    try:
+        project = tomllib.loads(raw.decode("utf-8-sig")).get("project", {}) if raw else {}
+    except (ValueError, AttributeError):  # TOMLDecodeError and UnicodeDecodeError
+        project = {}
+    if not isinstance(project, dict):
+        project = {}
+    return root / str(project.get("build", "build")), root / str(project.get("content",
+                                                                           "content"))
 
 
 def build_dir(root: Path) -> Path:
     """The project's build folder, as handouts.toml names it (build/ if it cannot tell)."""
+    return _folders(root)[0]
+
+
+def _topic_files(content: Path) -> set[str]:
+    """The topic files in `content` now (hidden files left out)."""
     try:
-        with (root / "handouts.toml").open("rb") as f:
-            name = tomllib.load(f).get("project", {}).get("build", "build")
-    except (OSError, ValueError, AttributeError):  # TOMLDecodeError and UnicodeDecodeError
-        name = "build"
-    return root / str(name)
+        return {str(content / n) for n in os.listdir(content) if not n.startswith(".")
+                and n.endswith((".yaml", ".yml"))}
+    except OSError:
+        return set()
 
 
 def key(options: Mapping[str, object]) -> str:
@@ -114,6 +135,12 @@ def record(out_dir: Path, build_key: str, inputs: Iterable[Path],
         return
 
 
+def _ordinary_digest(path: Path) -> str | None:
+    """The SHA-256 of `path` if it is an ordinary file of at most 256 MiB, else None."""
+    data = read_own(path, follow=True)
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
 def _shaped(value: object, *types: type) -> bool:
     return isinstance(value, list) and len(value) == len(types) and \
         all(isinstance(v, t) for v, t in zip(value, types, strict=True))
@@ -142,20 +169,28 @@ def _load(path: Path, build_key: str) -> dict[str, Any] | None:
     return data
 
 
-def check(out_dir: Path, build_key: str) -> list[tuple[str, str]] | None:
-    """What to print if the recorded build is still up to date; None to build normally.
+def check(root: Path, build_key: str) -> list[tuple[str, str]] | None:
+    """What to print if the project in `root` is up to date as its build folder's record
+    says; None to build normally.
 
-    Every input file is hashed again: its size and time only say early that it changed,
-    never that it did not. Folders are listed again; outputs must have the size and time
-    the build left them with.
+    The record must name the settings and every topic file there is now. Every input file
+    is hashed again (only an ordinary file: a named pipe or device in a record edited by
+    hand is not read): its size and time only say early that it changed, never that it
+    did not. Folders are listed again; outputs must have the size and time the build left
+    them with.
     """
+    out_dir, content = _folders(root)
     data = _load(out_dir / RECORD, build_key)
     if data is None:
+        return None
+    needed = _topic_files(content) | ({str(root / SETTINGS)}
+                                      if os.path.lexists(root / SETTINGS) else set())
+    if not needed <= data["inputs"].keys():
         return None
     try:
         for name, (size, mtime, recorded) in data["inputs"].items():
             path = Path(name)
-            if _stat(path) != (size, mtime) or digest(path) != recorded:
+            if _stat(path) != (size, mtime) or _ordinary_digest(path) != recorded:
                 return None
         for name, (_mtime, listing) in data["folders"].items():
             path = Path(name)

@@ -125,3 +125,18 @@ def test_more_workers_than_outputs_is_fine(sample: Path, cli: Callable[..., Resu
     result = cli("-C", sample, *FLYERS, "-j", "100000")
     assert result.exit_code == 0, result.output
     assert "built 6, unchanged 0, failed 0" in result.output
+
+
+def test_a_character_the_font_lacks_in_the_brand_is_located_in_the_brand_file(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    brand = sample / "_brand.yml"
+    text = brand.read_text(encoding="utf-8")
+    brand.write_text(text.replace("full: Riverbend Community Health", "full: Riverbend 診療所"),
+                     encoding="utf-8")
+    line = next(n for n, row in enumerate(brand.read_text(encoding="utf-8").splitlines(), 1)
+                if "診" in row)
+    result = cli("-C", sample, *FLYERS)
+    assert result.exit_code == 2, result.output
+    assert f"{brand}:{line}:" in result.output
+    assert "the brand's font cannot draw '診' (U+8A3A)" in result.output
+    assert "ketamine-and-addiction.yaml: the brand's font" not in result.output

@@ -307,3 +307,79 @@ def test_init_refuses_over_a_dangling_link(tmp_path: Path, cli: Callable[..., Re
     assert "these files already exist" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "nowhere.yml").exists()
+
+
+# Found by a review: links and files where the build writes or reads its own -----------------
+
+def test_a_clinic_folder_linked_out_of_the_build_folder_is_refused(
+        tmp_path: Path, sample: Path, cli: Callable[..., Result]) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "_brand.yml").write_text("meta: {name: Hill Street Health}\n", encoding="utf-8")
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (sample / "build").mkdir()
+    (sample / "build" / "riverbend-community-health").symlink_to(victim)
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pdf",
+                 "--no-thumbnails", "--brand", sample / "_brand.yml", "--brand",
+                 other / "_brand.yml")
+    assert result.exit_code == 2, result.output
+    assert f"{sample / 'build' / 'riverbend-community-health'}: is where the build writes " \
+        "this clinic's outputs, but holds a link or a file; remove it" in result.output
+    assert list(victim.iterdir()) == []
+
+
+@pytest.mark.parametrize("key", ["important/report.pdf", "notes/notes-mine.pdf"])
+def test_pruning_deletes_only_the_bytes_the_build_wrote(
+        sample: Path, cli: Callable[..., Result], key: str) -> None:
+    flyer_only(sample)
+    args = ("-C", sample, "build", "--no-thumbnails", "--length", "short", "--format", "pdf")
+    assert cli(*args).exit_code == 0
+    mine = sample / "build" / key
+    mine.parent.mkdir()
+    mine.write_bytes(b"%PDF-1.4 the clinic's own notes")
+    manifest = sample / "build" / MANIFEST
+    records = json.loads(manifest.read_text(encoding="utf-8"))
+    import hashlib
+
+    records[key] = ["x", len(mine.read_bytes()), hashlib.sha256(b"other bytes").hexdigest()]
+    if key.startswith("important"):  # the right bytes, but not a name the build makes
+        records[key][2] = hashlib.sha256(mine.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(records), encoding="utf-8")
+    assert cli("-C", sample, "build", "--no-thumbnails").exit_code == 0
+    assert mine.read_bytes() == b"%PDF-1.4 the clinic's own notes"
+
+
+def test_a_build_folder_holding_the_projects_files_is_refused(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    images = sample / "images"
+    images.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "data" / "harbourside-logo.svg",
+                images / "logo.svg")
+    (images / "index.html").write_text("mine", encoding="utf-8")
+    brand = (sample / "_brand.yml").read_text(encoding="utf-8")
+    (sample / "_brand.yml").write_text(brand + "logo: images/logo.svg\n", encoding="utf-8")
+    settings(sample, '[project]\nbuild = "images"\n')
+    result = cli("-C", sample, "build")
+    assert result.exit_code == 2, result.output
+    assert f"handouts.toml:2:1: the build folder {images} holds files the project reads " \
+        f"({images / 'logo.svg'}); name a folder of its own" in result.output
+    assert (images / "index.html").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_build_folder_that_is_a_file_is_located(sample: Path,
+                                                  cli: Callable[..., Result]) -> None:
+    (sample / "notes.txt").write_text("mine", encoding="utf-8")
+    settings(sample, '[project]\nbuild = "notes.txt"\n')
+    result = cli("-C", sample, "build")
+    assert result.exit_code == 2
+    assert f"handouts.toml:2:1: the build folder {sample / 'notes.txt'} is a file; name a " \
+        "folder for the outputs in [project] build" in result.output
+
+
+def test_an_editors_hidden_lock_file_in_content_is_ignored(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    (sample / "content" / ".#ketamine-and-addiction.yaml").symlink_to("root@host.1234:17")
+    (sample / "content" / ".ketamine-and-addiction.yaml.swp").write_bytes(b"\x00\x01")
+    result = cli("-C", sample, "list")
+    assert result.exit_code == 0, result.output

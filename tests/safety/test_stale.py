@@ -131,3 +131,46 @@ def test_an_emptied_or_cut_short_thumbnail_is_drawn_again(sample: Path,
     assert "built 0, unchanged 6" in result.output
     assert thumbs[0].read_bytes() == whole
     assert thumbs[1].read_bytes().endswith(b"IEND\xaeB`\x82")
+
+
+def test_a_record_edited_to_name_a_pipe_or_nothing_is_not_trusted(
+        tmp_path: Path, sample: Path, cli: Callable[..., Result]) -> None:
+    import json
+
+    assert "built 6," in cli("-C", sample, *FLYERS).output
+    record = sample / "build" / ".handouts-uptodate.json"
+    good = json.loads(record.read_text(encoding="utf-8"))
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    topic = sample / "content" / "ketamine-and-addiction.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace(
+        "title: Ketamine and Addiction", "title: Ketamine and Addiction Now"), encoding="utf-8")
+    for edited in ({**good, "inputs": {**good["inputs"],
+                                       str(fifo): [0, fifo.stat().st_mtime_ns, "0" * 64]}},
+                   {**good, "inputs": {}, "folders": {}, "outputs": {},
+                    "lines": [["out", "ALL GOOD"]]}):
+        record.write_text(json.dumps(edited), encoding="utf-8")
+        result = cli("-C", sample, *FLYERS)
+        assert "ALL GOOD" not in result.output
+        assert "built 3, unchanged 3" in result.output or "built 0, unchanged 6" \
+            in result.output
+    assert "Addiction Now" in pdf_text(flyer(sample))
+
+
+def test_a_pipe_or_junk_where_an_output_sits_is_reported_not_waited_on(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    assert cli("-C", sample, "build", "--length", "short", "--no-thumbnails").exit_code == 0
+    deck = sample / "build" / "ketamine-and-addiction" / \
+        "ketamine-and-addiction-easy-talk-5min.pptx"
+    deck.unlink()
+    os.mkfifo(deck)
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pdf",
+                 "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    deck.unlink()
+    pdf = flyer(sample)
+    pdf.write_bytes(b"junk")
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pptx",
+                 "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    assert "unreadable" in (sample / "build" / "index.html").read_text(encoding="utf-8")
