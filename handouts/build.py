@@ -148,8 +148,9 @@ def load_projects(root: Path, brand_files: Sequence[Path] = ()
         projects.append(Project(settings, brand, topics, out))
     slugs = [p.brand.slug for p in projects]
     for slug in {s for s in slugs if slugs.count(s) > 1}:
-        raise SettingsError([Problem(Location(settings.root / SETTINGS_FILE),
-                                     f"two brands are both named '{slug}'",
+        second = [p.brand.source for p in projects if p.brand.slug == slug][1]
+        raise SettingsError([Problem(Location(second or settings.root / SETTINGS_FILE),
+                                     f"two brands would both build into the folder '{slug}'",
                                      "give each clinic its own meta.name")])
     for project in projects[:1]:
         check_output_names(project)

@@ -140,3 +140,15 @@ def test_a_character_the_font_lacks_in_the_brand_is_located_in_the_brand_file(
     assert f"{brand}:{line}:" in result.output
     assert "the brand's font cannot draw '診' (U+8A3A)" in result.output
     assert "ketamine-and-addiction.yaml: the brand's font" not in result.output
+
+
+def test_two_brands_that_would_share_a_folder_are_refused_at_the_second(
+        tmp_path: Path, sample: Path, cli: Callable[..., Result]) -> None:
+    other = tmp_path / "other" / "_brand.yml"
+    other.parent.mkdir()
+    other.write_text("meta: {name: 'Riverbend: Community Health!'}\n", encoding="utf-8")
+    result = cli("-C", sample, *FLYERS, "--brand", sample / "_brand.yml", "--brand", other)
+    assert result.exit_code == 2
+    assert f"{other}: two brands would both build into the folder " \
+        "'riverbend-community-health'; give each clinic its own meta.name" in result.output
+    assert not (sample / "build").exists()
