@@ -5,7 +5,6 @@ of a file path the brand names (inside the project, existing).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +13,6 @@ from handouts.errors import Location, Problem
 from handouts.yamlsource import Map, Node, Scalar, Seq
 
 NULLS = ("", "~", "null", "Null", "NULL")
-
-UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Control characters (but tab and line breaks), lone surrogates and the non-characters
-U+FFFE and U+FFFF: no font draws them and layout XML cannot carry most of them, so a brand
-text holding one would fail later in a template, far from where it was written."""
-
 
 @dataclass(frozen=True)
 class Written:
@@ -56,25 +49,6 @@ class ReaderCore:
 
     def problem(self, at: Location, what: str, todo: str = "") -> None:
         self.problems.append(Problem(at, what, todo))
-
-    def printable(self, node: Node) -> None:
-        """A problem for each key or scalar under `node` that holds a character in
-        UNPRINTABLE_RE (YAML writes them as escapes such as "\\a")."""
-        found: list[tuple[str, Location]] = []
-        if isinstance(node, Scalar):
-            found.append((node.text, node.at))
-        elif isinstance(node, Map):
-            found += [(key, node.key_at.get(key, node.at)) for key in node.items]
-        for text, at in found:
-            match = UNPRINTABLE_RE.search(text)
-            if match:
-                self.problem(at, f"the text holds the character U+{ord(match[0]):04X}, "
-                                 "which cannot be printed",
-                             "remove it (it may be written as an escape such as \\a)")
-        children = node.items.values() if isinstance(node, Map) else \
-            node.items if isinstance(node, Seq) else ()
-        for child in children:
-            self.printable(child)
 
     # Shapes -----------------------------------------------------------------------------
 

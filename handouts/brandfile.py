@@ -102,7 +102,6 @@ def read_brand(path: Path, tree: Map, root: Path) -> Brand:
     """The brand in `tree`, read from `path`; raises SettingsError listing every problem,
     in file order. Files the brand names must stay inside `root`."""
     r = _BrandReader(path, root)
-    r.printable(tree)
     for key, key_at in tree.key_at.items():
         if key not in TOP_KEYS:
             r.problems.append(Problem(key_at, f"unknown brand.yml section '{key}'",

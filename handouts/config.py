@@ -163,15 +163,28 @@ def _type_name(types: tuple[type, ...]) -> str:
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 
+def _written(name: str) -> str:
+    """A pattern for `name` as TOML may write it: each character beyond ASCII as itself or
+    as a \\uXXXX or \\UXXXXXXXX escape (hex digits in either case)."""
+    def char(c: str) -> str:
+        if ord(c) < 128:
+            return re.escape(c)
+        short = f"\\\\u{ord(c):04x}" if ord(c) <= 0xFFFF else None
+        forms = [re.escape(c), *([short] if short else []), f"\\\\U{ord(c):08x}"]
+        return "(?:" + "|".join(f"(?i:{f})" if f.startswith("\\") else f
+                                for f in forms) + ")"
+    return "".join(char(c) for c in name)
+
+
 def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> Location:
     """Where `key` is written in handouts.toml's `lines`: within `table` (a dotted name
     such as 'lengths.short') when given, else that table's header, else the key's first
     mention; line and column count from 1 (line 0: not written)."""
     pattern = re.compile(
-        rf"^(\s*)(\[.*(?<![\w-]){re.escape(key)}(?![\w-]).*\]|\"?{re.escape(key)}\"?\s*=)")
+        rf"^(\s*)(\[.*(?<![\w-]){_written(key)}(?![\w-]).*\]|\"?{_written(key)}\"?\s*=)")
     numbered = list(enumerate(lines, 1))
     if table is not None:
-        parts = [re.escape(part) for part in table.split(".")]
+        parts = [_written(part) for part in table.split(".")]
         dotted = r"\s*\.\s*".join(rf"""(?:{p}|"{p}"|'{p}')""" for p in parts)
         header = re.compile(rf"^(\s*)\[\s*{dotted}\s*\]")
         start = next((i for i, (_, line) in enumerate(numbered) if header.match(line)), None)

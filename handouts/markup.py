@@ -117,9 +117,17 @@ def blocks(text: str, style: str = "body") -> Markup:
     return Markup("".join(out))
 
 
+_LIST_MARKER = re.compile(r"^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))(?=[ \t]|$)", re.MULTILINE)
+"""A list marker at the start of a line ('- ', '* ', '1. ', a lone '*')."""
+
+
 def inline(text: str) -> Markup:
-    """Markdown text as inline layout XML (paragraph breaks become spaces); raises TooDeep."""
-    parts = [_inline_xml(tok.children or []) for tok in _tokens(text)
+    """Markdown text as inline layout XML (paragraph breaks become spaces); a list marker
+    starting a line is its literal text, since inline text (a heading, a key point) is
+    never a list: a heading '*' or '- a' keeps its characters. Raises TooDeep."""
+    literal = _LIST_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}",
+                               text)
+    parts = [_inline_xml(tok.children or []) for tok in _tokens(literal)
              if tok.type == "inline"]
     return Markup(" ".join(parts))
 

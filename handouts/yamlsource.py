@@ -9,6 +9,7 @@ bomb cannot expand, and duplicate keys are reported rather than silently overwri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,12 @@ from typing import Any
 import yaml
 
 from handouts.errors import Location, Problem
+
+UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Control characters (but tab and line breaks), lone surrogates and the non-characters
+U+FFFE and U+FFFF: no font draws them and layout XML cannot carry most of them, so a text
+holding one (YAML writes them as escapes such as "\\a") is refused where it is written,
+not when a template fails far from it."""
 
 MAX_NODES = 200_000
 """Refuse files with more YAML nodes than this: a content file is far smaller."""
@@ -70,6 +77,7 @@ class _Converter:
             raise _TooBig(_loc(self.path, node.start_mark))
         at = _loc(self.path, node.start_mark)
         if isinstance(node, yaml.ScalarNode):
+            self.printable(str(node.value), at)
             return Scalar(str(node.value), at, quoted=node.style in ("'", '"'))
         if isinstance(node, yaml.SequenceNode):
             items = [self.convert(child) for child in node.value]
@@ -85,6 +93,7 @@ class _Converter:
                     )
                     continue
                 key = str(key_node.value)
+                self.printable(key, k_at)
                 if key == "<<":
                     self.problems.append(
                         Problem(k_at, "merge keys (<<) are not supported", "write the keys out")
@@ -106,6 +115,15 @@ class _Converter:
                     key_at[key] = k_at
             return Map(result, at, key_at)
         return None
+
+
+    def printable(self, text: str, at: Location) -> None:
+        """A problem if `text` holds a character in UNPRINTABLE_RE."""
+        match = UNPRINTABLE_RE.search(text)
+        if match:
+            self.problems.append(Problem(
+                at, f"the text holds the character U+{ord(match[0]):04X}, which cannot be "
+                "printed", "remove it (it may be written as an escape such as \\a)"))
 
 
 class _TooBig(Exception):

@@ -115,18 +115,17 @@ FONT_GAPS = ("☃", "漢字", "😀", "𝔘𝔫𝔦", "שלום", "مرحبا", 
 """Words some of the pool's fonts cannot draw."""
 
 CONTROL_WORDS = ("\x07", "\x1b[31m", "\x0c", "\ufffe", "\x7f")
-"""Characters no document can hold. Only the brand's texts get them: a content file holding
-one is not refused where it is written yet (tests/safety/test_fuzz_findings.py)."""
+"""Characters no document can hold: a brand or content text holding one is refused where
+it is written."""
 
 
 @st.composite
 def words(draw: Draw, min_size: int = 1, max_size: int = 12, controls: bool = False,
           brand: bool = False) -> str:
-    """A run of words, mostly plain, sometimes odd; with `controls`, sometimes a control
-    character. No word the fonts may lack (FONT_GAPS): a topic gets one only with flaws,
-    and a brand's texts (`brand`) none, as one there is not located in the brand file yet
-    (tests/safety/test_fuzz_findings.py)."""
-    pool_odd = tuple(w for w in ODD_WORDS if w not in FONT_GAPS)
+    """A run of words, mostly plain, sometimes odd; with `controls` (a project drawn with
+    flaws), sometimes a control character or a word the fonts may lack (FONT_GAPS), which
+    the build refuses where it is written (a brand's texts, `brand`, included)."""
+    pool_odd = ODD_WORDS if controls else tuple(w for w in ODD_WORDS if w not in FONT_GAPS)
     odd = st.sampled_from(pool_odd + CONTROL_WORDS if controls else pool_odd)
     pool = st.one_of(st.sampled_from(PLAIN_WORDS), st.sampled_from(PLAIN_WORDS),
                      st.sampled_from(PLAIN_WORDS), odd)
@@ -147,11 +146,12 @@ def plain_words(min_size: int = 1, max_size: int = 8) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def inline(draw: Draw) -> str:
-    """A line of Markdown text: words, some bold, italic or a link."""
+def inline(draw: Draw, controls: bool = False) -> str:
+    """A line of Markdown text: words, some bold, italic or a link (with `controls`, words
+    as words() draws them for a project with flaws)."""
     pieces = []
     for _ in range(draw(st.integers(1, 4))):
-        text = draw(words(max_size=6))
+        text = draw(words(max_size=6, controls=controls))
         style = draw(st.sampled_from(("", "", "", "**", "*", "_", "link", "code")))
         if style == "link":
             url = draw(st.sampled_from(("https://example.org/a", "http://x.test",
@@ -194,7 +194,7 @@ def markdown(draw: Draw, empties: bool = False) -> str:
             depth = draw(st.sampled_from((0, 1, 2, 2, 3, 12)))
             blocks.append(draw(markdown_list(depth)))
         else:
-            blocks.append(draw(inline()))
+            blocks.append(draw(inline(controls=empties)))
     return "\n\n".join(blocks)
 
 
@@ -512,9 +512,9 @@ def by_level(draw: Draw, levels: tuple[str, ...], text: st.SearchStrategy[str],
 @st.composite
 def topic(draw: Draw, levels: tuple[str, ...], flaws: bool) -> dict[str, Any]:
     """A topic's structure, valid mostly."""
-    # A plain word first: a heading of only '*' or '1.' is read as an empty list
-    # (tests/safety/test_fuzz_findings.py), which the net would meet every run.
-    short_text = st.tuples(plain_words(max_size=2), words(max_size=4)).map(" ".join)
+    # Sometimes a heading or title that is only a list marker: it is its own text.
+    short_text = st.one_of(st.tuples(plain_words(max_size=2), words(max_size=4)).map(" ".join),
+                           st.sampled_from(("*", "-", "1.", "- a", "2) b")))
     refs = [f"ref-{n}" for n in range(draw(st.integers(1, 3)))]
     item: dict[str, Any] = {"title": draw(short_text)}
     if draw(st.booleans()):

@@ -71,8 +71,6 @@ def test_a_markdown_link_with_no_address_is_its_text(tmp_path: Path,
 
 # Not fixed here: in content.py / yamlsource.py, build.py and config.py ------------------
 
-@pytest.mark.xfail(strict=True, reason="content.py/yamlsource.py: a control character in a "
-                   "content text is not refused where it is written; the template is blamed")
 def test_a_control_character_in_a_content_text_is_refused_where_it_is_written(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     path = write_project(tmp_path, GOOD.replace(BODY, '      easy: "Germs \\a live on hands."'))
@@ -113,8 +111,6 @@ def test_an_option_under_a_quoted_table_header_is_located_in_that_table(
         result.output
 
 
-@pytest.mark.xfail(strict=True, reason="config.py locate(): a key written with an escape "
-                   "([levels.\"\\u00fcn\"]) is reported without a line")
 def test_a_bad_name_written_with_an_escape_is_located(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     write_project(tmp_path, GOOD)
@@ -135,8 +131,6 @@ def test_a_missing_glyph_in_a_brand_text_is_located_in_the_brand_file(
     assert "(U+2603)" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="markup.py inline(): a heading such as '*' or '1.' is "
-                   "read as an empty list, so the slide title is empty and the template blamed")
 def test_a_heading_that_looks_like_a_list_marker_is_its_text(
         tmp_path: Path, cli: Callable[..., Result]) -> None:
     write_project(tmp_path, GOOD.replace("    heading: Why it matters", "    heading: '*'"))

@@ -40,12 +40,19 @@ def test_a_deeper_list_is_named_with_its_line(depth: int) -> None:
         "deeper would be left out")
 
 
-@pytest.mark.parametrize("render", [markup.plain, markup.blocks, markup.inline])
+@pytest.mark.parametrize("render", [markup.plain, markup.blocks])
 def test_rendering_too_deep_a_text_raises_rather_than_drops(
         render: Callable[[str], object]) -> None:
     with pytest.raises(markup.TooDeep, match=r"nested more than 9 levels deep \(line 10 of the "
                                              r"text\).*; keep lists at most 9 levels deep"):
         render(nested_list(11))
+
+
+def test_inline_text_is_never_a_list_so_keeps_every_word_however_deep() -> None:
+    xml = str(markup.inline(nested_list(30)))
+    assert "<ul>" not in xml
+    for word in words(30):
+        assert word in xml
 
 
 def test_one_line_of_nested_markers_is_too_deep() -> None:
