@@ -152,6 +152,9 @@ def play(pair: Pair, pool: list[Pair], step: Step, width: float) -> None:
         except IndexError:  # reportlab's, splitting after a leading <br/> if orphans are allowed
             with pytest.raises(IndexError):
                 pair.subject.split(width, step.height)
+            pair.shown = copy.deepcopy(pair.source)  # it was wrapped at the split's width first
+            pair.shown.wrap(width, step.height)
+            check(pair)
             return
         parts = pair.subject.split(width, step.height)
         event(f"split into {len(expected)}")
