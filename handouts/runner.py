@@ -19,7 +19,6 @@ is taken over; what a killed build left in the build folder is cleaned by the ne
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import signal
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handouts import manifest, templates, uptodate
+from handouts import manifest, processes, templates, uptodate
 from handouts.build import (
     WRITERS,
     Job,
@@ -53,9 +52,6 @@ from handouts.fonts import builtin_fonts
 if TYPE_CHECKING:
     import jinja2
 
-LOCK = ".handouts.lock"
-
-
 def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
     """The k-th of n shares of `jobs` (k from 1): every job lands in exactly one share,
     the same one on every machine, whatever order the jobs come in."""
@@ -72,90 +68,6 @@ def _shared_fingerprint(project: Project, digests: Digests) -> str:
                           builtin_fonts().regular.parent))
     return manifest.shared_inputs(project.settings.source_text, project.brand.files, made_from,
                                   digests)
-
-
-@contextlib.contextmanager
-def locked(out_dir: Path, notice: Callable[[str], None] = lambda text: None
-           ) -> Iterator[int]:
-    """Hold the build folder's lock, or stop with a clear message if another build has it;
-    yields the lock file's descriptor (workers close their copy).
-
-    The lock file names its holder (pid and start time). A lock whose holder has died but
-    is still held (by processes it left behind) is taken over, with a `notice`: the old
-    lock file is replaced by a new one.
-    """
-    path = out_dir / LOCK
-    for _attempt in range(3):
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
-        except OSError as exc:
-            raise BuildError(f"cannot write to {out_dir}: {exc.strerror}; check that the "
-                             "build folder is writable and the disk has space") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(fd)
-            if holder is None or _alive(*holder):
-                who = f" (pid {holder[0]})" if holder else ""
-                raise BuildError(f"another make-handouts build{who} is writing to {out_dir}; "
-                                 "wait for it to finish, then build again") from None
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            notice(f"taking over the lock on {out_dir}: the build that held it (pid "
-                   f"{holder[0]}) has stopped")
-            continue
-        try:
-            if os.fstat(fd).st_ino != os.stat(path).st_ino:  # replaced meanwhile: again
-                continue
-        except OSError:
-            continue
-        else:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()} {_started(os.getpid())}\n".encode(), 0)
-            try:
-                yield fd
-            finally:
-                with contextlib.suppress(OSError):
-                    os.ftruncate(fd, 0)
-            return
-        finally:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-    raise BuildError(f"cannot take the lock on {out_dir}: another build keeps replacing it")
-
-
-def _started(pid: int) -> str:
-    """When process `pid` started, in clock ticks since boot (/proc; '' where unknown)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            fields = handle.read().rsplit(b")", 1)[1].split()
-        return fields[19].decode()
-    except (OSError, IndexError):
-        return ""
-
-
-def _holder(fd: int) -> tuple[int, str] | None:
-    """The pid and start time written in a lock file, if it names its holder."""
-    try:
-        words = os.pread(fd, 100, 0).decode().split()
-        return int(words[0]), words[1] if len(words) > 1 else ""
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _alive(pid: int, started: str) -> bool:
-    """Whether process `pid` still runs and is the one that started at `started`."""
-    now = _started(pid)
-    if now:
-        return not started or now == started
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return not os.path.isdir("/proc/self")  # no /proc: trust the signal
 
 
 Facts = tuple[int, str]
@@ -277,7 +189,7 @@ def _start_worker(project: Project, staging: Path, for_report: bool, parent: int
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(OSError):
         os.close(lock_fd)
-    _die_with_parent(parent)
+    processes.die_with_parent(parent)
     _worker[:] = [_Worker(project, staging, for_report, in_worker=True)]
 
 
@@ -294,30 +206,6 @@ def _stuck(staging: Path, task: TaskKey) -> Problem | None:
                                f"{TIME_LIMIT + HARD_MARGIN:g} s of processor time and was "
                                "stopped", "look for a loop or comparison that does not end")
     return None
-
-
-def _die_with_parent(parent: int) -> None:
-    """Have the kernel end this process when its parent ends (Linux prctl
-    PR_SET_PDEATHSIG); a thread that watches the parent's pid does it elsewhere."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl")
-    except (OSError, AttributeError):
-        import threading
-        import time
-
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(0.5)
-            os._exit(1)
-
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # the parent ended before the request took effect
-        os._exit(1)
 
 
 def _make_in_worker(key: TaskKey) -> _Done:
@@ -367,7 +255,7 @@ def run(project: Project, jobs: Sequence[Job],
     workers = max(1, min(workers, len(stale), default_workers()))
     _check_build_folder(project)
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
-    with _terminate_as_interrupt(), locked(out, notice) as lock_fd:
+    with processes.terminate_as_interrupt(), processes.locked(out, notice) as lock_fd:
         staging = out / STAGING
         _clean_leftovers(out)  # left by a build that was killed
         try:
@@ -388,7 +276,7 @@ def _check_build_folder(project: Project) -> None:
         problems.append(Problem(Location(out), "is where the build writes this clinic's "
                                 "outputs, but holds a link or a file", "remove it"))
     for path in (out / manifest.MANIFEST, project.settings.build_dir / uptodate.RECORD,
-                 out / LOCK):
+                 out / processes.LOCK):
         if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
             problems.append(Problem(Location(path), "is not the file the build keeps here "
                                     "(a folder or a link)", "remove it; the build writes it "
@@ -400,26 +288,6 @@ def _check_build_folder(project: Project) -> None:
                                     "outputs, but holds a link or a file", "remove it"))
     if problems:
         raise InputError(problems)
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """Within: SIGTERM stops the build as Ctrl-C does (finished outputs kept, staged files
-    removed, workers ended), rather than leaving staged files behind."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _clean_leftovers(out: Path) -> None:

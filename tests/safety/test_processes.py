@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from handouts.runner import LOCK, STAGING
+from handouts.processes import LOCK
+from handouts.runner import STAGING
 
 from ..test_watch import wait_for, watching
 
