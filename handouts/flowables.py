@@ -175,8 +175,10 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
         return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
 
     def _fresh(self) -> Paragraph:
-        """A reportlab Paragraph with a copy of this one's fragments, never laid out."""
-        fresh = Paragraph(None, self.style, self.bulletText, copy.deepcopy(self.frags),
+        """A reportlab Paragraph with a copy of this one's fragments, never laid out (each
+        fragment copied, as wrapping rewrites fragments; what they hold, such as colours,
+        is never changed and is shared)."""
+        fresh = Paragraph(None, self.style, self.bulletText, [copy.copy(f) for f in self.frags],
                           self.caseSensitive, self.encoding)
         for name in _PER_PARAGRAPH:
             if hasattr(self, name):
