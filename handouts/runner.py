@@ -194,14 +194,20 @@ def _start_worker(project: Project, staging: Path, for_report: bool, parent: int
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:
-    """The template problem of `task` if its worker ended while rendering it (the note
-    the worker left in `staging`), else None."""
+    """The template problem of `task` if its worker ended while rendering it, past the
+    processor-time limit (the note the worker left in `staging` names the task; a worker
+    can only have used that much processor time if at least as much wall time has passed
+    since it wrote the note), else None: a worker killed from outside is not a template's
+    fault."""
+    import time
+
     from handouts.templates import HARD_MARGIN, TIME_LIMIT
 
+    limit = TIME_LIMIT + HARD_MARGIN
     for note in staging.glob(f"{RENDERING}*"):
         with contextlib.suppress(OSError):
             *names, template = note.read_text(encoding="utf-8").split("\t")
-            if tuple(names) == task:
+            if tuple(names) == task and time.time() - note.stat().st_mtime >= limit - 1:
                 return Problem(Location(Path(template)), f"the template ran for more than "
                                f"{TIME_LIMIT + HARD_MARGIN:g} s of processor time and was "
                                "stopped", "look for a loop or comparison that does not end")
