@@ -556,9 +556,11 @@ def render(env: jinja2.Environment, name: str, context: Any, time_limit: float =
                 _processor_limit(time_limit + HARD_MARGIN if hard_stop else None):
             return _limited(template, context, size_limit)
     except _TooSlow:
-        raise TemplateError([Problem(Location(Path(name)),
-                                     f"the template ran for more than {time_limit:g} s and was "
-                                     "stopped", "look for a loop that does not end")]) from None
+        frame = _template_frame(sys.exc_info()[2])  # where it was when stopped
+        where = Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
+        raise TemplateError([Problem(where, f"the template ran for more than {time_limit:g} s "
+                                     "and was stopped", "look for a loop that does not end")]
+                            ) from None
     except files.Refused as exc:
         raise TemplateError([Problem(Location(exc.path), f"template {exc.what}",
                                      exc.todo)]) from None
