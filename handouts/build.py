@@ -285,7 +285,15 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
     except pdf.MissingGlyphs as exc:
         raise _glyph_error(project, job, exc) from None
     except ImageProblem as exc:
-        raise BuildError(f"{job.label}: {exc}") from None
+        raise _picture_error(job, exc) from None
+
+
+def _picture_error(job: Job, exc: ImageProblem) -> TemplateError:
+    """A picture the job's template asked for that cannot be used: an input mistake, named
+    with the template that asked for it."""
+    return TemplateError([Problem(Location(Path(job.template)), f"{exc} (asked for by the "
+                                  f"template, for {job.label})", "fix the picture's path or "
+                                  "file; pictures must be PNG, JPEG or SVG inside the project")])
 
 
 def _char_location(path: Path, lines: Sequence[str], char: str) -> Location:
@@ -368,7 +376,7 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     except pptx.DeckOverflow as exc:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
     except ImageProblem as exc:
-        raise BuildError(f"{job.label}: {exc}") from None
+        raise _picture_error(job, exc) from None
     except pdf.MissingGlyphs as exc:
         raise _glyph_error(project, job, exc) from None
 

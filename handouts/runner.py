@@ -152,6 +152,8 @@ class _Worker:
             result = WRITERS[job.fmt](self.project, job, doc)
         except BuildError as exc:
             return _Done("failed", (exc.format_message(),))
+        except TemplateError as exc:  # a picture the template asked for cannot be used
+            return _Done("input", template_problems=tuple(exc.problems))
         except Exception as exc:  # a writer fault: this output fails, the others go on
             return _Done("failed", (f"{job.label} ({job.kind}): the writer failed "
                                     f"unexpectedly ({type(exc).__name__}: {exc}); please "

@@ -152,3 +152,18 @@ def test_two_brands_that_would_share_a_folder_are_refused_at_the_second(
     assert f"{other}: two brands would both build into the folder " \
         "'riverbend-community-health'; give each clinic its own meta.name" in result.output
     assert not (sample / "build").exists()
+
+
+def test_a_picture_a_template_asks_for_outside_the_project_is_an_input_error(
+        tmp_path: Path, sample: Path, cli: Callable[..., Result]) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not read")
+    (sample / "templates").mkdir()
+    (sample / "templates" / "flyer.xml.j2").write_text(
+        '{% extends "builtin/flyer.xml.j2" %}{% block footer %}'
+        '<image src="../secret.png" alt="x" width="72"/>{% endblock %}', encoding="utf-8")
+    result = cli("-C", sample, *FLYERS)
+    assert result.exit_code == 2, result.output
+    assert "flyer.xml.j2: the image '../secret.png' leads outside the project" in result.output
+    assert "fix the picture's path or file" in result.output
+    assert not (sample / "build").exists()
