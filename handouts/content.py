@@ -365,15 +365,13 @@ def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
         sources.append(source)
     heading = r.text(f.get("heading"), f"{name} heading")
     body = r.text(f.get("body"), f"{name} body")
+    points = r.text_list(f.get("points"), f"{name} points")  # read before giving up, so
+    notes = r.text(f.get("notes"), f"{name} notes")          # every mistake is listed at once
+    callout = r.text(f.get("callout"), f"{name} callout")
     if sid is None or heading is None or body is None:
         return None
-    return Section(
-        id=sid, priority=priority, heading=heading, body=body,
-        points=r.text_list(f.get("points"), f"{name} points"),
-        notes=r.text(f.get("notes"), f"{name} notes"),
-        callout=r.text(f.get("callout"), f"{name} callout"),
-        sources=tuple(sources), at=node.at,
-    )
+    return Section(id=sid, priority=priority, heading=heading, body=body, points=points,
+                   notes=notes, callout=callout, sources=tuple(sources), at=node.at)
 
 
 def _glossary(r: _Reader, node: Node) -> GlossaryEntry | None:

@@ -170,3 +170,16 @@ def test_shuffled_lines_never_crash(tmp_path_factory: pytest.TempPathFactory,
     path = write_project(tmp_path_factory.mktemp("fuzz"), "\n".join(lines))
     topic, problems = load_topic(path, LEVELS)
     assert topic is not None or problems
+
+
+def test_a_new_level_lists_every_field_it_lacks_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace("    sources: [who]\n", "    sources: [who]\n    points:\n"
+                        "      easy: [Wash.]\n      standard: [Wash well.]\n"
+                        "      clinical: [Perform hand hygiene.]\n")
+    path = write_project(tmp_path, text)
+    topic, problems = load_topic(path, (*LEVELS, "plain"))
+    assert topic is None
+    found = [p.what for p in problems]
+    assert "section 'why' heading has no text for level 'plain'" not in found  # one text
+    assert "section 'why' body has no text for level 'plain'" in found
+    assert "section 'why' points has no list for level 'plain'" in found
