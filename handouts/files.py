@@ -41,22 +41,30 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _open_ordinary(path: Path, follow: bool) -> tuple[int, int]:
+    """A descriptor of `path` and its size in bytes, opened without waiting (a named pipe
+    is never waited on) and without following a final link unless `follow`; raises OSError
+    if it cannot be opened, ValueError naming its kind if it is not an ordinary file."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, flags)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise ValueError(_kind_of(st.st_mode))
+    return fd, st.st_size
+
+
 def read_own(path: Path, limit: int = 256 * 1024 * 1024, follow: bool = False
              ) -> bytes | None:
     """The bytes of a file the build itself keeps (its manifest, its up-to-date record),
     or None when it is absent, a link (unless `follow`), not a regular file, or over
     `limit` bytes: such a file is never followed out of the build folder, nor waited on."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
-        os.close(fd)
+        fd, size = _open_ordinary(path, follow)
+    except (OSError, ValueError):
         return None
     with os.fdopen(fd, "rb") as handle:
-        return handle.read(limit)
+        return handle.read(limit) if size <= limit else None
 
 
 class Digests:
@@ -138,37 +146,20 @@ def read_input(path: Path, roots: Sequence[Path], limit: int) -> bytes:
     bytes, all checked before reading. Raises Refused."""
     real = inside(path, roots)
     try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        fd, size = _open_ordinary(real, follow=False)
     except OSError as exc:
         raise Refused(path, f"cannot be read ({exc.strerror})",
                       "check that the file is readable") from None
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):  # checked before wrapping: a folder cannot be wrapped
-        os.close(fd)
-        raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
-                      "give the path of an ordinary file")
+    except ValueError as exc:
+        raise Refused(path, f"is {exc}, not a file", "give the path of an ordinary file") \
+            from None
     with os.fdopen(fd, "rb") as handle:
-        if st.st_size > limit:
-            raise Refused(path, f"is {st.st_size:,} bytes, more than the {limit:,} allowed",
+        if size > limit:
+            raise Refused(path, f"is {size:,} bytes, more than the {limit:,} allowed",
                           "use a smaller file")
-        data = handle.read(st.st_size + 1)
-        if len(data) > st.st_size:  # it grew while it was read: read on, to the limit
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew while it was read: read on, to the limit
             data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise Refused(path, f"is more than the {limit:,} bytes allowed", "use a smaller file")
     return data
-
-
-def check_input(path: Path, roots: Sequence[Path], limit: int) -> Path:
-    """`path`'s real path after the checks read_input makes (inside `roots`, a regular
-    file, at most `limit` bytes), for a file another library will open itself. Raises
-    Refused."""
-    real = inside(path, roots)
-    st = os.stat(real)
-    if not stat.S_ISREG(st.st_mode):
-        raise Refused(path, f"is {_kind_of(st.st_mode)}, not a file",
-                      "give the path of an ordinary file")
-    if st.st_size > limit:
-        raise Refused(path, f"is {st.st_size:,} bytes, more than the {limit:,} allowed",
-                      "use a smaller file")
-    return real

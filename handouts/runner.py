@@ -110,14 +110,15 @@ class _Worker:
     """The work done for each output, in a worker process or in this one."""
 
     def __init__(self, project: Project, staging: Path, for_report: bool = False,
-                 in_worker: bool = False) -> None:
+                 hard_stop: bool = False) -> None:
         self.project = project
         self.staging = staging
         self.for_report = for_report
         """Whether to send back what the build report says of each output."""
-        self.in_worker = in_worker
-        """Whether this is a worker process, which a stuck template may end (with a note
-        in the staging folder saying which output it was rendering)."""
+        self.hard_stop = hard_stop
+        """Whether this worker process renders the project's own templates, so a stuck
+        render may end it (with a note in the staging folder saying which output it was
+        rendering); built-in templates never need it."""
         self.topics = {t.slug: t for t in project.topics}
         self.env: jinja2.Environment | None = None
 
@@ -132,18 +133,18 @@ class _Worker:
             self.env = templates.environment(self.project.settings.templates_dir,
                                              root=self.project.settings.root)
         note = self.staging / f"{RENDERING}{os.getpid()}"
-        if self.in_worker:
+        if self.hard_stop:
             try:
                 _stage(note, "\t".join([*key, job.template]).encode())
             except OSError as exc:
                 return _Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
                                       "build folder is writable and the disk has space",))
         try:
-            doc = render_layout(self.project, job, self.env, hard_stop=self.in_worker)
+            doc = render_layout(self.project, job, self.env, hard_stop=self.hard_stop)
         except TemplateError as exc:
             return _Done("input", template_problems=tuple(exc.problems))
         finally:
-            if self.in_worker:
+            if self.hard_stop:
                 note.unlink(missing_ok=True)
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
@@ -192,7 +193,8 @@ def _start_worker(project: Project, staging: Path, for_report: bool, parent: int
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     processes.die_with_parent(parent)
-    _worker[:] = [_Worker(project, staging, for_report, in_worker=True)]
+    _worker[:] = [_Worker(project, staging, for_report,
+                          hard_stop=_project_templates(project))]
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:

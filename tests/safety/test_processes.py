@@ -18,6 +18,7 @@ from click.testing import Result
 from handouts.processes import LOCK
 from handouts.runner import STAGING
 
+from ..test_faults import children
 from ..test_watch import wait_for, watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
@@ -27,13 +28,6 @@ def start_build(sample: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "handouts", "-C", str(sample), "build", "-j",
                              "2", "--no-thumbnails", "--no-report"], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(t) for t in (task / "children").read_text().split()]
-    return found
 
 
 def running(pid: int) -> bool:
