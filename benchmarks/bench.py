@@ -63,7 +63,7 @@ def sample_project(where: Path, copies: int = 1) -> Path:
 def paragraphs(blocks: Sequence[object]) -> Iterator[tuple[str, bool]]:
     """Each paragraph of a layout's blocks as reportlab markup, and whether it is a
     heading (drawn bold)."""
-    from handouts import layout as L
+    from handouts.document import model as L
 
     def markup(runs: Sequence[L.Run]) -> str:
         out = []
@@ -92,7 +92,7 @@ def paragraphs(blocks: Sequence[object]) -> Iterator[tuple[str, bool]]:
 
 
 def document_paragraphs(doc: object) -> list[tuple[str, bool]]:
-    from handouts import layout as L
+    from handouts.document import model as L
 
     assert isinstance(doc, L.Document)
     out: list[tuple[str, bool]] = [(escape(doc.title), True)]
@@ -148,8 +148,8 @@ draw(out, json.load(open(spec, encoding="utf-8")))
 def floor_spec(doc: object, paper: str) -> dict[str, object]:
     """What the floor draws for a layout document: its paragraphs, its first page's size
     and number of panels."""
-    from handouts import layout as L
-    from handouts.printplan import page_size
+    from handouts.document import model as L
+    from handouts.writers.pdf.plan import page_size
 
     assert isinstance(doc, L.Document)
     first = doc.parts[0]
@@ -161,8 +161,8 @@ def floor_spec(doc: object, paper: str) -> dict[str, object]:
 
 def floor_faces(doc: object) -> list[Path]:
     """The faces the document is drawn in: regular and bold, and the italics if it has any."""
-    from handouts import layout as L
-    from handouts.fonts import builtin_fonts
+    from handouts.document import model as L
+    from handouts.fonts.families import builtin_fonts
 
     assert isinstance(doc, L.Document)
     fonts = builtin_fonts()
@@ -177,7 +177,8 @@ def main() -> None:
     repeat = 5 if args.quick else 11
     py = sys.executable
     compileall.compile_dir(str(ROOT / "handouts"), quiet=1)
-    from handouts import build, templates
+    from handouts.build import project as build
+    from handouts.document import jinja as templates
 
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
@@ -311,7 +312,7 @@ def _raw_deck_cost(doc: object, repeat: int) -> float:
 
     from pptx import Presentation
 
-    from handouts import layout as L
+    from handouts.document import model as L
 
     assert isinstance(doc, L.Document)
     slides = [("".join(r.text for r in s.title),

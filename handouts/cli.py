@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from handouts import FORMATS, __version__, uptodate
+from handouts import FORMATS, __version__
+from handouts.build import uptodate
 from handouts.errors import BuildError, InputError
 
 if TYPE_CHECKING:
-    from handouts import build
+    from handouts.build import project as build
     from handouts.files import Digests
 
 # Only click and the up-to-date record are imported here: a build with nothing to do
@@ -76,7 +77,8 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
         for stream, text in lines:
             click.echo(text, err=stream == "err")
         return
-    from handouts import build, runner
+    from handouts.build import project as build
+    from handouts.build import runner
     from handouts.files import Digests
 
     digests = Digests()
@@ -132,8 +134,8 @@ def _snapshot(projects: list[build.Project], digests: Digests
     (one was saved while loading)."""
     if not projects:
         return None
-    from handouts import build
-    from handouts.config import SETTINGS_FILE
+    from handouts.build import project as build
+    from handouts.build.settings import SETTINGS_FILE
 
     settings = projects[0].settings
     digests.seen(settings.root / SETTINGS_FILE, settings.digest)
@@ -149,7 +151,7 @@ def _snapshot(projects: list[build.Project], digests: Digests
     except OSError:
         return None
     listings = uptodate.listings(folders, settings.build_dir)
-    from handouts.content import topic_files
+    from handouts.content.topic import topic_files
 
     if set(topic_files(settings.content_dir)) != {topic.path for topic in projects[0].topics}:
         return None
@@ -228,7 +230,7 @@ def _progress(project: build.Project, jobs: list[build.Job]
 def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
                  lengths: tuple[str, ...]) -> None:
     """Print what would be built: topic, level, length, format and path."""
-    from handouts import build
+    from handouts.build import project as build
 
     project = build.load_project(root)
     for job in build.plan(project, topics, levels, lengths, FORMATS):
@@ -245,8 +247,8 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
     """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure."""
     import json
 
-    from handouts import build
-    from handouts.check import check
+    from handouts.build import project as build
+    from handouts.check.literacy import check
 
     project = build.load_project(root)
     result = check(project.topics, project.settings.levels)
@@ -282,7 +284,7 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
 @click.argument("directory", type=click.Path(file_okay=False))
 def init_command(directory: str) -> None:
     """Write a new clinic project into DIRECTORY (never over an existing file)."""
-    from handouts import scaffold
+    from handouts.build import scaffold
 
     target = Path(directory)
     for path in scaffold.init(target):
@@ -296,8 +298,8 @@ def init_command(directory: str) -> None:
 @click.pass_obj
 def templates_command(root: Path, name: str | None) -> None:
     """List the built-in templates and where an override goes."""
-    from handouts import scaffold
-    from handouts.config import load as load_settings
+    from handouts.build import scaffold
+    from handouts.build.settings import load as load_settings
 
     settings = load_settings(root)
     if name:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,63 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from handouts.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-
-DATA = Path(__file__).resolve().parent / "data"
-
-TEST_CLINIC_BRAND = """\
-meta:
-  name: {full: Harbourside Test Clinic, short: Harbourside}
-  link: https://harbourside.example.org
-logo:
-  medium: brand/harbourside-logo.svg
-color:
-  primary: "#7A1F3D"
-  secondary: "#F6E9EE"
-typography:
-  fonts:
-    - family: Liberation Serif
-      source: file
-      files:
-        - {path: brand/LiberationSerif-Regular.ttf, weight: 400}
-        - {path: brand/LiberationSerif-Bold.ttf, weight: 700}
-  base: {family: Liberation Serif}
-  headings: {family: Liberation Serif, weight: 700}
-defaults:
-  handouts:
-    phone: 020 7946 0000
-    paper: a4
-    slide_size: "4:3"
-"""
-
-
-def make_test_clinic(dest: Path) -> None:
-    """Write the test clinic's brand and its files (font, SVG logo) into a project."""
-    (dest / "brand").mkdir(exist_ok=True)
-    for name in ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"):
-        shutil.copy(DATA / "fonts" / name, dest / "brand" / name)
-    shutil.copy(DATA / "harbourside-logo.svg", dest / "brand" / "harbourside-logo.svg")
-    (dest / "_brand.yml").write_text(TEST_CLINIC_BRAND, encoding="utf-8")
-
-
-def need(tool: str) -> str:
-    """The path of a command-line tool; skips the test without it (fails in CI)."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (apt-get install poppler-utils qpdf)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must install it")
-        pytest.skip(message)
-    return path
-
-
-def run_tool(*args: str | Path) -> str:
-    """Run a tool and return its standard output; fails the test on a non-zero exit."""
-    done = subprocess.run([need(str(args[0])), *map(str, args[1:])], capture_output=True,
-                          text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+from tests.helpers import ROOT, make_test_clinic
 
 
 @pytest.fixture

@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from handouts.markup import blocks, inline
-
-from ..conftest import run_tool
-from ..test_content import GOOD, write_project
+from handouts.content.markdown import blocks, inline
+from tests.helpers import GOOD, run_tool, write_project
 
 BODY = "      easy: Germs live on hands."
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from click.testing import Result
 
-from handouts.manifest import MANIFEST
-from handouts.uptodate import RECORD
+from handouts.build.manifest import MANIFEST
+from handouts.build.uptodate import RECORD
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from handouts.manifest import MANIFEST
+from handouts.build.manifest import MANIFEST
 
 TOPIC = """\
 title: Hand Washing

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from ..test_watch import wait_for, watching
+from tests.helpers import wait_for, watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 

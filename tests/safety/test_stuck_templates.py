@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from handouts.templates import HARD_MARGIN, TIME_LIMIT
+from handouts.document.jinja import HARD_MARGIN, TIME_LIMIT
 
 STUCK = ("{% set ns = namespace(a=[1], b=[1]) %}{% for i in range(40) %}"
          "{% set ns.a = [ns.a, ns.a] %}{% set ns.b = [ns.b, ns.b] %}{% endfor %}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from handouts import build
+from handouts.build import project as build
 
 
 def test_an_unexpected_writer_exception_fails_only_its_output(

@@ -1,0 +1,109 @@
+"""The clinic's brand as the templates and writers see it, and loading it from
+`_brand.yml` (read by handouts.brand.brandyml, which reports every mistake with its place).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.colours import Palette
+from handouts.errors import Location, Problem, SettingsError
+from handouts.schema.yamlsource import Map, read
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A brand font family's files; bold and italic fall back to regular when absent."""
+
+    name: str
+    regular: Path
+    bold: Path | None = None
+    italic: Path | None = None
+    bold_italic: Path | None = None
+
+
+@dataclass(frozen=True)
+class Brand:
+    """What the templates and writers need to know about the clinic."""
+
+    name: str
+    short_name: str
+    url: str | None
+    palette: Palette
+    phone: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    email: str | None = None
+    qr_url: str | None = None
+    disclaimer: str | None = None
+    help_lines: tuple[str, ...] = ()
+    paper: str = "letter"
+    slide_size: str = "16:9"
+    logo: Path | None = None
+    """The logo for light backgrounds, largest size given (absolute path)."""
+    base_font: FontFamily | None = None
+    heading_font: FontFamily | None = None
+    pptx_template: Path | None = None
+    source: Path | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    digest: str = field(default="", compare=False)
+    """The SHA-256 of the brand file's bytes as read ('' for the default brand)."""
+
+    @property
+    def files(self) -> list[Path]:
+        """The brand file and every file it names (logo, PowerPoint template, fonts)."""
+        found = [p for p in (self.source, self.logo, self.pptx_template) if p is not None]
+        for family in (self.base_font, self.heading_font):
+            if family is not None:
+                found += [p for p in (family.regular, family.bold, family.italic,
+                                      family.bold_italic) if p is not None]
+        return found
+
+    @property
+    def slug(self) -> str:
+        """A folder name for this brand's outputs: lowercase ASCII letters, digits and
+        hyphens, at most 64 characters (never a path: no '/', '.' or '..' can pass)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower())[:64].strip("-") or "brand"
+
+
+DEFAULT_BRAND = Brand(
+    name="Your Clinic", short_name="Your Clinic", url=None, palette=Palette(),
+    disclaimer="This handout is for general information. It does not replace advice from "
+               "your own health care provider.",
+)
+
+
+def load_brand(path: Path, root: Path | None = None, required: bool = False) -> Brand:
+    """Read a brand file; a missing file gives the neutral default brand, unless
+    `required` (a brand file the user named on the command line).
+
+    Raises SettingsError listing every problem. The brand file and the files it names must
+    stay inside `root` (the project folder; default: the brand file's folder) or inside the
+    brand file's own folder, by their real paths.
+    """
+    if not os.path.lexists(path):
+        if not required:
+            return DEFAULT_BRAND
+        raise SettingsError([Problem(Location(path), "the brand file does not exist",
+                                     "check the path given with --brand")])
+    from handouts.files import LIMITS
+
+    if required or root is None:
+        root = path.parent.resolve()
+    source = read(path, (root, path.parent), LIMITS["brand"])
+    tree, problems = source.tree, source.problems
+    if problems:
+        raise SettingsError(problems)
+    if tree is None:
+        return DEFAULT_BRAND
+    if not isinstance(tree, Map):
+        raise SettingsError([Problem(tree.at, "the brand file must be a mapping",
+                                     "start with 'meta:' (see brand.yml)")])
+    import dataclasses
+
+    from handouts.brand.brandyml import read_brand
+
+    return dataclasses.replace(read_brand(path, tree, root), digest=source.digest)

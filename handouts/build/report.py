@@ -1,0 +1,271 @@
+"""The build report, `build/index.html`: for each topic, a grid of levels x lengths with a
+thumbnail of each PDF's first page and each deck's title slide, page and slide counts,
+the reading figures against their targets as small inline charts, the warnings, and a
+link to every file. It is one static page with relative links, so it opens from disk.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import stat
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from handouts.check.literacy import CheckResult, Grade
+from handouts.files import write_atomic
+
+THUMB_WIDTH = 130
+REPORT_DIR = "_report"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One output in the report."""
+
+    topic: str
+    level: str
+    length: str
+    fmt: str
+    path: Path
+
+
+Facts = tuple[int, str]
+"""What the report says of an output: its page or slide count, and a deck's first title."""
+
+
+def facts(fmt: str, data: bytes) -> Facts:
+    """The report's facts about an output, from its bytes (workers send these back, so the
+    report need not open every file again)."""
+    if fmt == "pdf":
+        return _pdf_facts(data, None), ""
+    return _deck_facts(io.BytesIO(data))
+
+
+def _pdf_facts(pdf: Path | bytes, png: Path | None) -> int:
+    """The page count of `pdf`, rendering page 1 to `png` when one is given."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        if png is None:
+            return len(doc)
+        page = doc[0]
+        width = page.get_width()
+        bitmap = page.render(scale=THUMB_WIDTH / width)
+        picture = io.BytesIO()
+        bitmap.to_pil().save(picture, format="PNG")
+        write_atomic(png, picture.getvalue())
+        page.close()
+        return len(doc)
+    finally:
+        doc.close()
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+"""A PNG file's first eight bytes, and its last twelve (the empty IEND chunk)."""
+
+
+def _whole_png(path: Path) -> bool:
+    """Whether `path` is a regular file holding a PNG from its signature to its end chunk
+    (an empty or cut-short thumbnail is drawn again)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            handle.seek(0, io.SEEK_END)
+            if handle.tell() < 20:
+                return False
+            handle.seek(-12, io.SEEK_END)
+            return head == PNG_SIGNATURE and handle.read(12) == PNG_END
+    except OSError:
+        return False
+
+
+def _ordinary(path: Path) -> bool:
+    """Whether `path` is an ordinary file itself (not a link, named pipe or device)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def pdfium_error() -> type[Exception]:
+    """pypdfium2's error for a file it cannot read (imported only when a report is made)."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError  # type: ignore[no-any-return]
+
+
+def _deck_facts(deck: Path | io.BytesIO) -> Facts:
+    """The slide count and the first slide's title, read from the .pptx zip."""
+    with zipfile.ZipFile(deck) as z:
+        slides = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        first = z.read("ppt/slides/slide1.xml").decode("utf-8") if slides else ""
+    texts = re.findall(r"<a:t>([^<]*)</a:t>", first)
+    return len(slides), html.unescape(texts[0]) if texts else ""
+
+
+def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 600) -> None:
+    """Title-slide thumbnails through LibreOffice, when it is installed (one call for all)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or not decks:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run([soffice, "--headless", "--norestore",
+                            f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf",
+                            "--outdir", tmp, *map(str, decks)], capture_output=True,
+                           timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return
+        for deck in decks:
+            pdf = Path(tmp) / (deck.stem + ".pdf")
+            if pdf.exists():  # soffice can exit 0 without converting
+                _pdf_facts(pdf, out[deck])
+
+
+def _bar(label: str, value: float, target: float | None, scale: float = 16.0) -> str:
+    """A small inline SVG bar: the figure, and the target as a line."""
+    width = 160
+    x = min(value, scale) / scale * width
+    ok = target is None or value <= target
+    colour = "#2E7D32" if ok else "#C62828"
+    marker = ""
+    if target is not None:
+        tx = min(target, scale) / scale * width
+        marker = (f'<line x1="{tx:.1f}" y1="0" x2="{tx:.1f}" y2="14" stroke="#222" '
+                  f'stroke-width="2"><title>target {target:g}</title></line>')
+    return (f'<div class="bar"><span>{html.escape(label)} {value:.1f}'
+            f'{f" / {target:g}" if target is not None else ""}</span>'
+            f'<svg width="{width}" height="14" role="img" aria-label="{html.escape(label)} '
+            f'{value:.1f}"><rect width="{width}" height="14" fill="#EEE"/>'
+            f'<rect width="{x:.1f}" height="14" fill="{colour}"/>{marker}</svg></div>')
+
+
+CSS = """
+body{font-family:system-ui,sans-serif;margin:24px;color:#1A1A1A;max-width:1400px}
+h1{font-size:24px} h2{font-size:20px;margin-top:32px;border-bottom:2px solid #1B5E7A}
+table{border-collapse:collapse} td,th{border:1px solid #CCC;padding:8px;vertical-align:top}
+th{background:#F2F5F7;text-align:left} .cell{display:flex;gap:8px}
+.out{font-size:12px;width:140px;overflow-wrap:anywhere}
+.out img{border:1px solid #AAA;max-width:130px;display:block}
+.placeholder{width:130px;height:75px;border:1px solid #AAA;display:flex;align-items:center;
+justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
+.bar{font-size:12px;font-weight:normal;margin:4px 0} .bar span{display:block}
+.warn{color:#8A4B00} .fail{color:#C62828} .summary{margin:8px 0 16px}
+"""
+
+
+def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
+          warnings: Sequence[str], failed: Sequence[str], thumbnails: bool = True,
+          known: Mapping[Path, Facts] | None = None) -> Path:
+    """Write `out_dir/index.html` (and its thumbnails) and return its path. `known` gives
+    the facts of outputs just made; other outputs are opened to find theirs."""
+    known = known or {}
+    thumbs_dir = out_dir / REPORT_DIR
+    if thumbs_dir.is_symlink() or (thumbs_dir.exists() and not thumbs_dir.is_dir()):
+        thumbs_dir.unlink()  # the build's own name: never follow it out of the build folder
+    thumbs_dir.mkdir(parents=True, exist_ok=True)
+    thumb: dict[Path, Path] = {i.path: thumbs_dir / f"{i.path.stem}.{i.fmt}.png" for i in items}
+    shown: dict[Path, str] = {}
+    titles: dict[Path, str] = {}
+    decks = []
+    for item in items:
+        if not _ordinary(item.path):  # not built, or not a file the build made: not opened
+            continue
+        png = thumb[item.path]
+        fresh = _whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
+        if not thumbnails:
+            png.unlink(missing_ok=True)
+        try:
+            if item.fmt == "pdf":
+                draw = thumbnails and not fresh
+                pages = known[item.path][0] if item.path in known and not draw else \
+                    _pdf_facts(item.path, png if draw else None)
+                shown[item.path] = f"{pages} page{'s' * (pages != 1)}"
+                continue
+            count, first = known.get(item.path) or _deck_facts(item.path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, pdfium_error()):
+            shown[item.path] = "unreadable"
+            continue
+        shown[item.path] = f"{count} slides"
+        titles[item.path] = first
+        if thumbnails and not fresh:
+            png.unlink(missing_ok=True)
+            decks.append(item.path)
+    if thumbnails:
+        _deck_thumbs(decks, thumb)
+    body = [f"<h1>{html.escape(title)}</h1>",
+            f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
+            f"{len(warnings) + len(result.findings)} warnings. Reading figures name their "
+            "formula: Flesch-Kincaid grade and SMOG grade, with the level's target.</p>"]
+    if failed:
+        body.append("<h2>Failed</h2><ul>" + "".join(
+            f'<li class="fail">{html.escape(f)}</li>' for f in failed) + "</ul>")
+    if warnings:
+        body.append("<h2>Warnings</h2><ul>" + "".join(
+            f'<li class="warn">{html.escape(w)}</li>' for w in warnings) + "</ul>")
+    by_cell: dict[tuple[str, str, str], list[Item]] = {}
+    for item in items:
+        by_cell.setdefault((item.topic, item.level, item.length), []).append(item)
+    topics = list(dict.fromkeys(i.topic for i in items))
+    levels = list(dict.fromkeys(i.level for i in items))
+    lengths = list(dict.fromkeys(i.length for i in items))
+    for topic in topics:
+        body.append(f'<h2 id="{html.escape(topic)}">{html.escape(topic)}</h2>')
+        body.append("<table><tr><th>level and reading</th>" + "".join(
+            f"<th>{html.escape(n)}</th>" for n in lengths) + "</tr>")
+        for level in levels:
+            grade = next((g for g in result.grades if (g.topic, g.level.name) == (topic, level)),
+                         None)
+            row = [f"<th>{html.escape(level)}{_reading(grade)}</th>"]
+            for length in lengths:
+                cells = by_cell.get((topic, level, length), [])
+                row.append('<td><div class="cell">' + "".join(
+                    _output(i, thumb[i.path], shown.get(i.path, "not built"),
+                            titles.get(i.path, ""), out_dir)
+                    for i in cells) + "</div></td>")
+            body.append("<tr>" + "".join(row) + "</tr>")
+        body.append("</table>")
+        found = result.for_topic(topic)
+        if found:
+            body.append("<ul>" + "".join(f'<li class="warn">{html.escape(str(f))}</li>'
+                                         for f in found) + "</ul>")
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+    index = out_dir / "index.html"
+    write_atomic(index, page.encode("utf-8"))
+    return index
+
+
+def _reading(grade: Grade | None) -> str:
+    if grade is None:
+        return ""
+    r = grade.reading
+    return (_bar("Flesch-Kincaid grade", r.flesch_kincaid, grade.level.max_flesch_kincaid)
+            + _bar("SMOG grade", r.smog, grade.level.max_smog)
+            + f'<div class="bar">{r.words_per_sentence:.1f} words per sentence; '
+              f"{r.polysyllable_share:.0%} of words have 3+ syllables</div>")
+
+
+def _output(item: Item, png: Path, fact: str, deck_title: str, out_dir: Path) -> str:
+    link = html.escape(item.path.relative_to(out_dir).as_posix())
+    name = html.escape(item.path.name)
+    if png.exists():
+        picture = (f'<img src="{html.escape(png.relative_to(out_dir).as_posix())}" '
+                   f'alt="first page of {name}">')
+    else:
+        title = html.escape(deck_title)
+        picture = f'<div class="placeholder">{title}<br>{html.escape(fact)}</div>'
+    return (f'<div class="out"><a href="{link}">{picture}</a>'
+            f'<a href="{link}">{name}</a><br>{html.escape(fact)}</div>')

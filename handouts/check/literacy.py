@@ -1,0 +1,261 @@
+"""Health-literacy checks: reading grade per topic and level, jargon without a glossary
+entry, and the structure plain-language guides ask for.
+
+The reading text is the prose a reader of a level reads: the summary, key points,
+actions, help-line notes, every section's body and callout, and the glossary definitions.
+Each list item counts as a sentence. Titles, headings, slide bullets (fragments by
+design), names, phone numbers and references are left out, so short headings cannot pull
+the grade down. Every figure names its formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+
+from handouts.build.settings import Level
+from handouts.check.readability import WORD_RE, Reading, learn, measure
+from handouts.content.topic import Text, Topic
+from handouts.errors import Location
+
+GENERIC_HEADINGS = frozenset({
+    "overview", "introduction", "background", "summary", "information", "info", "details",
+    "general", "other", "misc", "miscellaneous", "notes", "more", "about", "facts", "basics",
+    "description", "discussion", "conclusion", "section", "topic", "content", "faq"})
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One topic at one level: its reading figures and whether they meet the targets."""
+
+    topic: str
+    level: Level
+    reading: Reading
+
+    @property
+    def misses(self) -> list[str]:
+        """The targets missed, each naming the formula."""
+        out = []
+        fk, smog = self.reading.flesch_kincaid, self.reading.smog
+        if self.level.max_flesch_kincaid is not None and fk > self.level.max_flesch_kincaid:
+            out.append(f"Flesch-Kincaid grade {fk:.1f} is above {self.level.max_flesch_kincaid:g}")
+        if self.level.max_smog is not None and smog > self.level.max_smog:
+            out.append(f"SMOG grade {smog:.1f} is above {self.level.max_smog:g}")
+        return out
+
+    def as_dict(self) -> dict[str, object]:
+        r = self.reading
+        return {"topic": self.topic, "level": self.level.name,
+                "flesch_kincaid_grade": round(r.flesch_kincaid, 2),
+                "flesch_kincaid_target": self.level.max_flesch_kincaid,
+                "smog_grade": round(r.smog, 2), "smog_target": self.level.max_smog,
+                "words_per_sentence": round(r.words_per_sentence, 2),
+                "share_of_words_with_3_or_more_syllables": round(r.polysyllable_share, 4),
+                "sentences": r.sentences, "words": r.words, "misses": self.misses}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a check found: which topic and level, what, and where."""
+
+    topic: str
+    level: str | None
+    kind: str
+    """reading, jargon, structure or review."""
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        level = f" ({self.level})" if self.level else ""
+        return f"{where}{self.topic}{level}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["location"] = str(self.location) if self.location else None
+        return data
+
+
+@dataclass(frozen=True)
+class JargonTerm:
+    """A jargon word or phrase and its plainer alternative."""
+
+    term: str
+    plain: str
+    pattern: re.Pattern[str]
+    stem: str
+    """The first four letters of the term (fewer if its first word is shorter): every match
+    starts a word with them."""
+
+
+@functools.cache
+def jargon_list() -> tuple[JargonTerm, ...]:
+    """The shipped medical and bureaucratic jargon list, with plain alternatives."""
+    path = Path(str(resources.files("handouts.check") / "jargon.csv"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    out = []
+    for row in rows:
+        term = row["term"].strip().lower()
+        words = [re.escape(w) for w in term.split()]
+        words[-1] += r"(?:s|es|d|ed|ing)?"
+        pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.I)
+        out.append(JargonTerm(term, row["plain"].strip(), pattern, term.split()[0][:4]))
+    return tuple(out)
+
+
+TOKEN_RE = re.compile(r"[\w-]+")
+"""A run of the characters a jargon term's pattern counts as one word's."""
+
+
+@functools.cache
+def _jargon_by_stem() -> dict[str, tuple[int, ...]]:
+    """Each stem's terms, as positions in the jargon list."""
+    index: dict[str, list[int]] = {}
+    for position, entry in enumerate(jargon_list()):
+        index.setdefault(entry.stem, []).append(position)
+    return {stem: tuple(positions) for stem, positions in index.items()}
+
+
+def _candidates(text: str) -> list[JargonTerm]:
+    """The jargon terms that could match in `text`, in list order: a match starts a word,
+    so its stem (at most four letters) begins one of the text's words."""
+    index, entries = _jargon_by_stem(), jargon_list()
+    starts = {token[:n] for token in TOKEN_RE.findall(text.lower()) for n in range(1, 5)}
+    return [entries[i] for i in sorted({i for stem in starts for i in index.get(stem, ())})]
+
+
+def texts(topic: Topic, level: str) -> Iterator[str]:
+    """Every piece of reader-facing prose of `topic` at `level`."""
+    for text, _ in located_texts(topic, level):
+        yield text
+
+
+def located_texts(topic: Topic, level: str) -> Iterator[tuple[str, Location]]:
+    """The prose of `topic` at `level`, each piece with where it was written."""
+    def one(text: Text | None) -> Iterator[tuple[str, Location]]:
+        if text is not None:
+            yield text(level), text.location(level)
+
+    for text in (topic.summary, *topic.key_points, *topic.actions):
+        yield from one(text)
+    for resource in topic.resources:
+        yield from one(resource.note)
+    for section in topic.sections:
+        yield from one(section.body)
+        yield from one(section.callout)
+    for entry in topic.glossary:
+        yield from one(entry.definition)
+
+
+def grades(topics: Sequence[Topic], levels: Sequence[Level]) -> list[Grade]:
+    """Reading figures for every topic at every level."""
+    learn(word for t in topics for lv in levels for text in texts(t, lv.name)
+          for word in WORD_RE.findall(text))  # one pass over the dictionary for them all
+    return [Grade(t.slug, lv, measure(texts(t, lv.name))) for t in topics for lv in levels]
+
+
+def _line_of(lines: list[str], start: Location, pattern: re.Pattern[str]) -> Location:
+    for number in range(max(start.line, 1), len(lines) + 1):
+        match = pattern.search(lines[number - 1])
+        if match:
+            return Location(start.path, number, match.start() + 1)
+    return start
+
+
+def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
+    """Jargon in the text of lay levels (those with a grade target) that the topic's
+    glossary does not define, with a plainer alternative and the file and line."""
+    defined = {g.term.lower() for g in topic.glossary}
+    lines = topic.path.read_text(encoding="utf-8").splitlines()
+    findings = []
+    for level in levels:
+        if level.max_flesch_kincaid is None and level.max_smog is None:
+            continue
+        seen: set[str] = set()
+        for text, at in located_texts(topic, level.name):
+            for entry in _candidates(text):
+                if entry.term in seen or entry.term in defined or \
+                        not entry.pattern.search(text):
+                    continue
+                if any(entry.term in d or d in entry.term for d in defined):
+                    continue
+                seen.add(entry.term)
+                findings.append(Finding(
+                    topic.slug, level.name, "jargon",
+                    f"'{entry.term}' is jargon; try '{entry.plain}', or define it under glossary",
+                    _line_of(lines, at, entry.pattern)))
+    return findings
+
+
+def structure(topic: Topic, levels: Sequence[Level], today: dt.date) -> list[Finding]:
+    """What plain-language guides ask of a handout's structure."""
+    out: list[Finding] = []
+
+    def add(message: str, level: str | None = None, at: Location | None = None,
+            kind: str = "structure") -> None:
+        out.append(Finding(topic.slug, level, kind, message, at or Location(topic.path)))
+
+    if not 3 <= len(topic.key_points) <= 5:
+        add(f"has {len(topic.key_points)} key points; give 3 to 5")
+    if not topic.actions:
+        add("has no actions; add at least one thing the reader can do ('actions:')")
+    for section in topic.sections:
+        for level in levels:
+            heading = section.heading(level.name).strip().rstrip(":.?!").lower()
+            if len(heading.split()) < 2 or heading in GENERIC_HEADINGS:
+                add(f"section '{section.id}' heading '{section.heading(level.name)}' says "
+                    "little; write a heading that tells the reader something",
+                    level.name, section.heading.location(level.name))
+            if level.show_references and not section.sources:
+                add(f"section '{section.id}' cites no source; add 'sources:'", level.name,
+                    section.at)
+    everything = " ".join(
+        text for level in levels
+        for text in [*texts(topic, level.name), *(s.heading(level.name) for s in topic.sections)])
+    for entry in topic.glossary:
+        pattern = re.compile(r"(?<!\w)" + re.escape(entry.term) + r"(?!\w)", re.I)
+        if not pattern.search(everything):
+            add(f"glossary term '{entry.term}' is not used in the text; use it or remove it")
+    if topic.review is None:
+        add("has no review dates; add 'review:' with reviewed_on and next_review",
+            kind="review")
+    elif topic.review.next_review < today:
+        add(f"review was due on {topic.review.next_review.isoformat()} (overdue); review the "
+            "content and update 'review:'", kind="review")
+    return out
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything `check` measured and found."""
+
+    grades: tuple[Grade, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def failed(self) -> bool:
+        """Whether --strict fails: a missed target or any finding."""
+        return bool(self.findings) or any(g.misses for g in self.grades)
+
+    def for_topic(self, slug: str) -> list[Finding]:
+        return [f for f in self.findings if f.topic == slug]
+
+
+def check(topics: Sequence[Topic], levels: Sequence[Level],
+          today: dt.date | None = None) -> CheckResult:
+    """Run every check on every topic."""
+    today = today or dt.date.today()
+    found = tuple(grades(topics, levels))
+    findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
+                               for g in found for miss in g.misses]
+    for topic in topics:
+        findings.extend(jargon(topic, levels))
+        findings.extend(structure(topic, levels, today))
+    return CheckResult(found, tuple(findings))

@@ -1,0 +1,90 @@
+"""Select: one topic at one level and length, as the plain values a template sees.
+
+Templates receive text already chosen for the level and sections already chosen for the
+length, so a template never needs to know how levels or priorities work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from types import MappingProxyType
+from typing import Any
+
+from handouts.brand.model import Brand
+from handouts.build.settings import Length, Level
+from handouts.content.topic import Reference, Topic
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _brand(brand: Brand) -> dict[str, Any]:
+    """The brand as templates see it: text values, and the logo as a path."""
+    fields = {f.name: getattr(brand, f.name) for f in dataclasses.fields(brand)
+              if f.name not in ("base_font", "heading_font", "pptx_template", "source",
+                                "warnings")}
+    fields["logo"] = str(brand.logo) if brand.logo else ""
+    fields["help_lines"] = list(brand.help_lines)
+    return fields
+
+
+def _reference(ref: Reference) -> dict[str, str]:
+    return {"id": ref.id, "text": ref.text, "url": ref.url or "", "short": ref.short or ""}
+
+
+def select(topic: Topic, level: Level, length: Length, brand: Brand,
+           today: dt.date | None = None) -> MappingProxyType[str, Any]:
+    """The template context for one output: `topic`, `level`, `length`, `brand`."""
+    lv = level.name
+    references = {ref.id: ref for ref in topic.references}
+    sections = [s for s in topic.sections if s.priority <= length.max_priority]
+    cited = [rid for s in sections for rid in s.sources]
+    used_refs = [references[rid] for rid in dict.fromkeys(cited)]
+    review = topic.review
+    view = {
+        "topic": {
+            "slug": topic.slug,
+            "title": topic.title(lv),
+            "subtitle": topic.subtitle(lv) if topic.subtitle else "",
+            "summary": topic.summary(lv),
+            "key_points": [t(lv) for t in topic.key_points],
+            "actions": [t(lv) for t in topic.actions],
+            "resources": [
+                {"name": r.name, "phone": r.phone or "", "url": r.url or "",
+                 "note": r.note(lv) if r.note else ""}
+                for r in topic.resources
+            ],
+            "sections": [
+                {"id": s.id, "priority": s.priority, "heading": s.heading(lv), "body": s.body(lv),
+                 "points": list(s.points(lv)) if s.points else [],
+                 "notes": s.notes(lv) if s.notes else "",
+                 "callout": s.callout(lv) if s.callout else "",
+                 "sources": [references[rid].short or references[rid].text
+                             for rid in s.sources if rid in references]}
+                for s in sections
+            ],
+            "glossary": [{"term": g.term, "definition": g.definition(lv)} for g in topic.glossary],
+            "references": [_reference(r) for r in used_refs],
+            "all_references": [_reference(r) for r in topic.references],
+            "review": {
+                "written_by": review.written_by, "reviewed_by": review.reviewed_by,
+                "reviewed_on": review.reviewed_on.isoformat(),
+                "reviewed_month": review.reviewed_on.strftime("%B %Y"),
+                "next_review": review.next_review.isoformat(),
+                "next_review_month": review.next_review.strftime("%B %Y"),
+            } if review else None,
+        },
+        "level": {"name": lv, "label": level.label, "show_references": level.show_references},
+        "length": {"name": length.name, "label": length.label,
+                   "max_priority": length.max_priority, "talk_minutes": length.talk_minutes,
+                   "agenda": length.agenda, "section_slides": length.section_slides,
+                   "appendix": length.appendix, "callout_slides": length.callout_slides},
+        "brand": _brand(brand),
+    }
+    return _frozen(view)  # type: ignore[no-any-return]

@@ -1,0 +1,127 @@
+"""The deck writer's low-level text: runs, paragraph spacing and bullets, emptied text
+frames and the slide-number field, written as DrawingML directly onto python-pptx shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.text.text import _Run
+from pptx.util import Pt
+
+from handouts.document import model as L
+from handouts.writers.pptx import plan as slideplan
+from handouts.writers.pptx.plan import SlideGeometry
+from handouts.writers.pptx.theme import MUTED, DeckTheme
+
+
+def rgb(hex_colour: str) -> RGBColor:
+    """The python-pptx colour of a '#RRGGBB' string."""
+    value = hex_colour.lstrip("#")
+    return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))  # type: ignore[no-untyped-call]
+
+
+def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
+             colour: str | None = None, bold: bool = False, heading: bool = False) -> None:
+    """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
+    properties cost a search of the XML per attribute; a deck has hundreds of runs)."""
+    p = paragraph._p
+    end = p.find(qn("a:endParaRPr"))
+    name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
+        if theme.styled else None
+    fill = (colour or theme.palette.foreground).lstrip("#").upper() \
+        if theme.styled or colour == MUTED else None  # our own small boxes keep their grey
+    for r in runs:
+        run = etree.SubElement(p, qn("a:r"))
+        props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
+        if r.bold or bold:
+            props.set("b", "1")
+        if r.italic:
+            props.set("i", "1")
+        props.set("cap", "none")  # some layouts set titles in capitals
+        if fill is not None:
+            solid = etree.SubElement(props, qn("a:solidFill"))
+            etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+        if name is not None:
+            etree.SubElement(props, qn("a:latin"), typeface=name)
+        etree.SubElement(run, qn("a:t")).text = r.text
+        if r.href:
+            _Run(run, paragraph).hyperlink.address = r.href
+    if end is not None:
+        p.append(end)  # the paragraph's end properties stay last
+
+
+_SPACING_AND_BULLET = frozenset(qn(tag) for tag in (
+    "a:lnSpc", "a:spcAft", "a:buClr", "a:buNone", "a:buChar", "a:buAutoNum"))
+
+
+def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckTheme,
+                     line: float, after: float = 0.0) -> None:
+    """A paragraph's exact line spacing, space after and bullet (none for `item` None or
+    not a bullet), written as DrawingML directly, in the order the schema wants."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    for old in [child for child in p_pr if child.tag in _SPACING_AND_BULLET]:
+        p_pr.remove(old)
+    new = []
+    for tag, points in (("a:lnSpc", line), ("a:spcAft", after)):
+        spacing = etree.SubElement(p_pr, qn(tag))
+        etree.SubElement(spacing, qn("a:spcPts"), val=str(round(points * 100)))
+        new.append(spacing)
+    if item is not None and item.style == "bullet":
+        indent = int(Pt(theme.body_size * 1.1))
+        p_pr.set("marL", str(indent))
+        p_pr.set("indent", str(-indent))
+        colour = etree.SubElement(p_pr, qn("a:buClr"))
+        etree.SubElement(colour, qn("a:srgbClr"), val=theme.palette.primary.lstrip("#").upper())
+        new.append(colour)
+        if item.ordinal:
+            new.append(etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",
+                                        startAt=str(item.ordinal)))
+        else:
+            new.append(etree.SubElement(p_pr, qn("a:buChar"), char="\u2022"))
+    elif item is not None:
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
+        new.append(etree.SubElement(p_pr, qn("a:buNone")))
+    for index, element in enumerate(new):
+        p_pr.insert(index, element)
+
+
+def text_frame(shape: Any, left: float, top: float, width: float, height: float,
+               place: bool = True) -> Any:
+    """The shape's emptied text frame, placed at the box unless `place` is False; it wraps,
+    never resizes, and has no insets (the plan measured the box edge to edge)."""
+    if place:
+        xfrm = shape._element.get_or_add_xfrm()
+        off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
+        off.set("x", str(int(Pt(left))))
+        off.set("y", str(int(Pt(top))))
+        ext.set("cx", str(int(Pt(width))))
+        ext.set("cy", str(int(Pt(height))))
+    tf = shape.text_frame
+    tf.clear()
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    body = tf._bodyPr
+    body.set("wrap", "square")
+    for inset in ("lIns", "tIns", "rIns", "bIns"):
+        body.set(inset, "0")
+    return tf
+
+
+def add_slide_number(slide: Any, geo: SlideGeometry, number: int) -> None:
+    """A text box in the slide's bottom right corner holding a slide-number field."""
+    box = slide.shapes.add_textbox(Pt(geo.width - geo.margin - 60), Pt(geo.height - 36),
+                                   Pt(60), Pt(24))
+    box.name = "Slide number"
+    p = box.text_frame.paragraphs[0]
+    p.alignment = PP_ALIGN.RIGHT
+    field = etree.SubElement(p._p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                             type="slidenum")
+    r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US", sz="1400")
+    fill = etree.SubElement(r_pr, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr"), val=MUTED.lstrip("#"))
+    etree.SubElement(field, qn("a:t")).text = str(number)

@@ -1,0 +1,50 @@
+"""What a deck looks like, shared by the deck writer's modules: the DeckTheme, the slide
+sizes, the muted grey of small text, and DeckOverflow for text that cannot fit a slide.
+
+Imports nothing from python-pptx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.colours import Palette
+from handouts.fonts.families import Fonts
+
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+"""Slide width and height in points."""
+
+MUTED = "#595959"
+"""The grey of presenter fields, captions and slide numbers (AA on white)."""
+
+
+@dataclass(frozen=True)
+class DeckTheme:
+    """How a deck looks: slide size, body size, font and colours."""
+
+    fonts: Fonts
+    font_name: str
+    """The family name written into the deck (PowerPoint substitutes if not installed)."""
+    heading_fonts: Fonts | None = None
+    heading_font_name: str | None = None
+    body_size: float = 24.0
+    palette: Palette = field(default_factory=Palette)
+    slide_size: str = "16:9"
+    title: str = ""
+    author: str = ""
+    date: dt.date = dt.date(2000, 1, 1)
+    assets_roots: tuple[Path, ...] = (Path("."),)
+    """Where pictures may be read from: the project, and a --brand file's folder."""
+    template: Path | None = None
+    """A clinic's own .pptx: its layouts are used by name, its theme fonts and colours kept."""
+
+    @property
+    def styled(self) -> bool:
+        """Whether this writer sets fonts and colours itself (no clinic template)."""
+        return self.template is None
+
+
+class DeckOverflow(Exception):
+    """Text that does not fit a slide even after splitting."""

@@ -1,0 +1,77 @@
+"""`make-handouts check`: reading grades per topic and level, against the targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from tests.helpers import GOOD, write_project
+
+
+def test_sample_meets_its_reading_targets(sample: Path, cli: Callable[..., Result]) -> None:
+    result = cli("-C", sample, "check", "--strict")
+    assert result.exit_code == 0, result.output
+    assert "Flesch-Kincaid" in result.output and "SMOG" in result.output
+    assert "0 topic-levels miss a reading target" in result.output
+
+
+def test_a_hard_sentence_in_easy_text_fails_strict(tmp_path: Path,
+                                                  cli: Callable[..., Result]) -> None:
+    hard = ("Pharmacological management necessitates individualized consideration of comorbid "
+            "cardiovascular contraindications and concomitant psychotropic polypharmacy.")
+    write_project(tmp_path, GOOD.replace("  easy: Clean hands stop germs.", f"  easy: {hard}"))
+    result = cli("-C", tmp_path, "check")
+    assert result.exit_code == 0
+    result = cli("-C", tmp_path, "check", "--strict")
+    assert result.exit_code == 1
+    line = next(ln for ln in result.output.splitlines() if ln.startswith("hands ")
+                and " easy " in ln)
+    assert line.endswith("MISSED")
+    assert re.search(r"warning: hands \(easy\): Flesch-Kincaid grade \d+\.\d is above 6",
+                     result.output)
+
+
+def test_jargon_names_the_right_line_and_a_plainer_word(tmp_path: Path,
+                                                        cli: Callable[..., Result]) -> None:
+    text = GOOD.replace("      standard: Germs spread from hands to food and faces.",
+                        "      standard: Germs spread from hands to food and faces.\n"
+                        "        Please utilize soap prior to meals.")
+    write_project(tmp_path, text)
+    result = cli("-C", tmp_path, "check", "--strict")
+    assert result.exit_code == 1
+    assert re.search(r"hands\.yaml:17:16: hands \(standard\): 'utilize' is jargon; try 'use'",
+                     result.output), result.output
+    assert re.search(r"hands\.yaml:17:\d+: hands \(standard\): 'prior to' is jargon; "
+                     r"try 'before'", result.output)
+
+
+def test_a_glossary_term_is_not_jargon(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    text = GOOD.replace("      easy: Germs live on hands.",
+                        "      easy: Germs can cause hypertension.")
+    write_project(tmp_path, text)
+    assert "'hypertension' is jargon" in cli("-C", tmp_path, "check").output
+    write_project(tmp_path, text + "glossary:\n  - {term: hypertension, definition: High blood "
+                  "pressure.}\n")
+    assert "'hypertension' is jargon" not in cli("-C", tmp_path, "check").output
+
+
+def test_overdue_review_and_structure_are_reported(tmp_path: Path,
+                                                   cli: Callable[..., Result]) -> None:
+    text = GOOD.replace("    heading: Why it matters", "    heading: Overview") + (
+        "review: {written_by: A, reviewed_by: B, reviewed_on: 2020-01-01, "
+        "next_review: 2021-01-01}\n")
+    write_project(tmp_path, text)
+    result = cli("-C", tmp_path, "check", "--json")
+    import json
+
+    data = json.loads(result.output)
+    messages = [f["message"] for f in data["findings"]]
+    assert "review was due on 2021-01-01 (overdue); review the content and update 'review:'" \
+        in messages
+    assert "has 1 key points; give 3 to 5" in messages
+    assert any("heading 'Overview' says little" in m for m in messages)
+    assert data["passed"] is False
+    assert data["grades"][0]["flesch_kincaid_target"] == 6.0

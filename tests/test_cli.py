@@ -1,0 +1,86 @@
+"""Bad input tried systematically: every case gives a result or a located error with its
+exit code, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from handouts.content.topic import load_topic
+from tests.helpers import GOOD, run_tool, write_project
+
+LEVELS = ("easy", "standard", "clinical")
+
+
+def no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path,
+                                                    cli: Callable[..., Result]) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    write_project(tmp_path, bomb)
+    result = cli("-C", tmp_path, "build")
+    assert result.exit_code == 2
+    assert "hands.yaml:1:4: invalid YAML: anchors (&name) are not allowed" in result.output
+    no_traceback(result)
+
+
+def test_ten_thousand_sections_load_and_the_booklet_says_it_is_too_long(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    section = ("  - id: s{n}\n    priority: 3\n    heading: Part {n} of the topic\n"
+               "    body: Wash your hands with soap and water for twenty seconds.\n"
+               "    sources: [who]\n")
+    text = GOOD.replace("sections:\n", "sections:\n" + "".join(
+        section.format(n=n) for n in range(10_000)))
+    path = write_project(tmp_path, text)
+    topic, problems = load_topic(path, LEVELS)
+    assert problems == [] and topic is not None and len(topic.sections) == 10_001
+    result = cli("-C", tmp_path, "build", "--length", "full", "--level", "easy", "--format",
+                 "pdf", "--no-report")
+    assert result.exit_code == 1
+    assert "more than 200 pages" in result.output
+    no_traceback(result)
+    result = cli("-C", tmp_path, "build", "--length", "short", "--level", "easy", "--format",
+                 "pdf", "--no-report")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_five_thousand_character_word_in_a_trifold_panel(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    write_project(tmp_path, GOOD.replace("      easy: Germs live on hands.",
+                                         "      easy: " + "germ" * 1250))
+    result = cli("-C", tmp_path, "build", "--length", "standard", "--level", "easy",
+                 "--format", "pdf", "--no-report")
+    assert result.exit_code == 1
+    assert re.search(r"panel 'inside right' on page 'inside' does not fit by \d+ pt",
+                     result.output)
+    no_traceback(result)
+
+
+def test_a_long_url_breaks_across_lines_in_a_narrow_panel(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    url = "https://example.org/" + "a-very-long-path/" * 17 + "end"
+    assert len(url) > 300
+    write_project(tmp_path, GOOD.replace("      easy: Germs live on hands.",
+                                         f"      easy: See [the guide]({url}) or {url}"))
+    result = cli("-C", tmp_path, "build", "--length", "standard", "--level", "easy",
+                 "--format", "pdf", "--no-report")
+    assert result.exit_code == 0, result.output
+    text = run_tool("pdftotext", tmp_path / "build/hands/hands-easy-brochure.pdf", "-")
+    assert "".join(text.split()).count("a-very-long-path") >= 17  # nothing cut
+
+
+def test_emoji_the_font_cannot_draw_are_located(tmp_path: Path,
+                                                cli: Callable[..., Result]) -> None:
+    write_project(tmp_path, GOOD.replace("  - Wash for 20 seconds.", "  - Wash \U0001F9FC well."))
+    result = cli("-C", tmp_path, "build", "--no-report")
+    assert result.exit_code == 2
+    assert "hands.yaml:7:10: the brand's font cannot draw '\U0001F9FC' (U+1F9FC)" in result.output
+    assert not (tmp_path / "build").exists()

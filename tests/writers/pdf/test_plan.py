@@ -1,0 +1,141 @@
+"""The pure plan: trifold geometry and pouring blocks into frames (no reportlab)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, page_size, panel_widths
+
+
+class Block:
+    """A fake flowable of fixed height that splits into `lines` lines of 10 pt."""
+
+    def __init__(self, name: str, lines: int, heading: bool = False, before: float = 0) -> None:
+        self.name, self.lines, self.keepWithNext, self.before = name, lines, heading, before
+
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:
+        return (width, self.lines * 10.0)
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
+        fits = int(height // 10)
+        if self.keepWithNext or fits < 1 or fits >= self.lines:
+            return []
+        return [Block(self.name, fits), Block(self.name, self.lines - fits)]
+
+    def getSpaceBefore(self) -> float:
+        return self.before
+
+    def getSpaceAfter(self) -> float:
+        return 0.0
+
+
+def names(frame: tuple[Any, ...]) -> list[tuple[str, int]]:
+    return [(p.item.name, p.item.lines) for p in frame]
+
+
+def test_trifold_folds_line_up_on_both_sides() -> None:
+    width, _ = page_size("letter", landscape=True)
+    outside = panel_widths(width, [1, 1, 1], [True, False, False])
+    inside = panel_widths(width, [1, 1, 1], [False, False, True])
+    assert sum(outside) == pytest.approx(width)
+    assert outside[0] == pytest.approx(outside[1] - FLAP_INSET)
+    assert inside == pytest.approx(list(reversed(outside)))
+    # A fold on the outside sits where the mirrored fold on the inside sits.
+    outside_folds = [outside[0], outside[0] + outside[1]]
+    inside_folds = [inside[0], inside[0] + inside[1]]
+    assert sorted(width - f for f in outside_folds) == pytest.approx(inside_folds)
+
+
+def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
+    assert pytest.approx(72 / 16) == FLAP_INSET
+
+
+def test_paper_sizes() -> None:
+    assert page_size("letter", False) == (612, 792)
+    assert page_size("a4", True) == pytest.approx((841.89, 595.28), abs=0.01)
+
+
+def test_fill_splits_across_frames_and_reports_leftover() -> None:
+    result = fill([Block("a", 3), Block("b", 5), Block("c", 4)], [(100, 60), (100, 40)])
+    assert names(result.frames[0]) == [("a", 3), ("b", 3)]
+    assert names(result.frames[1]) == [("b", 2), ("c", 2)]
+    assert [(b.name, b.lines) for b in result.leftover] == [("c", 2)]  # type: ignore[attr-defined]
+    assert result.leftover_height == 20
+
+
+def test_heading_moves_to_the_next_frame_with_its_text() -> None:
+    result = fill([Block("text", 4), Block("h", 1, heading=True), Block("body", 3)],
+                  [(100, 55), (100, 100)], min_follow=20)
+    assert names(result.frames[0]) == [("text", 4)]
+    assert names(result.frames[1]) == [("h", 1), ("body", 3)]
+
+
+def test_frame_break_starts_a_new_frame() -> None:
+    result = fill([Block("a", 1), FrameBreak(), Block("b", 1)], [(100, 100), (100, 100)])
+    assert names(result.frames[0]) == [("a", 1)]
+    assert names(result.frames[1]) == [("b", 1)]
+    assert not result.leftover
+
+
+def test_space_before_is_dropped_at_the_top_of_a_frame() -> None:
+    result = fill([Block("a", 2, before=8), Block("b", 2, before=8)], [(100, 100)])
+    assert [p.top for p in result.frames[0]] == [0, 28]
+
+
+def test_nothing_fits_an_empty_list_of_frames() -> None:
+    result = fill([Block("a", 2)], [])
+    assert result.leftover_height == 20
+
+
+class Source(Block):
+    keepWithPrevious = True
+
+
+def test_a_source_line_never_starts_a_frame_alone() -> None:
+    result = fill([Block("text", 5), Source("src", 1)], [(100, 50), (100, 100)])
+    assert names(result.frames[0]) == [("text", 4)]
+    assert names(result.frames[1]) == [("text", 1), ("src", 1)]
+
+
+class Box(Block):
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
+        return []
+
+
+def test_a_source_line_pulls_an_unsplittable_block_and_its_heading() -> None:
+    result = fill([Block("intro", 2), Block("h", 1, heading=True), Box("box", 1),
+                   Source("src", 1)], [(100, 40), (100, 100)], min_follow=10)
+    assert names(result.frames[0]) == [("intro", 2)]
+    assert names(result.frames[1]) == [("h", 1), ("box", 1), ("src", 1)]
+
+
+def column_heights(filled: Any) -> list[float]:
+    return [max((p.top + p.height for p in frame), default=0.0) for frame in filled.frames]
+
+
+def test_balance_evens_out_columns_that_fill_would_leave_ragged() -> None:
+    items = [Block("a", 30), Block("h", 2, heading=True), Block("b", 25), Block("c", 8)]
+    frames = [(100.0, 300.0)] * 3
+    plain = column_heights(fill(items, frames))
+    assert plain == [300.0, 300.0, 50.0]  # two full columns and a nearly empty one
+    balanced = balance(items, frames, step=5.0)
+    assert not balanced.leftover
+    heights = column_heights(balanced)
+    assert max(heights) - min(heights) <= 30.0
+    assert max(heights) <= 225.0  # the even share, 217 pt, and less than one step more
+    # Nothing is lost or duplicated: every line is placed once, in order.
+    placed = [(p.item.name, p.item.lines) for frame in balanced.frames for p in frame]
+    assert sum(lines for _, lines in placed) == 65
+    assert [name for name, _ in placed] == sorted([name for name, _ in placed],
+                                                  key="ahbc".index)
+
+
+def test_balance_leaves_a_fill_alone_when_it_is_even_or_overflows() -> None:
+    even = [Block("a", 29), Block("b", 29), Block("c", 29)]
+    frames = [(100.0, 300.0)] * 3
+    assert column_heights(balance(even, frames)) == column_heights(fill(even, frames))
+    too_much = [Block("a", 100)]
+    left = balance(too_much, frames).leftover
+    assert [(b.name, b.lines) for b in left] == [("a", 10)]  # type: ignore[attr-defined]
