@@ -45,6 +45,26 @@ class Problem:
         return f"{text}; {self.todo}" if self.todo else text
 
 
+@dataclass(frozen=True)
+class Diagnostic:
+    """A warning: something a build or check did that the user should know of, kept as data
+    so that it can be printed with its place, counted, shown in the report and turned into a
+    failure by `--strict`.
+
+    `code` is a short kebab-case name of the kind of warning (for example `font-fallback`,
+    `layout-fallback`, `low-contrast`), stable across releases so that tools can filter on
+    it; `message` says what happened and what was done instead; `location` is where the
+    cause was written, when there is one place.
+    """
+
+    code: str
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
 class HandoutsError(click.ClickException):
     """Base of every error shown to the user; `cli` is the only place that exits."""
 
