@@ -17,46 +17,27 @@ filling the machine.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
-import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
-from typing import Any, cast
+from typing import Any
 
 import jinja2
-from jinja2 import filters as jinja_filters
-from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import (
-    MAX_RANGE,
-    ImmutableSandboxedEnvironment,
-    SandboxedEscapeFormatter,
-    SandboxedFormatter,
-)
-from jinja2.utils import generate_lorem_ipsum
-from markupsafe import Markup
 
 from handouts import files
 from handouts.content import markdown as markup
+from handouts.document import limits
+from handouts.document.limits import HARD_MARGIN, MEMORY_MARGIN, TIME_LIMIT
+from handouts.document.sandbox import SIZE_LIMIT, SIZED_FILTERS, LimitedSandbox, lipsum
 from handouts.errors import Location, Problem, TemplateError
 
+__all__ = ["HARD_MARGIN", "TIME_LIMIT", "builtin_dir", "environment", "render"]
+
 BUILTIN_PREFIX = "builtin"
-TIME_LIMIT = 10.0
-"""Seconds one template may run before it is stopped."""
-SIZE_LIMIT = 20_000_000
-"""Characters one template may write, and the most characters or items one operation in a
-template may make (a layout document is far smaller)."""
-INT_BITS = 100_000
-"""The largest integer (in bits) a template may compute; arithmetic on larger ones runs
-in C for minutes where no time limit can stop it."""
-MEMORY_MARGIN = 256 * 1024 * 1024
-"""Bytes of data a process may add while one template runs (Linux, main thread)."""
+"""The prefix that names a built-in template from a project template that replaces it."""
 
 
 # Reading templates -------------------------------------------------------------------------
@@ -120,7 +101,7 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
         loaders.append(_GuardedLoader(project_templates, [allowed]))
     loaders.append(builtin)
     loader = jinja2.ChoiceLoader([jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}), *loaders])
-    env = _LimitedSandbox(
+    env = LimitedSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -128,8 +109,8 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(_SIZED_FILTERS)
-    env.globals["lipsum"] = _lipsum
+    env.filters.update(SIZED_FILTERS)
+    env.globals["lipsum"] = lipsum
     env.filters["markdown"] = markup.blocks
     env.filters["inline"] = markup.inline
     env.filters["plain"] = lambda text: " ".join(markup.plain(text).split())
@@ -137,431 +118,24 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
     return env
 
 
-# Sizing operations before they run -------------------------------------------------------
-
-def _refuse_above(size: int, what: str) -> None:
-    """Raise SecurityError if an operation would make `size` characters or items."""
-    if size > SIZE_LIMIT:
-        raise SecurityError(f"the template tried to make {what} of more than {SIZE_LIMIT:,} "
-                            "characters or items")
-
-
-def _sized(value: Any) -> int:
-    return len(value) if isinstance(value, (str, bytes, bytearray, list, tuple)) else 0
-
-
-def _refuse_big_int(bits: int) -> None:
-    if bits > INT_BITS:
-        raise SecurityError(f"the template tried to compute a number of more than {INT_BITS:,} "
-                            "bits")
-
-
-_PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)", re.DOTALL)
-
-
-def _printf_padding(fmt: str, args: Any) -> int:
-    """The characters of padding and precision that `fmt % args` may add (widths and
-    precisions written in `fmt`, and those taken from `args` by '*')."""
-    values = list(args) if isinstance(args, tuple) else [args]
-    total, taken = 0, 0
-    for spec in _PRINTF.finditer(fmt):
-        for number in spec.group(1, 2):
-            if number == "*":
-                given = values[taken] if taken < len(values) else 0
-                taken += 1
-                total += abs(given) if isinstance(given, int) else 0
-            elif number:
-                total += int(number)
-        if spec.group(3) != "%":
-            taken += 1
-    return total
-
-
-def _check_printf(fmt: Any, args: Any) -> None:
-    if isinstance(fmt, (bytes, bytearray)):
-        fmt = bytes(fmt).decode("latin-1")
-    if isinstance(fmt, str) and "%" in fmt:
-        _refuse_above(len(fmt) + _printf_padding(fmt, args), "a formatted text")
-
-
-def _check_format_spec(spec: str) -> None:
-    """Refuse a format spec ('>1000000000', '.900000000f') whose width or precision is
-    huge; every number in it is counted, which is never less than what it pads."""
-    _refuse_above(sum(int(n) for n in re.findall(r"\d+", spec)), "a formatted value")
-
-
-def _check_binop(operator: str, left: Any, right: Any) -> None:
-    if operator == "**":
-        if isinstance(right, int) and abs(right) > 64:
-            raise SecurityError("a power above 64 is not allowed in templates")
-        if isinstance(left, int) and isinstance(right, int) and right > 0:
-            _refuse_big_int(left.bit_length() * right)
-    elif operator == "*":
-        if isinstance(left, int) and isinstance(right, int):
-            _refuse_big_int(left.bit_length() + right.bit_length())
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(times, int) and isinstance(seq, (str, bytes, bytearray, list, tuple)):
-                _refuse_above(len(seq) * times, "a value")
-    elif operator == "+":
-        _refuse_above(_sized(left) + _sized(right), "a value")
-    elif operator == "%":
-        _check_printf(left, right)
-
-
-def _arg(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int, name: str,
-         default: Any) -> Any:
-    if len(args) > index:
-        return args[index]
-    return kwargs.get(name, default)
-
-
-def _int_arg(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int, name: str,
-             default: int) -> int:
-    value = _arg(args, kwargs, index, name, default)
-    return value if isinstance(value, int) else default
-
-
-def _replaced_size(text: Any, old: Any, new: Any, count: int) -> int:
-    """At most how long `text.replace(old, new, count)` is."""
-    if not isinstance(text, (str, bytes, bytearray)) or not isinstance(old, type(text)) \
-            or not isinstance(new, (str, bytes, bytearray)):
-        return _sized(text)
-    times = text.count(old)  # type: ignore[arg-type]
-    if count >= 0:
-        times = min(times, count)
-    return len(text) + times * len(new)
-
-
-def _joined_size(sep: Any, items: Sequence[Any]) -> int:
-    """At most how long `sep.join(items)` is, counting the items that are texts."""
-    parts = sum(len(x) for x in items if isinstance(x, (str, bytes, bytearray)))
-    return parts + max(len(items) - 1, 0) * _sized(sep)
-
-
-def _translated_size(text: Any, table: Any) -> int:
-    if isinstance(table, Mapping):
-        longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
-        return len(text) * max(longest, 1)
-    return len(text)
-
-
-_TEXT_METHODS: dict[str, Callable[[Any, tuple[Any, ...], Mapping[str, Any]], int]] = {
-    "center": lambda s, a, k: _int_arg(a, k, 0, "width", 0),
-    "ljust": lambda s, a, k: _int_arg(a, k, 0, "width", 0),
-    "rjust": lambda s, a, k: _int_arg(a, k, 0, "width", 0),
-    "zfill": lambda s, a, k: _int_arg(a, k, 0, "width", 0),
-    "expandtabs": lambda s, a, k: len(s) + s.count("\t" if isinstance(s, str) else b"\t")
-    * max(_int_arg(a, k, 0, "tabsize", 8), 0),
-    "replace": lambda s, a, k: _replaced_size(s, _arg(a, k, 0, "old", ""),
-                                              _arg(a, k, 1, "new", ""),
-                                              _int_arg(a, k, 2, "count", -1)),
-    "translate": lambda s, a, k: _translated_size(s, _arg(a, k, 0, "table", None)),
-}
-"""For each str and bytes method that can make a long value: at most how long its result
-is, given the text and the call's arguments."""
-
-
-def _check_call(obj: Any, args: tuple[Any, ...],
-                kwargs: Mapping[str, Any]) -> tuple[Any, ...]:
-    """Refuse a method call that would make a huge value; returns the arguments to call
-    with (an iterable given to join, read once here, as a list)."""
-    owner = getattr(obj, "__self__", None)
-    name = getattr(obj, "__name__", "")
-    if isinstance(owner, (str, bytes, bytearray)):
-        if name == "join" and args:
-            items = list(args[0])
-            _refuse_above(_joined_size(owner, items), "a joined text")
-            return (items, *args[1:])
-        if name in _TEXT_METHODS:
-            _refuse_above(max(len(owner), _TEXT_METHODS[name](owner, args, kwargs)),
-                          f"a text (with {name})")
-    elif isinstance(owner, int) and name == "to_bytes":
-        _refuse_above(_int_arg(args, kwargs, 0, "length", 1), "a value (with to_bytes)")
-    return args
-
-
-class _SizedFormatter(SandboxedFormatter):
-    """The sandbox's str.format, refusing huge widths and precisions."""
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        _check_format_spec(format_spec)
-        return super().format_field(value, format_spec)
-
-
-class _SizedEscapeFormatter(_SizedFormatter, SandboxedEscapeFormatter):
-    """The sandbox's Markup.format, refusing huge widths and precisions."""
-
-
-class _LimitedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, also refusing operators and method calls that would make a
-    huge value (see _check_binop, _check_call, _SizedFormatter)."""
-
-    intercepted_binops = frozenset(["*", "**", "+", "%"])
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        _check_binop(operator, left, right)
-        return super().call_binop(context, operator, left, right)
-
-    def call(__self, __context: Any, __obj: Any,
-             *args: Any, **kwargs: Any) -> Any:
-        args = _check_call(__obj, args, kwargs)
-        return super().call(__context, __obj, *args, **kwargs)
-
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is None:
-            return None
-        text: str = value.__self__
-        formatter: SandboxedFormatter = (
-            _SizedEscapeFormatter(self, escape=text.escape) if isinstance(text, Markup)
-            else _SizedFormatter(self))
-
-        def sized(*args: Any, **kwargs: Any) -> str:
-            if value.__name__ != "format_map":
-                return type(text)(formatter.vformat(text, args, kwargs))
-            if kwargs or len(args) != 1:
-                raise TypeError("format_map() takes exactly one argument")
-            return type(text)(formatter.vformat(text, (), args[0]))
-
-        return sized
-
-
-# The built-in filters and globals that can make a huge value, sized first
-
-def _center(value: Any, width: int = 80) -> str:
-    _refuse_above(width if isinstance(width, int) else 0, "a text (with center)")
-    return jinja_filters.do_center(value, width)
-
-
-def _indent(s: Any, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
-    text = str(s)
-    pad = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
-    _refuse_above(len(text) + (text.count("\n") + 1) * pad, "a text (with indent)")
-    return jinja_filters.do_indent(s, width, first, blank)
-
-
-def _format(value: Any, *args: Any, **kwargs: Any) -> str:
-    _check_printf(str(value), kwargs or args)
-    return jinja_filters.do_format(value, *args, **kwargs)
-
-
-@jinja2.pass_environment
-def _wordwrap(environment: jinja2.Environment, s: Any, width: int = 79,
-              break_long_words: bool = True, wrapstring: str | None = None,
-              break_on_hyphens: bool = True) -> str:
-    sep = environment.newline_sequence if wrapstring is None else wrapstring
-    text = str(s)
-    _refuse_above(len(text) * (1 + len(str(sep))), "a text (with wordwrap)")
-    return jinja_filters.do_wordwrap(environment, s, width, break_long_words, wrapstring,
-                                     break_on_hyphens)
-
-
-@jinja2.pass_eval_context
-def _join(eval_ctx: Any, value: Any, d: str = "", attribute: str | int | None = None) -> str:
-    items = list(value)
-    _refuse_above(_joined_size(d, items), "a joined text")
-    return cast(str, jinja_filters.do_join(eval_ctx, items, d, attribute))
-
-
-@jinja2.pass_eval_context
-def _replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: int | None = None) -> str:
-    _refuse_above(_replaced_size(str(s), str(old), str(new), -1 if count is None else count),
-                  "a text (with replace)")
-    return jinja_filters.do_replace(eval_ctx, s, old, new, count)
-
-
-def _batch(value: Any, linecount: int, fill_with: Any = None) -> Iterator[list[Any]]:
-    _refuse_above(linecount if isinstance(linecount, int) else 0, "a batch")
-    return jinja_filters.do_batch(value, linecount, fill_with)
-
-
-def _slice(value: Any, slices: int, fill_with: Any = None) -> Iterator[list[Any]]:
-    if isinstance(slices, int) and slices > MAX_RANGE:
-        raise SecurityError(f"a template may cut a list into at most {MAX_RANGE:,} slices")
-    return jinja_filters.sync_do_slice(value, slices, fill_with)
-
-
-@jinja2.pass_environment
-def _sum(environment: jinja2.Environment, iterable: Any, attribute: str | int | None = None,
-         start: Any = 0) -> Any:
-    # sum() of lists or texts copies its growing result at every item, all in one C call
-    if not isinstance(start, (int, float)):
-        raise SecurityError("the sum filter adds numbers only")
-    return jinja_filters.sync_do_sum(environment, iterable, attribute, start)
-
-
-def _written_size(value: Any, limit: int = SIZE_LIMIT) -> int:
-    """At least how many characters and items `value` has when written out, counting a
-    list each time it appears (a list of itself twice, forty deep, is small in memory and
-    a trillion items written); counting stops past `limit`."""
-    sizes: dict[int, int] = {}
-
-    def size(item: Any) -> int:
-        if isinstance(item, (str, bytes, bytearray)):
-            return len(item)
-        if not isinstance(item, (list, tuple, set, frozenset, Mapping)):
-            return 1
-        if id(item) not in sizes:
-            total = 1
-            for child in ([*item.keys(), *item.values()] if isinstance(item, Mapping)
-                          else item):
-                total += size(child)
-                if total > limit:
-                    break
-            sizes[id(item)] = total
-        return sizes[id(item)]
-
-    return size(value)
-
-
-@jinja2.pass_eval_context
-def _tojson(eval_ctx: Any, value: Any, indent: int | None = None) -> Markup:
-    _refuse_above(_written_size(value) * (1 + (indent or 0)), "a JSON text")
-    return jinja_filters.do_tojson(eval_ctx, value, indent)
-
-
-def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
-    if isinstance(n, int) and isinstance(max, int):
-        _refuse_above(n * max * 16, "placeholder text")
-    return generate_lorem_ipsum(n, html, min, max)
-
-
-_SIZED_FILTERS: dict[str, Callable[..., Any]] = {
-    "center": _center, "indent": _indent, "format": _format, "wordwrap": _wordwrap,
-    "join": _join, "replace": _replace, "batch": _batch, "slice": _slice, "sum": _sum,
-    "tojson": _tojson,
-}
-
-
-# Rendering -------------------------------------------------------------------------------
-
-def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
-    """The innermost traceback frame that is in a template file."""
-    found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-class _TooSlow(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _timer(kind: int, signum: int, seconds: float | None,
-           action: Any) -> Iterator[None]:
-    """Within: interval timer `kind` (signal.ITIMER_*) fires signal `signum` after `seconds`,
-    handled by `action` (a function, or signal.SIG_DFL for the kernel's default action);
-    both are put back on the way out. Main thread only, and None: no timer."""
-    if seconds is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signum, action)
-    signal.setitimer(kind, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(kind, 0)
-        signal.signal(signum, previous)
-
-
-def _time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
-    """Stop the Python code inside after `seconds` of wall time (raising _TooSlow)."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise _TooSlow
-
-    return _timer(signal.ITIMER_REAL, signal.SIGALRM, seconds, stop)
-
-
-def _data_in_use() -> int | None:
-    """The bytes of data (heap and private writable mappings, what RLIMIT_DATA counts) this
-    process holds, or None where /proc does not tell."""
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("VmData:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-@contextlib.contextmanager
-def _memory_limit(margin: int) -> Iterator[None]:
-    """Let the code inside add at most `margin` bytes of data to the process; past that an
-    allocation fails with MemoryError. The previous limit is restored on the way out. Only
-    in the main thread (the limit is the whole process's) and where RLIMIT_DATA and /proc
-    exist (Linux); elsewhere no limit."""
-    try:
-        import resource
-    except ImportError:  # not on Windows
-        yield
-        return
-    used = _data_in_use()
-    if used is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    limit = used + margin
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    if soft != resource.RLIM_INFINITY and soft <= limit:
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
-
-
-def _limited(template: jinja2.Template, context: Any, size_limit: int) -> str:
-    parts: list[str] = []
-    size = 0
-    for piece in template.generate(context):
-        size += len(piece)
-        if size > size_limit:
-            raise SecurityError(f"the template wrote more than {size_limit:,} characters")
-        parts.append(piece)
-    return "".join(parts)
-
-
-def _processor_limit(seconds: float | None) -> contextlib.AbstractContextManager[None]:
-    """End this whole process once the code inside has used `seconds` of processor time
-    (ITIMER_PROF with SIGPROF's default action, which the kernel carries out even while
-    one C call runs, when no Python handler could); None: no such limit. Only for a
-    process that may be ended: a build's worker, whose parent reports it."""
-    return _timer(signal.ITIMER_PROF, signal.SIGPROF, seconds, signal.SIG_DFL)
-
-
-HARD_MARGIN = 2.0
-"""Seconds of processor time beyond the time limit after which a render that is stuck
-inside one C call (where the time limit cannot act) ends its worker process."""
-
-
 def render(env: jinja2.Environment, name: str, context: Any, time_limit: float = TIME_LIMIT,
            size_limit: int = SIZE_LIMIT, hard_stop: bool = False) -> str:
-    """Render template `name` within the time, size and memory limits; any template fault,
-    and a template file that may not be read, is a TemplateError naming file and line.
+    """Render template `name` within `time_limit` seconds, `size_limit` characters and
+    MEMORY_MARGIN bytes; any template fault, and a template file that may not be read, is a
+    TemplateError naming file and line.
 
     With `hard_stop` (in a build's worker process) a render still running after
     `time_limit` + HARD_MARGIN seconds of processor time ends the process itself, even
     inside C code; the runner reports that as this template's problem."""
     try:
         template = env.get_template(name)
-        with _time_limit(time_limit), _memory_limit(MEMORY_MARGIN), \
-                _processor_limit(time_limit + HARD_MARGIN if hard_stop else None):
-            return _limited(template, context, size_limit)
-    except _TooSlow:
-        frame = _template_frame(sys.exc_info()[2])  # where it was when stopped
-        where = Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
-        raise TemplateError([Problem(where, f"the template ran for more than {time_limit:g} s "
-                                     "and was stopped", "look for a loop that does not end")]
-                            ) from None
+        with limits.time_limit(time_limit), limits.memory_limit(MEMORY_MARGIN), \
+                limits.processor_limit(time_limit + HARD_MARGIN if hard_stop else None):
+            return limits.limited(template, context, size_limit)
+    except limits.TooSlow:
+        raise TemplateError([Problem(_running(name), f"the template ran for more than "
+                                     f"{time_limit:g} s and was stopped",
+                                     "look for a loop that does not end")]) from None
     except files.Refused as exc:
         raise TemplateError([Problem(Location(exc.path), f"template {exc.what}",
                                      exc.todo)]) from None
@@ -575,17 +149,20 @@ def render(env: jinja2.Environment, name: str, context: Any, time_limit: float =
                                      f"template syntax error: {exc.message}",
                                      "fix the template")]) from None
     except MemoryError:
-        frame = _template_frame(sys.exc_info()[2])
-        where = Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
-        raise TemplateError([Problem(where, f"the template needed more than "
+        raise TemplateError([Problem(_running(name), f"the template needed more than "
                                      f"{MEMORY_MARGIN // 2**20} MiB of memory and was stopped",
                                      "look for a value that grows without end")]) from None
     except Exception as exc:
-        frame = _template_frame(sys.exc_info()[2])
-        where = Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
         kind = "uses an undefined name" if isinstance(exc, jinja2.UndefinedError) else "failed"
-        raise TemplateError([Problem(where, f"template {kind}: {exc}",
+        raise TemplateError([Problem(_running(name), f"template {kind}: {exc}",
                                      "fix the template")]) from None
+
+
+def _running(name: str) -> Location:
+    """Where the exception being handled was raised: the innermost template file and line
+    of its traceback, else template `name`."""
+    frame = limits.template_frame(sys.exc_info()[2])
+    return Location(Path(frame[0]), frame[1]) if frame else Location(Path(name))
 
 
 def _filesystem_loaders(env: jinja2.Environment) -> list[jinja2.FileSystemLoader]:
