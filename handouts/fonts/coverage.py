@@ -1,10 +1,10 @@
 """Which characters a family cannot draw.
 
-A character counts as drawable when the family's regular face maps it to a glyph (the
-other faces of the families handouts use cover the same characters). Line breaks and
-tabs are layout, not glyphs. Checked once per output, before a writer draws anything
-(handouts.build.glyphs), so a missing glyph is a located input error, never a box in the
-output.
+A character counts as drawable when the family's regular face maps it to a glyph; the
+bold and italic faces are not checked, as a family's faces normally cover the same
+characters. Line breaks and tabs are layout, not glyphs. Checked once per output, before a
+writer draws anything (handouts.build.glyphs), so a missing glyph is a located input
+error, never a box in the output.
 """
 
 from __future__ import annotations
