@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from handouts import files
+from handouts.fonts.faces import truetype_problem
 
 MAX_LOGO_PIXELS = 25_000_000
 """A logo larger than this (width x height) is refused: it is no logo, or a bomb. SVG logos
@@ -362,11 +363,9 @@ def load_picture(src: str, assets_roots: Sequence[Path]) -> tuple[io.BytesIO, in
     return data, width, height
 
 
-_TRUETYPE = (b"\x00\x01\x00\x00", b"true")
-
-
 def check_font(path: Path, roots: Sequence[Path] | None = None) -> str | None:
-    """What is wrong with a font file, or None if it is a usable TrueType font.
+    """What is wrong with a font file, or None if it is a usable TrueType font
+    (handouts.fonts.faces.truetype_problem; nothing is registered with reportlab).
 
     `roots` are the folders the file must lie in (by default the folder `path` names); it
     is read only if it is a regular file of at most files.LIMITS["font"] bytes."""
@@ -374,15 +373,4 @@ def check_font(path: Path, roots: Sequence[Path] | None = None) -> str | None:
         data = files.read_input(path, roots or (path.parent,), files.LIMITS["font"])
     except files.Refused as exc:
         return exc.what
-    if data[:4] == b"OTTO":
-        return ("has PostScript (CFF) outlines, which cannot be embedded here; use the "
-                "TrueType (.ttf) version of the font")
-    if data[:4] not in _TRUETYPE:
-        return "is not a TrueType font (or is damaged)"
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-
-    try:
-        TTFontFile(io.BytesIO(data), validate=1)
-    except (TTFError, OSError, ValueError, IndexError, KeyError) as exc:
-        return f"is damaged or truncated ({exc})"
-    return None
+    return truetype_problem(data)

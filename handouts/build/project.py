@@ -284,8 +284,6 @@ def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
         raise BuildError(f"{job.label} ({job.kind}): {exc}; shorten the text, "
                          "or give a section a larger priority number so this length leaves "
                          "it out") from None
-    except pdf.MissingGlyphs as exc:
-        raise _glyph_error(project, job, exc) from None
     except ImageProblem as exc:
         raise _picture_error(job, exc) from None
 
@@ -298,70 +296,9 @@ def _picture_error(job: Job, exc: ImageProblem) -> TemplateError:
                                   "file; pictures must be PNG, JPEG or SVG inside the project")])
 
 
-def _char_location(path: Path, lines: Sequence[str], char: str) -> Location:
-    """Where `char` first appears in a content file, as itself or as a YAML escape
-    (\\xXX, \\uXXXX, \\UXXXXXXXX); line 0 if only a template has it."""
-    code = ord(char)
-    escapes = [f"\\U{code:08x}".lower(), *([f"\\u{code:04x}"] if code <= 0xFFFF else []),
-               *([f"\\x{code:02x}"] if code <= 0xFF else [])]  # compared with the line lowered
-    for number, line in enumerate(lines, 1):
-        if char in line:
-            return Location(path, number, line.index(char) + 1)
-        lowered = line.lower()
-        for escape in escapes:
-            if escape in lowered:
-                return Location(path, number, lowered.index(escape) + 1)
-    return Location(path)
-
-
-def _glyph_error(project: Project, job: Job, exc: Exception) -> BuildError:
-    """The characters the font cannot draw, each with the content file and line it is on."""
-    found = _CharPlaces(project, job)
-    places = []
-    for char in getattr(exc, "chars", ()):
-        at = found.of(char)
-        where = f"{at.path}:{at.line}" if at.line else f"the template {at.path}"
-        places.append(f"'{char}' (U+{ord(char):04X}) at {where}")
-    return BuildError(f"{job.label}: the font cannot draw " + ", ".join(places)
-                      + "; replace those characters, or use a brand font that has them")
-
-
-def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Problem]:
-    """Characters of the job's document that the brand's fonts cannot draw, each located
-    in the topic's content file."""
-    from handouts.writers.pdf import output as pdf
-    fonts = {brand_fonts(project.brand.base_font)[0], brand_fonts(project.brand.heading_font)[0]}
-    used = layout.characters(doc)
-    missing = sorted({c for family in fonts for c in pdf.unprintable(used, family)})
-    if not missing:
-        return []
-    places = _CharPlaces(project, job)
-    return [Problem(places.of(char), f"the brand's font cannot draw '{char}' "
-                    f"(U+{ord(char):04X})", "replace the character, or use a brand font that "
-                    "has it") for char in missing]
-
-
-class _CharPlaces:
-    """Where a character in an output was written: the topic's content file, else the
-    brand file (the clinic's name, contact lines), else the template that wrote it."""
-
-    def __init__(self, project: Project, job: Job) -> None:
-        self.job = job
-        self.files = [(p, p.read_text(encoding="utf-8", errors="replace").splitlines())
-                      for p in (job.topic.path, project.brand.source) if p is not None]
-
-    def of(self, char: str) -> Location:
-        for path, lines in self.files:
-            at = _char_location(path, lines, char)
-            if at.line:
-                return at
-        return Location(Path(self.job.template))
-
-
 def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
     """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
     from handouts.writers.pptx import output as pptx  # python-pptx is only imported when decks are built
-    from handouts.writers.pdf import output as pdf
 
     b = project.brand
     review = job.topic.review
@@ -380,8 +317,6 @@ def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
         raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
     except ImageProblem as exc:
         raise _picture_error(job, exc) from None
-    except pdf.MissingGlyphs as exc:
-        raise _glyph_error(project, job, exc) from None
 
 
 WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {

@@ -31,12 +31,12 @@ from handouts.build import manifest
 from handouts.build import processes
 from handouts.document import jinja as templates
 from handouts.build import uptodate
+from handouts.build.glyphs import glyph_problems
 from handouts.build.project import (
     WRITERS,
     Job,
     Project,
     Report,
-    glyph_problems,
     plan,
     render_layout,
     under,

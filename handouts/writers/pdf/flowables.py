@@ -1,10 +1,9 @@
 """Blocks as reportlab flowables, in a theme's fonts and colours.
 
 `Theme` is how a document looks; `Builder` turns layout blocks into reportlab flowables
-(paragraphs, lists, the tables of callouts, bands and contact blocks, QR codes, pictures);
-`font_family` registers a family's faces with reportlab; `missing_glyphs` finds the
-characters a font cannot draw. `handouts.writers.pdf.output` measures the flowables into
-pages and draws them.
+(paragraphs, lists, the tables of callouts, bands and contact blocks, QR codes, pictures),
+in fonts registered and measured by the font service (handouts.fonts).
+`handouts.writers.pdf.output` measures the flowables into pages and draws them.
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus import Image as RLImage
 from reportlab.platypus.flowables import HRFlowable
@@ -30,6 +27,8 @@ from handouts.brand.assets import load_picture
 from handouts.colours import Palette, text_on
 from handouts.document import model as L
 from handouts.fonts.families import Fonts
+from handouts.fonts.metrics import width as string_width
+from handouts.fonts.registry import register
 from handouts.writers.pdf.plan import FrameBreak
 
 
@@ -51,41 +50,16 @@ class Theme:
     """Where pictures may be read from: the project, and a --brand file's folder."""
 
 
-class MissingGlyphs(Exception):
-    """Characters the font cannot draw."""
-
-    def __init__(self, chars: Sequence[str]) -> None:
-        listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars)
-        super().__init__(f"the font cannot draw {listed}")
-        self.chars = tuple(chars)
-
-
-def font_family(fonts: Fonts, italic: bool = True) -> str:
-    """Register the family's faces with reportlab (each once) and return its name. The
-    italic faces are read only when `italic` asks for them: reading a face takes about
-    10 ms, and most handouts have no italics."""
-    name = "Handouts-" + fonts.regular.stem
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    faces = [("", fonts.regular), ("-Bold", fonts.bold)]
-    if italic:
-        faces += [("-Italic", fonts.italic), ("-BoldItalic", fonts.bold_italic)]
-    missing = [(name + suffix, path) for suffix, path in faces if name + suffix not in registered]
-    for face, path in missing:
-        pdfmetrics.registerFont(TTFont(face, str(path)))
-    if missing:
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
-                                      italic=name + "-Italic", boldItalic=name + "-BoldItalic")
-    return name
-
-
 class Styles:
     """The paragraph styles of a theme: body, lead, small, meta, centred and headings."""
 
     def __init__(self, theme: Theme, italic: bool = True) -> None:
-        family = font_family(theme.fonts, italic)
+        faces = register(theme.fonts, italic)
+        family = faces.family
         self.family = family
-        heads = font_family(theme.heading_fonts, italic) if theme.heading_fonts else family
-        self.heading_family = heads
+        self.bold = faces.bold
+        heads = register(theme.heading_fonts, italic) if theme.heading_fonts else faces
+        self.heading_family = heads.family
         size = theme.body_size
         self.size = size
         self.leading = size * 1.38
@@ -104,15 +78,15 @@ class Styles:
         self.meta = style("meta", textColor=colors.HexColor("#4D4D4D"))
         self.center = style("center", alignment=TA_CENTER)
         self.headings = [
-            style("title", fontName=heads + "-Bold", fontSize=size * 2.2,
+            style("title", fontName=heads.bold, fontSize=size * 2.2,
                   leading=size * 2.2 * 1.15, textColor=pr, spaceAfter=size * 0.4),
-            style("h1", fontName=heads + "-Bold", fontSize=size * 1.55,
+            style("h1", fontName=heads.bold, fontSize=size * 1.55,
                   leading=size * 1.55 * 1.2, textColor=pr, spaceBefore=size * 1.1,
                   spaceAfter=size * 0.45, keepWithNext=1),
-            style("h2", fontName=heads + "-Bold", fontSize=size * 1.3,
+            style("h2", fontName=heads.bold, fontSize=size * 1.3,
                   leading=size * 1.3 * 1.2, textColor=pr, spaceBefore=size * 0.9,
                   spaceAfter=size * 0.35, keepWithNext=1),
-            style("h3", fontName=heads + "-Bold", fontSize=size * 1.1,
+            style("h3", fontName=heads.bold, fontSize=size * 1.1,
                   leading=size * 1.1 * 1.25, textColor=pr, spaceBefore=size * 0.6,
                   spaceAfter=size * 0.25, keepWithNext=1),
         ]
@@ -311,7 +285,7 @@ class Builder:
         """`style`, smaller if need be so that no word of a heading is wider than `width`
         (a long word would otherwise break mid-word), but never below the body size."""
         font = style.fontName
-        longest = max((pdfmetrics.stringWidth(word, font, style.fontSize)
+        longest = max((string_width(word, font, style.fontSize)
                        for run in runs for word in run.text.split()), default=0.0)
         if longest <= width:
             return style
@@ -341,8 +315,8 @@ class Builder:
                      for item in block.items]
             yield ListFlowable(
                 items, bulletType="1" if block.ordered else "bullet", start=None if
-                block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.family +
-                ("-Bold" if block.ordered else ""), bulletFontSize=st.size,
+                block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.bold if
+                block.ordered else st.family, bulletFontSize=st.size,
                 bulletColor=self.primary, spaceAfter=st.size * 0.3)
         elif isinstance(block, L.Callout):
             pad = st.size * 0.7
@@ -429,13 +403,3 @@ class Builder:
         elif isinstance(block, L.PageBreak):
             yield FrameBreak()
 
-
-def missing_glyphs(doc: L.Document, fonts: Fonts) -> list[str]:
-    """Characters in the document that the regular face of `fonts` has no glyph for."""
-    return unprintable(L.characters(doc), fonts)
-
-
-def unprintable(chars: set[str], fonts: Fonts) -> list[str]:
-    """Those of `chars` that the regular face of `fonts` has no glyph for."""
-    cmap = pdfmetrics.getFont(font_family(fonts, italic=False)).face.charToGlyph
-    return sorted(c for c in chars if ord(c) not in cmap and c not in "\n\r\t")

@@ -18,15 +18,12 @@ from reportlab.pdfgen.canvas import Canvas
 from handouts.document import model as L
 from handouts.writers.pdf.flowables import (
     Builder,
-    MissingGlyphs,
     Styles,
     Theme,
-    missing_glyphs,
-    unprintable,
 )
 from handouts.writers.pdf.plan import Placed, balance, fill, page_size, panel_widths
 
-__all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "unprintable", "write"]
+__all__ = ["Overflow", "OverflowPlace", "Theme", "write"]
 
 
 @dataclass(frozen=True)
@@ -162,10 +159,8 @@ MAX_FLOW_PAGES = 200
 
 
 def write(doc: L.Document, theme: Theme) -> bytes:
-    """Draw `doc` as PDF bytes; raises Overflow or MissingGlyphs instead of cutting text."""
-    missing = missing_glyphs(doc, theme.fonts)
-    if missing:
-        raise MissingGlyphs(missing)
+    """Draw `doc` as PDF bytes; raises Overflow instead of cutting text. Every character
+    must be one the fonts can draw (the build checks, handouts.build.glyphs)."""
     planner = _Planner(doc, theme)
     pages: list[_PagePlan] = []
     for part in doc.parts:

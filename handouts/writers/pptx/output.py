@@ -27,7 +27,7 @@ from handouts.colours import text_on
 from handouts.document import model as L
 from handouts.files import Refused
 from handouts.fonts.families import Fonts
-from handouts.writers.pdf.flowables import MissingGlyphs, font_family, missing_glyphs
+from handouts.fonts.metrics import measurer
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.package import (
@@ -49,14 +49,7 @@ __all__ = ["FIXED_TIME", "LAYOUT_NAMES", "MUTED", "SLIDE_SIZES", "DeckOverflow",
 
 
 def _measure(fonts: Fonts) -> slideplan.Measure:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    family = font_family(fonts, italic=False)  # slide text is measured upright
-
-    def measure(text: str, size: float, bold: bool) -> float:
-        return float(stringWidth(text, family + ("-Bold" if bold else ""), size))
-
-    return measure
+    return measurer(fonts)  # slide text is measured upright
 
 
 def _title_size(title: L.Inline, geo: SlideGeometry, measure: slideplan.Measure,
@@ -83,10 +76,8 @@ def _qr_png(url: str) -> io.BytesIO:
 
 def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
-    instead of cutting text."""
-    missing = missing_glyphs(doc, theme.fonts)
-    if missing:
-        raise MissingGlyphs(missing)
+    instead of cutting text. Every character must be one the fonts can draw (the build
+    checks, handouts.build.glyphs)."""
     warnings: list[str] = []
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
