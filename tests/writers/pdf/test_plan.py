@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, page_size, panel_widths
+from handouts.writers.geometry import page_size
+from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, panel_widths
 from tests.writers.pdf.fakes import Block
 
 
@@ -29,11 +30,6 @@ def test_trifold_folds_line_up_on_both_sides() -> None:
 
 def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
     assert pytest.approx(72 / 16) == FLAP_INSET
-
-
-def test_paper_sizes() -> None:
-    assert page_size("letter", False) == (612, 792)
-    assert page_size("a4", True) == pytest.approx((841.89, 595.28), abs=0.01)
 
 
 def test_fill_splits_across_frames_and_reports_leftover() -> None:
