@@ -4,11 +4,13 @@ before anything is written; no writer ever meets one."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from PIL import Image
 
 from handouts import qr
 from handouts.brand.model import load_brand
@@ -135,3 +137,23 @@ def test_a_template_writing_a_qr_address_too_long_is_refused(
         f"output): <qr href='{shown(url)}'> is too long for a QR code (2,437 bytes; a QR "
         f"code holds at most 2,331); {TODO}; fix the template\n")
     assert list((sample / "build").rglob("*.pdf")) == []
+
+
+def test_a_printed_code_keeps_its_quiet_zone_and_covers_the_modules_in_rows() -> None:
+    matrix = qr.make(SITE).matrix
+    size = 72.0
+    unit = size / (len(matrix) + 2 * qr.QUIET_ZONE)
+    rects = qr.dark_rects(SITE, size)
+    edge = qr.QUIET_ZONE * unit
+    for x, y, w, h in rects:
+        assert x >= edge - 1e-9 and x + w <= size - edge + 1e-9
+        assert y >= edge - 1e-9 and y + h <= size - edge + 1e-9
+        assert h == pytest.approx(unit)
+    dark = sum(sum(1 for m in row if m) for row in matrix)
+    assert sum(w for _, _, w, _ in rects) == pytest.approx(dark * unit)
+
+
+def test_a_deck_picture_is_its_modules_and_quiet_zone_in_pixels() -> None:
+    side = (len(qr.make(SITE).matrix) + 2 * qr.PNG_QUIET_ZONE) * qr.PNG_MODULE_PX
+    with Image.open(io.BytesIO(qr.png(SITE))) as picture:
+        assert picture.size == (side, side)

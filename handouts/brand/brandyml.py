@@ -50,10 +50,11 @@ from handouts.colours import Palette
 from handouts.errors import Location, Problem, SettingsError
 from handouts.files import Refused
 from handouts.schema.yamlsource import Map, Node, Scalar, Seq
+from handouts.writers import geometry
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-PAPERS = ("letter", "a4")
-SLIDE_SIZES = ("16:9", "4:3")
+PAPERS = tuple(geometry.PAPER_SIZES)
+SLIDE_SIZES = tuple(geometry.SLIDE_SIZES)
 HANDOUTS_KEYS = ("phone", "address", "hours", "email", "qr_url", "disclaimer", "paper",
                  "slide_size", "help_lines", "pptx_template")
 TOP_KEYS = ("meta", "logo", "color", "typography", "defaults")

@@ -9,7 +9,6 @@ in fonts registered and measured by the font service (handouts.fonts).
 from __future__ import annotations
 
 import copy
-import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from handouts.document import model as L
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
+from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf.plan import FrameBreak
 
 
@@ -232,34 +232,8 @@ class _QR(Flowable):  # type: ignore[misc]
         self.canv.setFillColor(colors.white)
         self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         self.canv.setFillColor(colors.black)
-        for x, y, w, h in _qr_modules(self.url, self.width):
+        for x, y, w, h in qr.dark_rects(self.url, self.width):
             self.canv.rect(x, y, w, h, stroke=0, fill=1)
-
-
-QR_BORDER = 4
-"""The quiet zone around a QR code, in modules (the standard's minimum)."""
-
-
-@functools.lru_cache(maxsize=32)
-def _qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
-    """The dark parts of a QR code for `url`, `size` points across with its quiet zone, as
-    rectangles: each row's runs of dark modules drawn as one (encoding is slow, and every
-    page of a build links to the same few addresses)."""
-    matrix = qr.make(url).matrix
-    unit = size / (len(matrix) + 2 * QR_BORDER)
-    rects = []
-    for row, modules in enumerate(matrix):
-        y = size - (row + 1 + QR_BORDER) * unit
-        col = 0
-        while col < len(modules):
-            if not modules[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(modules) and modules[col]:
-                col += 1
-            rects.append(((start + QR_BORDER) * unit, y, (col - start) * unit, unit))
-    return tuple(rects)
 
 
 class Builder:
@@ -364,7 +338,7 @@ class Builder:
             line_style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
             lines = [self.para(line, line_style) for line in block.lines]
             if block.qr:
-                size = 72.0
+                size = PRINT_QR_SIZE
                 cell = [_QR(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
@@ -372,7 +346,8 @@ class Builder:
                         "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
                         spaceAfter=0)))
                 if wide:
-                    table = Table([[lines, cell]], colWidths=[width - size - 12, size + 12])
+                    gap = PRINT_QR_GAP
+                    table = Table([[lines, cell]], colWidths=[width - size - gap, size + gap])
                 else:  # a narrow panel: the QR code goes under the lines
                     table = Table([[lines], [cell]], colWidths=[width])
             else:

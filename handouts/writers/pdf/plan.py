@@ -1,9 +1,10 @@
 """The pure half of the PDF writer: page geometry and which blocks go in which frame.
 
-Nothing here draws. `panel_widths` gives fold-correct trifold panels; `fill` pours
-measurable items (anything with reportlab's wrap/split protocol) into frames, keeping
-headings with what follows and reporting what is left over; `balance` does the same with
-side-by-side columns made to end at about the same height.
+Nothing here draws, and nothing needs a canvas. `panel_widths` gives fold-correct trifold
+panels; `fill` pours measurable items (anything with reportlab's wrap/split protocol) into
+frames, keeping headings with what follows and reporting what is left over; `balance`
+does the same with side-by-side columns made to end at about the same height.
+`handouts.writers.pdf.pages` uses them to plan whole pages.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from handouts.document.model import Pt
+from handouts.writers.geometry import page_size
 
-PAPER_SIZES: dict[str, tuple[Pt, Pt]] = {
-    "letter": (Pt(612.0), Pt(792.0)),
-    "a4": (Pt(595.2756), Pt(841.8898)),
-}
+__all__ = ["EPSILON", "FLAP_INSET", "Box", "Filled", "FrameBreak", "Measurable", "Placed",
+           "balance", "fill", "keeps_with_next", "keeps_with_previous", "page_size",
+           "panel_widths"]
+
 FLAP_INSET = Pt(4.5)
 """How much narrower a folding-in flap is: 1/16 inch, so it folds without buckling."""
 
 EPSILON = 0.01
+NO_CANVAS = None
+"""What the plan passes to an item's wrapOn and splitOn: it measures without a canvas
+(reportlab's flowables measure with font metrics alone)."""
 
 
 class Measurable(Protocol):
@@ -81,12 +86,6 @@ class Filled:
     leftover_height: float
 
 
-def page_size(paper: str, landscape: bool) -> tuple[Pt, Pt]:
-    """Width and height of the sheet in points."""
-    width, height = PAPER_SIZES[paper]
-    return (height, width) if landscape else (width, height)
-
-
 def panel_widths(total: float, shares: Sequence[float], flaps: Sequence[bool]) -> list[Pt]:
     """Widths of side-by-side panels: by share, each flap FLAP_INSET narrower than its
     share would make it.
@@ -111,7 +110,7 @@ def keeps_with_previous(item: Measurable) -> bool:
     return bool(getattr(item, "keepWithPrevious", False))
 
 
-def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float, canvas: Any,
+def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float,
                width: float) -> float | None:
     """Give back the frame's last item (and a heading before it) so that it is placed again
     with `need` points fewer, splitting it or moving it on with the item that keeps with it.
@@ -122,7 +121,7 @@ def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float, canv
     while len(placed) > len(moved) and keeps_with_next(placed[-1 - len(moved)].item):
         moved.append(placed[-1 - len(moved)])
     last = moved[0]
-    if len(moved) == len(placed) and len(last.item.splitOn(canvas, width,
+    if len(moved) == len(placed) and len(last.item.splitOn(NO_CANVAS, width,
                                                            last.height - need)) < 2:
         return None  # it would empty the frame and cannot split: the item goes on alone
     del placed[-len(moved):]
@@ -130,11 +129,10 @@ def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float, canv
     return last.top + last.height - need
 
 
-def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], canvas: Any = None,
+def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
          min_follow: float = 30.0) -> Filled:
     """Pour `items` into frames of (width, height) in order.
 
-    `canvas` is passed to the items' wrapOn and splitOn (reportlab measures with it).
     Items that do not fit are split where they allow it; a heading moves to the next
     frame unless `min_follow` points of what follows fit under it.
     """
@@ -152,10 +150,10 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
                     break
                 continue
             before = item.getSpaceBefore() if placed else 0.0
-            _, h = item.wrapOn(canvas, width, height)
+            _, h = item.wrapOn(NO_CANVAS, width, height)
             need = before + h
             if keeps_with_next(item) and len(queue) > 1 and not isinstance(queue[1], FrameBreak):
-                _, next_h = queue[1].wrapOn(canvas, width, height)
+                _, next_h = queue[1].wrapOn(NO_CANVAS, width, height)
                 need += min(next_h, min_follow) + queue[1].getSpaceBefore()
             room = height - used
             if need <= room + EPSILON:
@@ -164,16 +162,16 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
                 used += before + h + item.getSpaceAfter()
                 continue
             if keeps_with_previous(item) and placed:
-                limit = _pull_back(placed, queue, need, canvas, width)
+                limit = _pull_back(placed, queue, need, width)
                 if limit is not None:
                     used = placed[-1].top + placed[-1].height + placed[-1].item.getSpaceAfter() \
                         if placed else 0.0
                     height = min(height, limit)
                     continue
             if not keeps_with_next(item):
-                parts = item.splitOn(canvas, width, room - before)
+                parts = item.splitOn(NO_CANVAS, width, room - before)
                 if len(parts) >= 2:
-                    _, first_h = parts[0].wrapOn(canvas, width, room - before)
+                    _, first_h = parts[0].wrapOn(NO_CANVAS, width, room - before)
                     if before + first_h <= room + EPSILON:
                         queue.popleft()
                         placed.append(Placed(parts[0], used + before, first_h))
@@ -192,12 +190,12 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]], can
             break  # stuck: the next item fits no frame
     leftover = tuple(i for i in queue if not isinstance(i, FrameBreak))
     width = frames[-1][0] if frames else 0.0
-    overflow = sum(i.getSpaceBefore() + i.wrapOn(canvas, width, 1e6)[1] for i in leftover)
+    overflow = sum(i.getSpaceBefore() + i.wrapOn(NO_CANVAS, width, 1e6)[1] for i in leftover)
     return Filled(tuple(result), leftover, overflow)
 
 
 def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
-            canvas: Any = None, step: float = 12.0) -> Filled:
+            step: float = 12.0) -> Filled:
     """Like `fill`, but with the frames cut to a common height at which the items still
     fit, so that side-by-side columns end at about the same height (the inside of a
     trifold reads as three even columns, not two full ones and a nearly empty one).
@@ -208,7 +206,7 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     even share of the content and the tallest column. What is returned is always the last
     fill run: reportlab items keep the measurements of their last run.
     """
-    best = fill(items, frames, canvas)
+    best = fill(items, frames)
     used = [max((p.top + p.height for p in placed), default=0.0) for placed in best.frames]
     tallest = max((h for _, h in frames), default=0.0)
     if best.leftover or len(used) < 2 or max(used) - min(used) <= tallest / 4:
@@ -217,10 +215,10 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     last_fits = True
     while high - low > step:
         middle = (low + high) / 2
-        trial = fill(items, [(w, min(h, middle)) for w, h in frames], canvas)
+        trial = fill(items, [(w, min(h, middle)) for w, h in frames])
         last_fits = not trial.leftover
         if last_fits:
             best, high = trial, middle
         else:
             low = middle
-    return best if last_fits else fill(items, [(w, min(h, high)) for w, h in frames], canvas)
+    return best if last_fits else fill(items, [(w, min(h, high)) for w, h in frames])

@@ -1,25 +1,26 @@
 """The deck writer: a layout Document's slides drawn with python-pptx.
 
-`slideplan.plan` decides which text goes on which slide (measured with the same TrueType
-files as the PDFs); this module only draws the plan: real title placeholders on every
-slide, bullets in the body placeholder, callouts as shaded boxes, pictures with alt text,
-speaker notes, and a slide-number field. The saved file is byte-identical for the same
-inputs: fixed document properties and fixed zip timestamps. `deck_theme` holds the theme,
-`deck_text` writes the DrawingML text, and `deck_package` handles layouts, slide and notes
-parts and the zip.
+`handouts.writers.pptx.plan` decides which text goes on which slide (measured with the same
+TrueType files as the PDFs), the title sizes, and the box of every shape; this module only
+draws the plan, measuring and choosing nothing: real title placeholders on every slide,
+bullets in the body placeholder, callouts as shaded boxes, pictures with alt text, speaker
+notes, and a slide-number field. The saved file is byte-identical for the same inputs:
+fixed document properties and fixed zip timestamps. `theme` holds the theme, `text`
+writes the DrawingML text, and `package` handles layouts, slide and notes parts and the
+zip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
+from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Pt
+from pptx.util import Length, Pt
 
 from handouts import qr
 from handouts.brand.assets import load_picture
@@ -52,28 +53,6 @@ def _measure(fonts: Fonts) -> slideplan.Measure:
     return measurer(fonts)  # slide text is measured upright
 
 
-def _title_size(title: L.Inline, geo: SlideGeometry, measure: slideplan.Measure,
-                lines: int = 2) -> float:
-    for size in (geo.title_size, 32.0, 28.0):
-        if slideplan.wrap_lines(tuple(L.Run(r.text, True) for r in title), geo.body_width - 10,
-                                size, measure) <= lines:
-            return size
-    raise DeckOverflow(f"the slide title '{slideplan.text(title)}' needs more than {lines} "
-                       "lines even at 28 pt; shorten it")
-
-
-@functools.lru_cache(maxsize=32)
-def _qr_bytes(url: str) -> bytes:
-    """The QR code for `url` as PNG (encoding is slow; a build links to a few addresses)."""
-    out = io.BytesIO()
-    qr.make(url).save(out, kind="png", scale=10, border=2)
-    return out.getvalue()
-
-
-def _qr_png(url: str) -> io.BytesIO:
-    return io.BytesIO(_qr_bytes(url))
-
-
 def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
     instead of cutting text. Every character must be one the fonts can draw (the build
@@ -98,8 +77,9 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
+    pictures = _Pictures(theme.assets_roots)
     try:
-        planned = slideplan.plan(slides, geo, measure)
+        planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
     except slideplan.SlideOverflow as exc:
         raise DeckOverflow(str(exc)) from None
     layouts = layouts_by_kind(prs, warnings, theme.template)
@@ -107,8 +87,8 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
         slide = add_slide(prs, layouts[plan.kind], number, pristine)
-        _draw(slide, plan, geo, theme, measure, title_measure)
-        add_slide_number(slide, geo, number)
+        _draw(slide, plan, theme, pictures)
+        add_slide_number(slide, plan.boxes.number, number)
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
@@ -121,96 +101,104 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     return save(prs), warnings
 
 
-def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
-          measure: slideplan.Measure, title_measure: slideplan.Measure) -> None:
+class _Pictures:
+    """The pictures of one deck, each read once: the planner asks for their sizes, the
+    drawing for their bytes."""
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        self.roots = roots
+        self.read: dict[str, tuple[bytes, int, int]] = {}
+
+    def _load(self, image: L.Image) -> tuple[bytes, int, int]:
+        if image.src not in self.read:
+            data, w, h = load_picture(image.src, self.roots)
+            self.read[image.src] = (data.getvalue(), w, h)
+        return self.read[image.src]
+
+    def size(self, image: L.Image) -> tuple[float, float]:
+        """The picture's width and height in pixels; raises ImageProblem."""
+        _, w, h = self._load(image)
+        return w, h
+
+    def data(self, image: L.Image) -> io.BytesIO:
+        """The picture's PNG or JPEG bytes, to be placed; raises ImageProblem."""
+        return io.BytesIO(self._load(image)[0])
+
+
+def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures) -> None:
+    """Draw `plan` on `slide` exactly where its boxes say."""
     shapes = slide.shapes
     title_shape = shapes.title
-    m = geo.margin
+    boxes = plan.boxes
+    body_size = theme.body_size
     if plan.kind in ("title", "section"):
-        band_top, band_h = geo.height * 0.30, geo.height * 0.34
-        # The title placeholder itself is the colour band, so it stays first in reading order.
-        size = _title_size(plan.title, geo, title_measure)
-        tf = text_frame(title_shape, 0, band_top, geo.width, band_h, place=theme.styled)
+        tf = text_frame(title_shape, boxes.title)
         if theme.styled:  # a clinic template's title slide keeps its own design
-            tf.margin_left = tf.margin_right = Pt(m)
+            tf.margin_left = tf.margin_right = Pt(boxes.title_inset)
             tf.vertical_anchor = MSO_ANCHOR.MIDDLE
             title_shape.fill.solid()
             title_shape.fill.fore_color.rgb = rgb(theme.palette.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
-        add_runs(p, plan.title, size, theme, text_on(theme.palette.primary), bold=True,
-                 heading=True)
+        add_runs(p, plan.title, plan.title_size, theme, text_on(theme.palette.primary),
+                 bold=True, heading=True)
         sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
         if sub is not None:
-            tf = text_frame(sub, m, band_top + band_h + 16, geo.body_width, 110,
-                            place=theme.styled)
+            tf = text_frame(sub, boxes.subtitle)
             tf.vertical_anchor = MSO_ANCHOR.TOP
             lines = [plan.subtitle] if plan.subtitle else []
             for i, line in enumerate(lines):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 p.alignment = PP_ALIGN.LEFT
-                add_runs(p, line, geo.body_size, theme)
+                add_runs(p, line, body_size, theme)
             if not lines:
                 sub._element.getparent().remove(sub._element)
-        if plan.fields:
-            box = shapes.add_textbox(Pt(m), Pt(geo.height - 96), Pt(geo.body_width - 80),
-                                     Pt(48))
+        if boxes.fields is not None:
+            box = _textbox(shapes, boxes.fields)
             box.name = "Presenter and date"
             tf = box.text_frame
             tf.word_wrap = True
             for i, field in enumerate(plan.fields):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-                add_runs(p, (L.Run(field),), 18, theme, MUTED)
-        left = m
-        for image in plan.images[:1]:
-            pic = _picture(shapes, image, theme, m, 30, max_w=200, max_h=72)
-            left = m + Emu(pic.width).pt + 16
-        if plan.items:
-            box = shapes.add_textbox(Pt(left), Pt(40), Pt(geo.width - m - left), Pt(60))
+                add_runs(p, (L.Run(field),), slideplan.FIELD_SIZE, theme, MUTED)
+        if boxes.picture is not None:
+            _picture(shapes, plan.images[0], pictures, boxes.picture)
+        if boxes.clinic is not None:
+            box = _textbox(shapes, boxes.clinic)
             box.name = "Clinic"
-            add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, 20, theme,
-                     theme.palette.primary, bold=True)
+            add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
+                     theme, theme.palette.primary, bold=True)
         return
-    size = _title_size(plan.title, geo, title_measure)
-    tf = text_frame(title_shape, m, geo.title_top, geo.body_width, geo.title_height,
-                    place=theme.styled)
+    tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
-    add_runs(p, plan.title, size, theme, theme.palette.primary, bold=True, heading=True)
-    if theme.styled:
-        rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m),
-                                Pt(geo.title_top + geo.title_height + 6), Pt(96), Pt(4))
+    add_runs(p, plan.title, plan.title_size, theme, theme.palette.primary, bold=True,
+             heading=True)
+    if boxes.rule is not None:
+        rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emus(boxes.rule))
         rule.name = "Title rule"
         rule.fill.solid()
         rule.fill.fore_color.rgb = rgb(theme.palette.primary)
         rule.line.fill.background()
-    qr_w = 170.0 if plan.qr else 0.0
-    body_w = geo.body_width - qr_w
-    body_geo = SlideGeometry(geo.width - qr_w, geo.height, geo.body_size)
     callouts = [i for i in plan.items if i.style == "callout"]
     texts = [i for i in plan.items if i.style != "callout"]
-    callout_h = sum(slideplan.item_height(i, body_geo, measure) for i in callouts)
     body = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
-    if body is None and texts:  # a layout without a body placeholder: a text box instead
-        body = shapes.add_textbox(Pt(m), Pt(geo.body_top), Pt(body_w), Pt(geo.body_height))
-        body.name = "Body text"
-    if body is not None:
-        if texts:
-            tf = text_frame(body, m, geo.body_top, body_w, geo.body_height - callout_h)
-            tf.vertical_anchor = MSO_ANCHOR.TOP
-            for n, item in enumerate(texts):
-                p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
-                format_paragraph(p, item, theme, geo.body_size * slideplan.LINE_SPACING,
-                                 geo.body_size * slideplan.PARA_GAP)
-                add_runs(p, item.runs, geo.body_size, theme)
-        else:
-            body._element.getparent().remove(body._element)
-    # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
-    top = geo.body_top + (geo.body_height - callout_h) / (1 if texts else 2)
-    for item in callouts:
-        h = slideplan.item_height(item, body_geo, measure) - geo.body_size * slideplan.PARA_GAP
-        box = shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(m), Pt(top), Pt(body_w), Pt(h))
+    if boxes.body is not None:
+        if body is None:  # a layout without a body placeholder: a text box instead
+            body = _textbox(shapes, boxes.body)
+            body.name = "Body text"
+        tf = text_frame(body, boxes.body)
+        tf.vertical_anchor = MSO_ANCHOR.TOP
+        for n, item in enumerate(texts):
+            p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
+            format_paragraph(p, item, theme, body_size * slideplan.LINE_SPACING,
+                             body_size * slideplan.PARA_GAP)
+            add_runs(p, item.runs, body_size, theme)
+    elif body is not None:
+        body._element.getparent().remove(body._element)
+    for item, place in zip(callouts, boxes.callouts, strict=True):
+        box = shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emus(place))
         box.name = "Callout"
         box.fill.solid()
         box.fill.fore_color.rgb = rgb(theme.palette.secondary)
@@ -219,36 +207,38 @@ def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,
         tf = box.text_frame
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
-        pad = Pt(geo.body_size * slideplan.CALLOUT_PAD)
+        pad = Pt(body_size * slideplan.CALLOUT_PAD)
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = pad
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
-        format_paragraph(p, None, theme, geo.body_size * slideplan.LINE_SPACING)
-        add_runs(p, item.runs, geo.body_size, theme, text_on(theme.palette.secondary), bold=True)
-        top += h + geo.body_size * slideplan.PARA_GAP
-    if plan.qr:
-        pic = shapes.add_picture(_qr_png(plan.qr), Pt(geo.width - m - 150), Pt(geo.body_top),
-                                 Pt(150), Pt(150))
+        format_paragraph(p, None, theme, body_size * slideplan.LINE_SPACING)
+        add_runs(p, item.runs, body_size, theme, text_on(theme.palette.secondary), bold=True)
+    if plan.qr and boxes.qr is not None:
+        pic = shapes.add_picture(io.BytesIO(qr.png(plan.qr)), *_emus(boxes.qr))
         pic.name = "QR code"
         pic._element.nvPicPr.cNvPr.set("descr", f"QR code linking to {plan.qr}")
-        if plan.qr_caption:
-            cap = shapes.add_textbox(Pt(geo.width - m - 150), Pt(geo.body_top + 156), Pt(150),
-                                     Pt(30))
+        if boxes.qr_caption is not None:
+            cap = _textbox(shapes, boxes.qr_caption)
             cap.name = "QR caption"
             p = cap.text_frame.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
-            add_runs(p, (L.Run(plan.qr_caption),), 16, theme, MUTED)
-    for image in plan.images[:1]:
-        _picture(shapes, image, theme, geo.width - m - 150, geo.body_top + (200 if plan.qr else 0),
-                 max_w=150, max_h=80)
+            add_runs(p, (L.Run(plan.qr_caption),), slideplan.CAPTION_SIZE, theme, MUTED)
+    if boxes.picture is not None:
+        _picture(shapes, plan.images[0], pictures, boxes.picture)
 
 
-def _picture(shapes: Any, image: L.Image, theme: DeckTheme, left: float, top: float,
-             max_w: float, max_h: float) -> Any:
-    """A picture from the project, at most max_w x max_h points, with its alt text."""
-    data, w, h = load_picture(image.src, theme.assets_roots)
-    scale = min(max_w / w, max_h / h)
-    pic = shapes.add_picture(data, Pt(left), Pt(top), Pt(w * scale), Pt(h * scale))
+def _emus(box: slideplan.Box) -> tuple[Length, Length, Length, Length]:
+    """A box's left, top, width and height as python-pptx lengths."""
+    return Pt(box.x), Pt(box.y), Pt(box.width), Pt(box.height)
+
+
+def _textbox(shapes: Any, box: slideplan.Box) -> Any:
+    return shapes.add_textbox(*_emus(box))
+
+
+def _picture(shapes: Any, image: L.Image, pictures: _Pictures, box: slideplan.Box) -> Any:
+    """A picture from the project placed at `box`, with its alt text."""
+    pic = shapes.add_picture(pictures.data(image), *_emus(box))
     pic.name = "Logo"
     pic._element.nvPicPr.cNvPr.set("descr", image.alt or "Logo")
     return pic

@@ -128,7 +128,8 @@ def drop_slides(prs: Any) -> None:
 
 
 def template_geometry(prs: Any, theme: DeckTheme) -> SlideGeometry:
-    """Where a clinic template's 'Title and Content' layout puts its title and body."""
+    """Where a clinic template's 'Title and Content' layout puts its title and body (the
+    body's left edge is the margin on both sides)."""
     width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
     layout = next((lay for lay in prs.slide_layouts if lay.name == "Title and Content"), None)
     body = title = None
@@ -139,8 +140,9 @@ def template_geometry(prs: Any, theme: DeckTheme) -> SlideGeometry:
             elif ph.placeholder_format.type == PP_PLACEHOLDER.TITLE:
                 title = ph
     if body is None or title is None:
-        return SlideGeometry(width, height, theme.body_size)
+        return SlideGeometry(width, height, theme.body_size, template=True)
     left, top = Emu(body.left).pt, Emu(body.top).pt
     return SlideGeometry(width, height, theme.body_size, margin=left,
                          title_top=Emu(title.top).pt, title_height=Emu(title.height).pt,
-                         body_top=top, bottom=max(24.0, height - top - Emu(body.height).pt))
+                         body_top=top, bottom=max(24.0, height - top - Emu(body.height).pt),
+                         template=True)

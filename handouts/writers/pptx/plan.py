@@ -1,9 +1,13 @@
-"""The pure half of the deck writer: which text goes on which slide, and where to split.
+"""The pure half of the deck writer: which text goes on which slide, where to split, and
+where every shape of every slide goes.
 
 Text is measured with a `Measure` (the width of a string at a size, from the same font
 files the PDFs use), so the plan is tested without python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
-"... (continued)". A single item too tall for an empty slide is an error, never cut.
+"... (continued)". A single item too tall for an empty slide, or a title too long for two
+lines at the smallest title size, is an error, never cut. Each planned slide carries its
+title size and a `Box` for each shape it draws (`SlideBoxes`), so the drawing step only
+draws; callouts are measured at the width they are drawn at.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
+from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 
 MAX_BULLETS = 6
 CONTINUED_NOTE = ("This slide goes on from the last one. Read each point out loud, then stop "
@@ -23,8 +28,30 @@ PARA_GAP = 0.45
 CALLOUT_PAD = 0.5
 """Inner padding of a callout box, as a multiple of the font size."""
 
+TITLE_SIZES = (32.0, 28.0)
+"""The smaller sizes a title steps down to, after the geometry's own, to fit TITLE_LINES."""
+TITLE_LINES = 2
+TITLE_SLACK = 10.0
+"""How much narrower than the body a title is measured, for the placeholder's own edges."""
+FIELD_SIZE = 18.0
+"""The size of a title slide's presenter and date."""
+CLINIC_SIZE = 20.0
+"""The size of the clinic's name at the top of a title slide."""
+CAPTION_SIZE = 16.0
+"""The size of a QR code's caption."""
+NUMBER_SIZE = 14.0
+"""The size of the slide number."""
+QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
+"""How far below the top of a slide's QR code its caption starts."""
+QR_PICTURE_TOP = 200.0
+"""How far below the top of a slide's QR code a picture beside the body starts."""
+EMU_PER_PT = 12700
+"""PowerPoint's grid: it stores lengths in whole EMUs (python-pptx truncates to them)."""
+
 Measure = Callable[[str, float, bool], float]
 """Width in points of `text` at `size` points, bold or not."""
+PictureSize = Callable[[L.Image], tuple[float, float]]
+"""A picture's own width and height (pixels; only their ratio matters)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,9 @@ class SlideGeometry:
     body_top: float = 152.0
     bottom: float = 40.0
     """Space kept free at the foot (slide number)."""
+    template: bool = False
+    """Slides on a clinic template's layouts: titles and subtitles stay where the layouts
+    put them, and no title rule is drawn (the template's design is kept)."""
 
     @property
     def body_width(self) -> float:
@@ -62,8 +92,46 @@ class SlideGeometry:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A rectangle on a slide in points; (x, y) is its top-left corner, from the slide's."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class SlideBoxes:
+    """Where each shape of a slide goes. None: the slide has no such shape, or (title and
+    subtitle on a clinic template) the shape stays where its layout puts it."""
+
+    number: Box
+    """The slide number, in the bottom right corner."""
+    title: Box | None = None
+    title_inset: float = 0.0
+    """The title text's left and right inset inside its box (a full-width title band)."""
+    rule: Box | None = None
+    """The coloured rule under a content slide's title."""
+    body: Box | None = None
+    """The text items (all but callouts); None when there are none."""
+    callouts: tuple[Box, ...] = ()
+    """One per callout item, in order."""
+    subtitle: Box | None = None
+    fields: Box | None = None
+    """A title slide's presenter and date."""
+    clinic: Box | None = None
+    """A title slide's first item, the clinic's name, beside its logo."""
+    picture: Box | None = None
+    """The slide's first picture (the only one drawn), at its own proportions."""
+    qr: Box | None = None
+    qr_caption: Box | None = None
+
+
+@dataclass(frozen=True)
 class PlannedSlide:
-    """A slide ready to draw: its kind, title, body items and notes; `continued` if split."""
+    """A slide ready to draw: its kind, title, body items and notes; `continued` if split;
+    its title size and the boxes of its shapes."""
 
     kind: str
     title: L.Inline
@@ -75,6 +143,10 @@ class PlannedSlide:
     qr_caption: str = ""
     images: tuple[L.Image, ...] = ()
     continued: bool = False
+    title_size: float = 36.0
+    """The title's size in points, the largest that fits (see `title_size`)."""
+    boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
+    """Where its shapes go; `plan` sets them (the default places nothing but a number)."""
 
 
 class SlideOverflow(Exception):
@@ -85,6 +157,15 @@ class SlideOverflow(Exception):
                          f"area by {points:.0f} pt")
         self.slide_title = slide_title
         self.points = points
+
+
+class TitleTooLong(SlideOverflow):
+    """A slide title that needs more than TITLE_LINES lines at the smallest title size."""
+
+    def __init__(self, slide_title: str) -> None:
+        super().__init__(slide_title, 0.0)
+        self.args = (f"the slide title '{slide_title}' needs more than {TITLE_LINES} lines "
+                     f"even at {TITLE_SIZES[-1]:.0f} pt; shorten it",)
 
 
 def text(runs: L.Inline) -> str:
@@ -158,17 +239,23 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
 
 
 def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
-         qr_width: float = 170.0) -> list[PlannedSlide]:
-    """Slides ready to draw, with continuation slides where text does not fit."""
-    out: list[PlannedSlide] = []
+         title_measure: Measure | None = None,
+         picture_size: PictureSize | None = None) -> list[PlannedSlide]:
+    """Slides ready to draw, with continuation slides where text does not fit, each with
+    its title size and shape boxes. Titles are measured with `title_measure` (default:
+    `measure`); pictures keep the proportions `picture_size` gives (default: square).
+    Raises SlideOverflow for an item taller than an empty slide, then (once every slide is
+    split) TitleTooLong for the first title too long."""
+    split: list[tuple[PlannedSlide, SlideGeometry]] = []
     for slide in slides:
         items, qr, caption, images = items_of(slide.blocks)
         base = PlannedSlide(slide.kind, slide.title, (), slide.notes, slide.subtitle,
                             slide.fields, qr, caption, tuple(images))
+        # The body gives the QR code its column, half from each side as measured.
+        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr else geo
         if slide.kind in ("title", "section") or not items:
-            out.append(replace(base, items=tuple(items)))
+            split.append((replace(base, items=tuple(items)), body))
             continue
-        body = replace(geo, margin=geo.margin + (qr_width / 2 if qr else 0.0)) if qr else geo
         pages: list[list[Item]] = [[]]
         used = 0.0
         for item in items:
@@ -186,10 +273,85 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
         _balance(pages, body, measure)
         for n, page in enumerate(pages):
             title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
-            out.append(replace(base, title=title, items=tuple(page), continued=n > 0,
-                               notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
-                               qr=qr if n == len(pages) - 1 else None))
-    return out
+            split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
+                                  notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
+                                  qr=qr if n == len(pages) - 1 else None), body))
+    sizes = picture_size or (lambda image: (1.0, 1.0))
+    return [_place(planned, geo, body, title_measure or measure, measure, sizes)
+            for planned, body in split]
+
+
+def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure) -> float:
+    """The largest of the geometry's title size and TITLE_SIZES at which `title`, set bold,
+    takes at most TITLE_LINES lines; raises TitleTooLong if none does."""
+    bold = tuple(L.Run(r.text, True) for r in title)
+    for size in (geo.title_size, *TITLE_SIZES):
+        if wrap_lines(bold, geo.body_width - TITLE_SLACK, size, measure) <= TITLE_LINES:
+            return size
+    raise TitleTooLong(text(title))
+
+
+def _on_grid(points: float) -> float:
+    """The length PowerPoint stores for `points` (whole EMUs, truncated), in points."""
+    return int(points * EMU_PER_PT) / EMU_PER_PT
+
+
+def _fit(image: L.Image, x: float, y: float, most_w: float, most_h: float,
+         sizes: PictureSize) -> Box:
+    """The box of `image` at (x, y), as large as fits most_w by most_h at its proportions."""
+    w, h = sizes(image)
+    scale = min(most_w / w, most_h / h)
+    return Box(x, y, w * scale, h * scale)
+
+
+def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
+           title_measure: Measure, measure: Measure, sizes: PictureSize) -> PlannedSlide:
+    """`slide` with its title size and the boxes of its shapes; `body` is the geometry
+    its items were measured in (narrower by the QR code's column)."""
+    m = geo.margin
+    size = title_size(slide.title, geo, title_measure)
+    number = Box(geo.width - m - 60, geo.height - 36, 60, 24)
+    if slide.kind in ("title", "section"):
+        # The title placeholder itself is the colour band across the slide.
+        band_top, band_h = geo.height * 0.30, geo.height * 0.34
+        logo = _fit(slide.images[0], m, 30, 200, 72, sizes) if slide.images else None
+        left = m + _on_grid(logo.width) + 16 if logo else m
+        boxes = SlideBoxes(
+            number,
+            title=None if geo.template else Box(0, band_top, geo.width, band_h),
+            title_inset=0.0 if geo.template else m,
+            subtitle=None if geo.template else Box(m, band_top + band_h + 16,
+                                                   geo.body_width, 110),
+            fields=Box(m, geo.height - 96, geo.body_width - 80, 48) if slide.fields else None,
+            picture=logo,
+            clinic=Box(left, 40, geo.width - m - left, 60) if slide.items else None)
+        return replace(slide, title_size=size, boxes=boxes)
+    callouts = [i for i in slide.items if i.style == "callout"]
+    texts = len(callouts) < len(slide.items)
+    qr_w = SLIDE_QR_COLUMN if slide.qr else 0.0
+    body_w = geo.body_width - qr_w
+    gap = geo.body_size * PARA_GAP
+    heights = [item_height(i, body, measure) for i in callouts]
+    callout_h = sum(heights)
+    # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
+    top = geo.body_top + (geo.body_height - callout_h) / (1 if texts else 2)
+    boxes_of_callouts = []
+    for h in heights:
+        boxes_of_callouts.append(Box(m, top, body_w, h - gap))
+        top += h - gap + gap
+    side = geo.width - m - SLIDE_QR_SIZE
+    boxes = SlideBoxes(
+        number,
+        title=None if geo.template else Box(m, geo.title_top, geo.body_width, geo.title_height),
+        rule=None if geo.template else Box(m, geo.title_top + geo.title_height + 6, 96, 4),
+        body=Box(m, geo.body_top, body_w, geo.body_height - callout_h) if texts else None,
+        callouts=tuple(boxes_of_callouts),
+        qr=Box(side, geo.body_top, SLIDE_QR_SIZE, SLIDE_QR_SIZE) if slide.qr else None,
+        qr_caption=Box(side, geo.body_top + QR_CAPTION_TOP, SLIDE_QR_SIZE, 30)
+        if slide.qr and slide.qr_caption else None,
+        picture=_fit(slide.images[0], side, geo.body_top + (QR_PICTURE_TOP if slide.qr else 0),
+                     SLIDE_QR_SIZE, 80, sizes) if slide.images else None)
+    return replace(slide, title_size=size, boxes=boxes)
 
 
 def _balance(pages: list[list[Item]], geo: SlideGeometry, measure: Measure) -> None:

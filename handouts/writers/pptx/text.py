@@ -15,7 +15,6 @@ from pptx.util import Pt
 
 from handouts.document import model as L
 from handouts.writers.pptx import plan as slideplan
-from handouts.writers.pptx.plan import SlideGeometry
 from handouts.writers.pptx.theme import MUTED, DeckTheme
 
 
@@ -91,17 +90,17 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         p_pr.insert(index, element)
 
 
-def text_frame(shape: Any, left: float, top: float, width: float, height: float,
-               place: bool = True) -> Any:
-    """The shape's emptied text frame, placed at the box unless `place` is False; it wraps,
-    never resizes, and has no insets (the plan measured the box edge to edge)."""
-    if place:
+def text_frame(shape: Any, box: slideplan.Box | None) -> Any:
+    """The shape's emptied text frame, placed at `box` (None: left where its layout puts
+    it); it wraps, never resizes, and has no insets (the plan measured the box edge to
+    edge)."""
+    if box is not None:
         xfrm = shape._element.get_or_add_xfrm()
         off, ext = xfrm.get_or_add_off(), xfrm.get_or_add_ext()
-        off.set("x", str(int(Pt(left))))
-        off.set("y", str(int(Pt(top))))
-        ext.set("cx", str(int(Pt(width))))
-        ext.set("cy", str(int(Pt(height))))
+        off.set("x", str(int(Pt(box.x))))
+        off.set("y", str(int(Pt(box.y))))
+        ext.set("cx", str(int(Pt(box.width))))
+        ext.set("cy", str(int(Pt(box.height))))
     tf = shape.text_frame
     tf.clear()
     tf.auto_size = MSO_AUTO_SIZE.NONE
@@ -112,16 +111,16 @@ def text_frame(shape: Any, left: float, top: float, width: float, height: float,
     return tf
 
 
-def add_slide_number(slide: Any, geo: SlideGeometry, number: int) -> None:
-    """A text box in the slide's bottom right corner holding a slide-number field."""
-    box = slide.shapes.add_textbox(Pt(geo.width - geo.margin - 60), Pt(geo.height - 36),
-                                   Pt(60), Pt(24))
-    box.name = "Slide number"
-    p = box.text_frame.paragraphs[0]
+def add_slide_number(slide: Any, box: slideplan.Box, number: int) -> None:
+    """A text box at `box` holding a slide-number field, right-aligned."""
+    box_shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.width), Pt(box.height))
+    box_shape.name = "Slide number"
+    p = box_shape.text_frame.paragraphs[0]
     p.alignment = PP_ALIGN.RIGHT
     field = etree.SubElement(p._p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
                              type="slidenum")
-    r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US", sz="1400")
+    r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US",
+                            sz=str(round(slideplan.NUMBER_SIZE * 100)))
     fill = etree.SubElement(r_pr, qn("a:solidFill"))
     etree.SubElement(fill, qn("a:srgbClr"), val=MUTED.lstrip("#"))
     etree.SubElement(field, qn("a:t")).text = str(number)

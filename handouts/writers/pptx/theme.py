@@ -1,5 +1,6 @@
 """What a deck looks like, shared by the deck writer's modules: the DeckTheme, the slide
-sizes, the muted grey of small text, and DeckOverflow for text that cannot fit a slide.
+sizes (defined in handouts.writers.geometry), the muted grey of small text, and
+DeckOverflow for text that cannot fit a slide.
 
 Imports nothing from python-pptx.
 """
@@ -12,9 +13,9 @@ from pathlib import Path
 
 from handouts.colours import Palette
 from handouts.fonts.families import Fonts
+from handouts.writers.geometry import SLIDE_SIZES
 
-SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
-"""Slide width and height in points."""
+__all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme"]
 
 MUTED = "#595959"
 """The grey of presenter fields, captions and slide numbers (AA on white)."""

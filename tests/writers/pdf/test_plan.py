@@ -6,29 +6,9 @@ from typing import Any
 
 import pytest
 
-from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, page_size, panel_widths
-
-
-class Block:
-    """A fake flowable of fixed height that splits into `lines` lines of 10 pt."""
-
-    def __init__(self, name: str, lines: int, heading: bool = False, before: float = 0) -> None:
-        self.name, self.lines, self.keepWithNext, self.before = name, lines, heading, before
-
-    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:
-        return (width, self.lines * 10.0)
-
-    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
-        fits = int(height // 10)
-        if self.keepWithNext or fits < 1 or fits >= self.lines:
-            return []
-        return [Block(self.name, fits), Block(self.name, self.lines - fits)]
-
-    def getSpaceBefore(self) -> float:
-        return self.before
-
-    def getSpaceAfter(self) -> float:
-        return 0.0
+from handouts.writers.geometry import page_size
+from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, panel_widths
+from tests.writers.pdf.fakes import Block
 
 
 def names(frame: tuple[Any, ...]) -> list[tuple[str, int]]:
@@ -50,11 +30,6 @@ def test_trifold_folds_line_up_on_both_sides() -> None:
 
 def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
     assert pytest.approx(72 / 16) == FLAP_INSET
-
-
-def test_paper_sizes() -> None:
-    assert page_size("letter", False) == (612, 792)
-    assert page_size("a4", True) == pytest.approx((841.89, 595.28), abs=0.01)
 
 
 def test_fill_splits_across_frames_and_reports_leftover() -> None:

@@ -141,3 +141,51 @@ def test_a_project_can_add_a_ten_minute_talk(sample: Path) -> None:
     titles = [s.shapes.title.text for s in Presentation(str(deck)).slides]
     assert titles[0] == "Ketamine and Addiction" and titles[-1] == "Thank you"
     assert "What we will cover" not in titles
+
+
+def test_a_callout_on_a_clinic_template_is_measured_at_the_width_it_is_drawn(
+        tmp_path: Path) -> None:
+    """PowerPoint's own template puts the body 36 pt from the edges, wider than the 48 pt
+    margin of a deck without a template. The callout's box is drawn that wide, so its
+    height must be measured that wide (it once was measured at the default margin's width
+    and came out a line too tall or too short)."""
+    import io
+
+    from handouts.document import reader as layoutxml
+    from handouts.fonts.families import BUILTIN_FONT_NAME, builtin_fonts
+    from handouts.writers.pptx import output as pptx
+    from handouts.writers.pptx import plan as slideplan
+    from handouts.writers.pptx.package import template_geometry
+    from handouts.writers.pptx.theme import DeckTheme
+
+    template = tmp_path / "clinic.pptx"
+    Presentation().save(str(template))
+    theme = DeckTheme(fonts=builtin_fonts(), font_name=BUILTIN_FONT_NAME,
+                      assets_roots=(tmp_path,), template=template)
+    geo = template_geometry(Presentation(str(template)), theme)
+    assert geo.body_width > 720 - 2 * slideplan.SlideGeometry(720, 540, 24).margin
+    measure = pptx._measure(theme.fonts)
+    pad = 2 * geo.body_size * slideplan.CALLOUT_PAD
+
+    def lines(words: str, width: float) -> int:
+        return slideplan.wrap_lines((slideplan.L.Run(words),), width - pad, geo.body_size,
+                                    measure)
+
+    # Words enough to take one line more at the default margins than at the template's.
+    words = "Wash"
+    while lines(words, 720 - 96) == lines(words, geo.body_width):
+        words += " your hands"
+    doc = layoutxml.read(
+        '<document layout="deck" title="Hands"><slide><title>Why</title>'
+        f'<callout><p>{words}</p></callout></slide></document>')
+    data, _ = pptx.write(doc, theme)
+    (slide,) = Presentation(io.BytesIO(data)).slides
+    (callout,) = [s for s in slide.shapes if s.name == "Callout"]
+    drawn = Emu(callout.width).pt, Emu(callout.height).pt
+    item = slideplan.Item((slideplan.L.Run(words),), "callout")
+    at_drawn_width = slideplan.item_height(item, geo, measure) - \
+        geo.body_size * slideplan.PARA_GAP
+    assert drawn == pytest.approx((geo.body_width, at_drawn_width), abs=0.01)
+    (planned,) = slideplan.plan([doc.parts[0]], geo, measure)  # type: ignore[list-item]
+    (box,) = planned.boxes.callouts
+    assert drawn == pytest.approx((box.width, box.height), abs=0.01)

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from handouts.document import model as L
+from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 from handouts.writers.pptx.plan import (
+    CALLOUT_PAD,
     MAX_BULLETS,
+    PARA_GAP,
+    Box,
+    Item,
     PlannedSlide,
     SlideGeometry,
     SlideOverflow,
+    TitleTooLong,
+    item_height,
     plan,
+    title_size,
     wrap_lines,
 )
 
@@ -86,3 +96,103 @@ def test_numbered_items_keep_their_numbers_across_slides() -> None:
     ol = L.ListBlock(tuple((L.Paragraph((L.Run(f"step {n}"),)),) for n in range(8)), True)
     out = plan([slide(ol)], GEO, measure)
     assert [i.ordinal for i in out[1].items] == [5, 6, 7, 8]
+
+
+def callout(text: str) -> L.Callout:
+    return L.Callout((L.Paragraph((L.Run(text),)),))
+
+
+def test_a_title_steps_down_in_size_to_fit_two_lines() -> None:
+    # The title box is 854 pt wide; a bold character is 0.55 of the size wide.
+    assert title_size((L.Run("x" * 80),), GEO, measure) == 36  # 2 lines at 36 pt
+    assert title_size((L.Run("x " * 50),), GEO, measure) == 32
+    assert title_size((L.Run("x " * 54),), GEO, measure) == 28
+    with pytest.raises(TitleTooLong, match=r"the slide title 'x x .*' needs more than 2 lines "
+                       r"even at 28 pt; shorten it"):
+        title_size((L.Run("x " * 70),), GEO, measure)
+
+
+def test_a_title_too_long_is_found_in_planning_after_every_body() -> None:
+    long_title = slide(bullets("one"), title="x " * 70)
+    too_tall = slide(bullets("word " * 600), title="Later")
+    with pytest.raises(SlideOverflow, match="slide 'Later' has an item taller"):
+        plan([long_title, too_tall], GEO, measure)
+    with pytest.raises(TitleTooLong):
+        plan([long_title], GEO, measure)
+    (out,) = plan([slide(bullets("one"), title="x " * 50)], GEO, measure)
+    assert out.title_size == 32
+
+
+def test_a_content_slide_places_title_rule_body_and_slide_number() -> None:
+    (out,) = plan([slide(bullets("one", "two"))], GEO, measure)
+    boxes = out.boxes
+    assert boxes.title == Box(48, 30, 864, 100)
+    assert boxes.rule == Box(48, 136, 96, 4)
+    assert boxes.body == Box(48, 152, 864, 540 - 152 - 40)
+    assert boxes.callouts == () and boxes.qr is None and boxes.picture is None
+    assert boxes.number == Box(960 - 48 - 60, 540 - 36, 60, 24)
+
+
+def test_callouts_sit_under_the_text_at_the_height_measured_for_their_width() -> None:
+    words = "wash " * 30
+    (out,) = plan([slide(bullets("one"), callout(words), callout("short"))], GEO, measure)
+    first, second = out.boxes.callouts
+    gap = 24 * PARA_GAP
+    heights = [item_height(Item((L.Run(t),), "callout"), GEO, measure) for t in (words, "short")]
+    assert (first.x, first.width, first.height) == (48, 864, heights[0] - gap)
+    assert second.y == pytest.approx(first.y + heights[0])
+    assert second.y + second.height + gap == pytest.approx(152 + GEO.body_height)
+    assert out.boxes.body is not None
+    assert out.boxes.body.height == pytest.approx(GEO.body_height - sum(heights))
+    # A wrapped callout really is taller than a one-line one: the width matters.
+    assert first.height > second.height
+
+
+def test_callouts_alone_sit_in_the_middle_of_the_text_area() -> None:
+    (out,) = plan([slide(callout("short"))], GEO, measure)
+    (box,) = out.boxes.callouts
+    assert out.boxes.body is None
+    h = box.height + 24 * PARA_GAP
+    assert box.y == pytest.approx(152 + (GEO.body_height - h) / 2)
+
+
+def test_a_qr_code_takes_its_column_from_the_body_and_its_callouts() -> None:
+    contact = L.Contact(((L.Run("Clinic"),),), "https://x.org", "Scan")
+    words = "call " * 40
+    (out,) = plan([L.Slide("closing", (L.Run("Help"),), (contact, callout(words)))],
+                  GEO, measure)
+    boxes = out.boxes
+    assert boxes.body is not None and boxes.body.width == 864 - SLIDE_QR_COLUMN
+    (box,) = boxes.callouts
+    narrow = replace(GEO, margin=48 + SLIDE_QR_COLUMN / 2)
+    assert box.width == narrow.body_width
+    assert box.height == item_height(Item((L.Run(words),), "callout"), narrow, measure) \
+        - 24 * PARA_GAP
+    assert boxes.qr == Box(960 - 48 - SLIDE_QR_SIZE, 152, SLIDE_QR_SIZE, SLIDE_QR_SIZE)
+    assert boxes.qr_caption == Box(960 - 48 - SLIDE_QR_SIZE, 152 + SLIDE_QR_SIZE + 6,
+                                   SLIDE_QR_SIZE, 30)
+    assert CALLOUT_PAD > 0
+
+
+def test_pictures_keep_their_proportions_and_push_the_clinic_name_aside() -> None:
+    logo = L.Image("logo.png", "Riverbend", L.Pt(100))
+    title = L.Slide("title", (L.Run("Hands"),), (L.Paragraph((L.Run("Riverbend"),)), logo),
+                    fields=("Dr A", "May"))
+    side = L.Slide("content", (L.Run("Facts"),), (bullets("one"), logo))
+    first, second = plan([title, side], GEO, measure, picture_size=lambda image: (400, 100))
+    assert first.boxes.picture == Box(48, 30, 200, 50)  # 200 wide is the limit, not 72 high
+    assert first.boxes.clinic == Box(48 + 200 + 16, 40, 960 - 48 - 264, 60)
+    assert first.boxes.fields == Box(48, 540 - 96, 864 - 80, 48)
+    assert first.boxes.title == Box(0, 540 * 0.30, 960, 540 * 0.34)
+    assert first.boxes.title_inset == 48 and first.boxes.subtitle is not None
+    assert second.boxes.picture == Box(960 - 48 - 150, 152, 150, 37.5)
+
+
+def test_on_a_clinic_template_titles_stay_where_the_layout_puts_them() -> None:
+    geo = replace(GEO, margin=36.0, template=True)
+    title = L.Slide("title", (L.Run("Hands"),), ())
+    first, second = plan([title, slide(bullets("one"))], geo, measure)
+    assert first.boxes.title is None and first.boxes.subtitle is None
+    assert first.boxes.title_inset == 0
+    assert second.boxes.title is None and second.boxes.rule is None
+    assert second.boxes.body == Box(36, 152, 960 - 72, geo.body_height)
