@@ -1,7 +1,11 @@
 """What a golden case is compared on, as text files: each output's layout XML exactly,
 each PDF's text lines with their boxes (rst2pdf's approach: positions compared within a
-tolerance), and each deck part by part as canonical XML (pandoc's approach: parsed,
-attributes in order, timestamps dropped, binary parts by their hash).
+tolerance, see compare.py), and each deck part by part as canonical XML (pandoc's
+approach: C14N, docProps timestamps dropped, binary parts by their hash).
+
+The layout XML is rendered through the build's own steps (load the project, plan the
+jobs, select each job's view, render its template): the one place here that names the
+build's internals, so a change to them is mended in layout_xml alone.
 
 Nothing here depends on where the project lies, the date or the machine: the project's
 path is written as {project}, and the decks' dates come from the topics' review dates."""
@@ -42,6 +46,7 @@ def build(root: Path) -> str:
 def layout_xml(root: Path) -> dict[str, str]:
     """The layout XML each output's template writes, by output file name plus
     '.layout.xml', with the project's folder written as {project}."""
+    from handouts import FORMATS
     from handouts.build import project as build_project
     from handouts.content.view import select
     from handouts.document import jinja as templates
@@ -49,7 +54,7 @@ def layout_xml(root: Path) -> dict[str, str]:
     project = build_project.load_project(root)
     env = templates.environment(project.settings.templates_dir, root=project.settings.root)
     found = {}
-    for job in build_project.plan(project, formats=tuple(build_project.WRITERS)):
+    for job in build_project.plan(project, formats=FORMATS):
         context = select(job.topic, job.level, job.length, project.brand)
         xml = templates.render(env, job.template, context)
         found[job.path(Path()).name + ".layout.xml"] = xml.replace(str(root), PROJECT)
