@@ -25,11 +25,6 @@ def flyer_job(p: build.Project) -> build.Job:
     return build.plan(p, levels=["easy"], lengths=["short"])[0]
 
 
-def test_builtin_templates_ship_in_the_package() -> None:
-    names = sorted(p.name for p in templates.builtin_dir().iterdir())
-    assert {"flyer.xml.j2", "trifold.xml.j2", "booklet.xml.j2", "_parts.xml.j2"} <= set(names)
-
-
 def test_project_template_overrides_and_extends_the_builtin(tmp_path: Path) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "flyer.xml.j2").write_text(

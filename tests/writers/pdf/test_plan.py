@@ -28,8 +28,12 @@ def test_trifold_folds_line_up_on_both_sides() -> None:
     assert sorted(width - f for f in outside_folds) == pytest.approx(inside_folds)
 
 
-def test_flap_is_a_sixteenth_of_an_inch_narrower() -> None:
-    assert pytest.approx(72 / 16) == FLAP_INSET
+def test_the_flap_panel_is_a_sixteenth_of_an_inch_narrower_than_its_neighbours() -> None:
+    widths = panel_widths(792, [1, 1, 1], [True, False, False])
+    assert widths[1] == pytest.approx(widths[2])
+    assert widths[1] - widths[0] == pytest.approx(72 / 16)
+    assert sum(widths) == pytest.approx(792)
+    assert panel_widths(792, [1, 1, 1], [False, False, False]) == pytest.approx([264] * 3)
 
 
 def test_fill_splits_across_frames_and_reports_leftover() -> None:
