@@ -3,7 +3,8 @@
 `handouts.writers.pdf.flowables` turns blocks into reportlab flowables in the theme's fonts
 and colours; `plan.fill` decides which go in which frame; `write` draws the plan. Text
 that does not fit a fixed page or panel is never cut or shrunk: `write` raises an Overflow
-listing every place and by how much.
+listing every place and by how much. `write` is the writer's entry
+(handouts.writers.table); `draw` is the same from a ready-made theme.
 """
 
 from __future__ import annotations
@@ -15,18 +16,20 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from handouts.brand.assets import ImageProblem
 from handouts.document import model as L
+from handouts.writers.contract import CannotDraw, DoesNotFit, Output, UnusablePicture, WriterInputs
 from handouts.writers.pdf.flowables import (
     Builder,
-    MissingGlyphs,
     Styles,
     Theme,
     missing_glyphs,
     unprintable,
 )
 from handouts.writers.pdf.plan import Placed, balance, fill, page_size, panel_widths
+from handouts.writers.pdf.theme import theme as theme_of
 
-__all__ = ["MissingGlyphs", "Overflow", "OverflowPlace", "Theme", "unprintable", "write"]
+__all__ = ["Overflow", "OverflowPlace", "Theme", "draw", "unprintable", "write"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,11 @@ class OverflowPlace:
                 f"({self.points / 72:.2f} in, about {lines} line{'s' if lines > 1 else ''})")
 
 
-class Overflow(Exception):
+class Overflow(DoesNotFit):
     """Text that does not fit its page or panel."""
+
+    todo = ("shorten the text, or give a section a larger priority number so this length "
+            "leaves it out")
 
     def __init__(self, places: Sequence[OverflowPlace]) -> None:
         super().__init__("; ".join(str(p) for p in places))
@@ -161,11 +167,22 @@ class _Planner:
 MAX_FLOW_PAGES = 200
 
 
-def write(doc: L.Document, theme: Theme) -> bytes:
-    """Draw `doc` as PDF bytes; raises Overflow or MissingGlyphs instead of cutting text."""
+def write(doc: L.Document, inputs: WriterInputs) -> Output:
+    """The PDF of `doc` for a job's `inputs`, with its page count; raises Overflow
+    instead of cutting text, CannotDraw for characters the fonts lack, UnusablePicture
+    for a picture that cannot be used (each a contract.WriterError)."""
+    try:
+        return draw(doc, theme_of(inputs))
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+
+
+def draw(doc: L.Document, theme: Theme) -> Output:
+    """Draw `doc` in `theme` as PDF bytes with their page count; raises Overflow or
+    CannotDraw instead of cutting text, brand.assets.ImageProblem for a bad picture."""
     missing = missing_glyphs(doc, theme.fonts)
     if missing:
-        raise MissingGlyphs(missing)
+        raise CannotDraw(missing)
     planner = _Planner(doc, theme)
     pages: list[_PagePlan] = []
     for part in doc.parts:
@@ -175,7 +192,7 @@ def write(doc: L.Document, theme: Theme) -> bytes:
             pages.extend(planner.flow(part))
     if planner.overflows:
         raise Overflow(planner.overflows)
-    return _render(pages, theme, planner.build.st, planner.margin)
+    return Output(_render(pages, theme, planner.build.st, planner.margin), len(pages))
 
 
 def _render(pages: Sequence[_PagePlan], theme: Theme, st: Styles, margin: float) -> bytes:

@@ -6,7 +6,8 @@ slide, bullets in the body placeholder, callouts as shaded boxes, pictures with 
 speaker notes, and a slide-number field. The saved file is byte-identical for the same
 inputs: fixed document properties and fixed zip timestamps. `deck_theme` holds the theme,
 `deck_text` writes the DrawingML text, and `deck_package` handles layouts, slide and notes
-parts and the zip.
+parts and the zip. `write` is the writer's entry (handouts.writers.table); `draw` is the
+same from a ready-made theme.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from handouts import qr
-from handouts.brand.assets import load_picture
+from handouts.brand.assets import ImageProblem, load_picture
 from handouts.colours import text_on
 from handouts.document import model as L
 from handouts.files import Refused
 from handouts.fonts.families import Fonts
-from handouts.writers.pdf.flowables import MissingGlyphs, font_family, missing_glyphs
+from handouts.writers.contract import CannotDraw, Output, UnusablePicture, WriterError, WriterInputs
+from handouts.writers.pdf.flowables import font_family, missing_glyphs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.package import (
@@ -42,10 +44,10 @@ from handouts.writers.pptx.package import (
 )
 from handouts.writers.pptx.plan import PlannedSlide, SlideGeometry
 from handouts.writers.pptx.text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
-from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme
+from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme, deck_theme
 
 __all__ = ["FIXED_TIME", "LAYOUT_NAMES", "MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme",
-           "write"]
+           "draw", "write"]
 
 
 def _measure(fonts: Fonts) -> slideplan.Measure:
@@ -81,12 +83,24 @@ def _qr_png(url: str) -> io.BytesIO:
     return io.BytesIO(_qr_bytes(url))
 
 
-def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
-    """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
-    instead of cutting text."""
+def write(doc: L.Document, inputs: WriterInputs) -> Output:
+    """The deck of `doc` for a job's `inputs`, with its slide count, first title and any
+    warnings; raises DeckOverflow (a contract.DoesNotFit) instead of cutting text,
+    CannotDraw for characters the fonts lack, UnusablePicture for a picture that cannot be
+    used, WriterError for a PowerPoint template changed since the brand was read."""
+    try:
+        return draw(doc, deck_theme(inputs))
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+
+
+def draw(doc: L.Document, theme: DeckTheme) -> Output:
+    """Draw the slides of `doc` in `theme` as .pptx bytes, with their count, the first
+    slide's title and any warnings; raises as `write` does, but brand.assets.ImageProblem
+    for a bad picture."""
     missing = missing_glyphs(doc, theme.fonts)
     if missing:
-        raise MissingGlyphs(missing)
+        raise CannotDraw(missing)
     warnings: list[str] = []
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
@@ -94,7 +108,7 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
         try:
             template = pptxtemplate.load(theme.template, (theme.template.parent,))
         except Refused as exc:  # changed since the brand was read
-            raise DeckOverflow(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
+            raise WriterError(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
                 from None
         prs = Presentation(io.BytesIO(template.data))
         drop_slides(prs)
@@ -107,10 +121,7 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
-    try:
-        planned = slideplan.plan(slides, geo, measure)
-    except slideplan.SlideOverflow as exc:
-        raise DeckOverflow(str(exc)) from None
+    planned = slideplan.plan(slides, geo, measure)  # raises SlideOverflow, a DoesNotFit
     layouts = layouts_by_kind(prs, warnings, theme.template)
     first_notes = None
     pristine: dict[int, Any] = {}
@@ -127,7 +138,8 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     props.last_modified_by, props.revision = "make-handouts", 1
     props.created = props.modified = stamp
     props.last_printed = stamp
-    return save(prs), warnings
+    first = slideplan.text(planned[0].title) if planned else ""
+    return Output(save(prs), len(planned), tuple(warnings), first)
 
 
 def _draw(slide: Any, plan: PlannedSlide, geo: SlideGeometry, theme: DeckTheme,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
+from handouts.writers.contract import DoesNotFit
 
 MAX_BULLETS = 6
 CONTINUED_NOTE = ("This slide goes on from the last one. Read each point out loud, then stop "
@@ -77,7 +78,7 @@ class PlannedSlide:
     continued: bool = False
 
 
-class SlideOverflow(Exception):
+class SlideOverflow(DoesNotFit):
     """An item that does not fit on an empty slide at the minimum size."""
 
     def __init__(self, slide_title: str, points: float) -> None:
