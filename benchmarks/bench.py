@@ -212,8 +212,8 @@ def main() -> None:
         deck_job = build.plan(project, [TOPIC], ["easy"], ["standard"], ["pptx"])[0]
 
         def make(job: build.Job) -> Callable[[], object]:
-            return lambda: build.WRITERS[job.fmt](project, job,
-                                                  build.render_layout(project, job, env))
+            return lambda: build.make_output(project, job,
+                                             build.render_layout(project, job, env))
 
         for job in (pdf_job, deck_job):
             make(job)()  # warm up

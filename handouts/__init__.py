@@ -1,6 +1,7 @@
 """make-handouts: patient-education handouts from structured content."""
 
-__version__ = "0.1.0"
+from handouts.writers.table import FORMATS
 
-FORMATS = ("pdf", "pptx")
-"""The output formats, each with its writer in build.WRITERS."""
+__all__ = ["FORMATS", "__version__"]
+
+__version__ = "0.1.0"

@@ -5,7 +5,8 @@ job (topic, level, length, format), the topic's file as it was read, the setting
 brand file and every file it names (logo, fonts, PowerPoint template), the built-in fonts,
 and every template the project or the package holds. Beside it the manifest keeps the
 output's own size and SHA-256, so an output that was emptied, cut short or replaced is made
-again rather than trusted.
+again rather than trusted, and what its writer said of it (its `Facts`), so the build
+report can describe an output made by an earlier build without opening it.
 """
 
 from __future__ import annotations
@@ -24,13 +25,24 @@ MANIFEST = ".handouts-manifest.json"
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What the build report says of an output, as its writer said when it made it."""
+
+    count: int
+    """Its pages or slides."""
+    title: str = ""
+    """The title it opens with, where its format has one to show (a deck), else ''."""
+
+
+@dataclass(frozen=True)
 class Made:
-    """One output as the build left it: what it was made from, and its bytes' size and
-    SHA-256."""
+    """One output as the build left it: what it was made from, its bytes' size and
+    SHA-256, and its facts (None in a record written before they were kept)."""
 
     fingerprint: str
     size: int
     sha256: str
+    facts: Facts | None = None
 
     def intact(self, path: Path) -> bool:
         """Whether the file at `path` is still exactly what the build wrote: an ordinary
@@ -80,13 +92,21 @@ def load(out_dir: Path) -> dict[str, Made]:
         return {}
     found: dict[str, Made] = {}
     for key, value in data.items():
-        if isinstance(value, list) and len(value) == 3 and isinstance(value[0], str) \
-                and isinstance(value[1], int) and isinstance(value[2], str):
-            found[str(key)] = Made(*value)
+        if not (isinstance(value, list) and len(value) in (3, 5) and isinstance(value[0], str)
+                and isinstance(value[1], int) and isinstance(value[2], str)):
+            continue
+        facts = value[3:]
+        if not facts:
+            found[str(key)] = Made(value[0], value[1], value[2])
+        elif isinstance(facts[0], int) and not isinstance(facts[0], bool) \
+                and isinstance(facts[1], str):
+            found[str(key)] = Made(value[0], value[1], value[2], Facts(facts[0], facts[1]))
     return found
 
 
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
-    data = {key: [m.fingerprint, m.size, m.sha256] for key, m in records.items()}
+    data = {key: [m.fingerprint, m.size, m.sha256,
+                  *((m.facts.count, m.facts.title) if m.facts else ())]
+            for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

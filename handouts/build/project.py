@@ -9,20 +9,22 @@ and font problems stop it before any output moves into place (see handouts.build
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handouts.document import model as layout
-from handouts.document import reader as layoutxml
-from handouts.document import jinja as templates
-from handouts.brand.assets import ImageProblem
 from handouts.brand.model import Brand, FontFamily, load_brand
-from handouts.colours import contrast_warnings
+from handouts.build import manifest
+from handouts.build.manifest import Facts
 from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate, suggest
 from handouts.build.settings import load as load_settings
+from handouts.colours import contrast_warnings
 from handouts.content.topic import Topic, load_topics
+from handouts.content.view import select
+from handouts.document import jinja as templates
+from handouts.document import model as layout
+from handouts.document import reader as layoutxml
 from handouts.errors import (
     BuildError,
     InputError,
@@ -32,12 +34,17 @@ from handouts.errors import (
     TemplateError,
 )
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
-from handouts.content.view import select
+from handouts.writers.contract import (
+    DoesNotFit,
+    Output,
+    UnusablePicture,
+    WriterError,
+    WriterInputs,
+)
+from handouts.writers.table import WRITERS, Format
 
 if TYPE_CHECKING:
     import jinja2
-
-    from handouts.writers.pdf import output as pdf
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,13 @@ class Job:
     topic: Topic
     level: Level
     length: Length
-    fmt: str
+    writer: Format
+    """The output's format and its writer (an entry of the project's writer table)."""
+
+    @property
+    def fmt(self) -> str:
+        """The format's name, which is also the file's suffix."""
+        return self.writer.name
 
     @property
     def label(self) -> str:
@@ -56,14 +69,14 @@ class Job:
     @property
     def kind(self) -> str:
         """The word in the file name: the print name, or the talk's length."""
-        if self.fmt == "pptx":
+        if self.writer.medium == "talk":
             return f"talk-{self.length.talk_minutes}min"
         return self.length.print_name
 
     @property
     def template(self) -> str:
         """The template that writes this output's layout document."""
-        layout = "deck" if self.fmt == "pptx" else self.length.print_layout
+        layout = "deck" if self.writer.medium == "talk" else self.length.print_layout
         return f"{layout}.xml.j2"
 
     def path(self, build_dir: Path) -> Path:
@@ -80,6 +93,20 @@ class Project:
     topics: tuple[Topic, ...]
     out_dir: Path = Path("build")
     """Where this brand's outputs go: build/, or build/<brand>/ when there are several."""
+    writers: tuple[Format, ...] = tuple(WRITERS.values())
+    """The formats this project can make, each with its writer: the writer table."""
+
+    def writer(self, name: str) -> Format:
+        """The format called `name`; raises KeyError if the table has none."""
+        for entry in self.writers:
+            if entry.name == name:
+                return entry
+        raise KeyError(name)
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The names of the formats this project can make, in the table's order."""
+        return tuple(f.name for f in self.writers)
 
     @property
     def warnings(self) -> list[str]:
@@ -99,8 +126,9 @@ class Report:
     """Outputs already up to date, so not written again."""
     checked: object | None = None
     """The health-literacy check of every topic, if the workers made it during the build."""
-    facts: dict[Path, tuple[int, str]] = field(default_factory=dict)
-    """What the report says of each output made: its page or slide count, a deck's title."""
+    facts: dict[Path, Facts] = field(default_factory=dict)
+    """What the build report says of each output made or found up to date, as its writer
+    said when it made it."""
 
 
 
@@ -190,12 +218,12 @@ def check_output_names(project: Project) -> None:
     seen: dict[str, Job] = {}
     problems: list[Problem] = []
     settings_file = project.settings.root / SETTINGS_FILE
-    for job in plan(project, formats=tuple(WRITERS)):
+    for job in plan(project, formats=project.formats):
         name = job.path(project.out_dir).name
         other = seen.setdefault(name, job)
         if other is not job:
             same_topic = other.topic is job.topic
-            key = "print_name" if job.fmt == "pdf" else "talk_minutes"
+            key = "print_name" if job.writer.medium == "print" else "talk_minutes"
             where = locate(settings_file, project.settings.source_text.splitlines(), key,
                            f"lengths.{job.length.name}") if same_topic \
                 else Location(job.topic.path, 1, 1)
@@ -212,7 +240,7 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
     """The outputs to make, filtered; unknown filter names are input errors."""
     s = project.settings
     known = {"topic": [t.slug for t in project.topics], "level": list(s.level_names),
-             "length": [length.name for length in s.lengths], "format": list(WRITERS)}
+             "length": [length.name for length in s.lengths], "format": list(project.formats)}
     problems = []
     for kind, asked in (("topic", topics), ("level", levels), ("length", lengths),
                         ("format", formats)):
@@ -223,11 +251,11 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
                                         suggest(name, known[kind])))
     if problems:
         raise InputError(problems)
-    return [Job(t, lv, ln, fmt)
+    return [Job(t, lv, ln, writer)
             for t in project.topics if not topics or t.slug in topics
             for lv in s.levels if not levels or lv.name in levels
             for ln in s.lengths if not lengths or ln.name in lengths
-            for fmt in WRITERS if fmt in formats]
+            for writer in project.writers if writer.name in formats]
 
 
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
@@ -256,72 +284,48 @@ def assets_roots(project: Project) -> tuple[Path, ...]:
     return (project.settings.root, *((source.parent,) if source is not None else ()))
 
 
-def theme_for(project: Project, job: Job) -> pdf.Theme:
-    """The look of one PDF: the brand's colours and paper at the level's text size."""
-    from handouts.writers.pdf import output as pdf
+def writer_inputs(project: Project, job: Job) -> WriterInputs:
+    """What the job's writer needs besides the document: the brand's families, colours,
+    paper, slide size and template, the level's smallest size for the job's medium, the
+    topic's title and review date."""
     b = project.brand
-    return pdf.Theme(
-        fonts=brand_fonts(b.base_font)[0], heading_fonts=brand_fonts(b.heading_font)[0],
-        body_size=job.level.min_print_pt, palette=b.palette, paper=b.paper,
-        fold_guides=project.settings.fold_guides, title=job.topic.title(job.level.name),
-        author=b.name, assets_roots=assets_roots(project))
+    fonts, font_name = brand_fonts(b.base_font)
+    heading_fonts, heading_name = brand_fonts(b.heading_font)
+    review = job.topic.review
+    size = job.level.min_slide_pt if job.writer.medium == "talk" else job.level.min_print_pt
+    return WriterInputs(
+        fonts=fonts, font_name=font_name, heading_fonts=heading_fonts,
+        heading_font_name=heading_name, body_size=size, palette=b.palette, paper=b.paper,
+        slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
+        date=review.reviewed_on if review else None,
+        fold_guides=project.settings.fold_guides, assets_roots=assets_roots(project),
+        pptx_template=b.pptx_template)
 
 
-@dataclass(frozen=True)
-class Output:
-    """A writer's result: the file's bytes and anything worth a warning."""
-
-    data: bytes
-    warnings: tuple[str, ...] = ()
-
-
-def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
-    """The PDF for one job; raises BuildError if text does not fit or cannot print."""
-    from handouts.writers.pdf import output as pdf  # reportlab is only imported when PDFs are built
+def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
+    """The output of one job, made by its format's writer. Raises BuildError if text does
+    not fit or the output cannot be made, TemplateError for a picture the template asked
+    for that cannot be used."""
     try:
-        return Output(pdf.write(doc, theme_for(project, job)))
-    except pdf.Overflow as exc:
-        raise BuildError(f"{job.label} ({job.kind}): {exc}; shorten the text, "
-                         "or give a section a larger priority number so this length leaves "
-                         "it out") from None
-    except ImageProblem as exc:
-        raise _picture_error(job, exc) from None
+        return job.writer.writer()(doc, writer_inputs(project, job))
+    except WriterError as exc:
+        raise _writer_error(job, exc) from None
 
 
-def _picture_error(job: Job, exc: ImageProblem) -> TemplateError:
+def _writer_error(job: Job, exc: WriterError) -> BuildError | TemplateError:
+    """A writer's error as the build reports it, naming the output."""
+    if isinstance(exc, UnusablePicture):
+        return _picture_error(job, exc)
+    todo = f"; {exc.todo}" if isinstance(exc, DoesNotFit) and exc.todo else ""
+    return BuildError(f"{job.label} ({job.kind}): {exc}{todo}")
+
+
+def _picture_error(job: Job, exc: UnusablePicture) -> TemplateError:
     """A picture the job's template asked for that cannot be used: an input mistake, named
     with the template that asked for it."""
     return TemplateError([Problem(Location(Path(job.template)), f"{exc} (asked for by the "
                                   f"template, for {job.label})", "fix the picture's path or "
                                   "file; pictures must be PNG, JPEG or SVG inside the project")])
-
-
-def make_pptx(project: Project, job: Job, doc: layout.Document) -> Output:
-    """The deck bytes for one job; raises BuildError if a slide's text cannot fit."""
-    from handouts.writers.pptx import output as pptx  # python-pptx is only imported when decks are built
-
-    b = project.brand
-    review = job.topic.review
-    fonts, font_name = brand_fonts(b.base_font)
-    heading_fonts, heading_name = brand_fonts(b.heading_font)
-    theme = pptx.DeckTheme(
-        fonts=fonts, font_name=font_name, heading_fonts=heading_fonts,
-        heading_font_name=heading_name, body_size=job.level.min_slide_pt, palette=b.palette,
-        slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
-        date=review.reviewed_on if review else pptx.DeckTheme.date,
-        assets_roots=assets_roots(project), template=b.pptx_template)
-    try:
-        data, warnings = pptx.write(doc, theme)
-        return Output(data, tuple(warnings))
-    except pptx.DeckOverflow as exc:
-        raise BuildError(f"{job.label} ({job.kind}): {exc}") from None
-    except ImageProblem as exc:
-        raise _picture_error(job, exc) from None
-
-
-WRITERS: dict[str, Callable[[Project, Job, layout.Document], Output]] = {
-    "pdf": make_pdf, "pptx": make_pptx}
-"""The function that makes each output format (handouts.FORMATS)."""
 
 
 
@@ -360,16 +364,28 @@ def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
 def write_report(project: Project, report: Report, thumbnails: bool = True
                  ) -> tuple[Path, int]:
     """Write the project's build/index.html over the whole matrix; returns its path and
-    how many health-literacy findings it lists."""
-    from handouts.check import literacy as check
+    how many health-literacy findings it lists.
+
+    Each output is described by what its writer said of it: in this build (`report.facts`),
+    or in the manifest of the build that made it if the file is still exactly what that
+    build wrote. No output is opened to count its pages."""
     from handouts.build import report as html_report
+    from handouts.check import literacy as check
 
     result = report.checked if isinstance(report.checked, check.CheckResult) else \
         check.check(project.topics, project.settings.levels)
-    items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt,
-                              j.path(project.out_dir))
-             for j in plan(project, formats=tuple(WRITERS))]
-    index = html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
+    out = project.out_dir
+    jobs = plan(project, formats=project.formats)
+    items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt, j.path(out),
+                              j.writer.unit) for j in jobs]
+    facts = dict(report.facts)
+    records = manifest.load(out)
+    for job in jobs:
+        made = records.get(job.path(out).relative_to(out).as_posix())
+        if job.path(out) not in facts and made is not None and made.facts is not None \
+                and made.intact(job.path(out)):
+            facts[job.path(out)] = made.facts
+    index = html_report.write(out, f"{project.brand.name}: handouts", items, result,
                              [*project.warnings, *report.warnings], report.failed, thumbnails,
-                             report.facts)
+                             facts)
     return index, len(result.findings)

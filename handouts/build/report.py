@@ -2,22 +2,25 @@
 thumbnail of each PDF's first page and each deck's title slide, page and slide counts,
 the reading figures against their targets as small inline charts, the warnings, and a
 link to every file. It is one static page with relative links, so it opens from disk.
+
+Counts and titles are what each output's writer said when it made it (manifest.Facts);
+an output is opened only to draw its thumbnail.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
-import re
 import shutil
 import stat
 import subprocess
 import tempfile
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from handouts.build.manifest import Facts
 from handouts.check.literacy import CheckResult, Grade
 from handouts.files import write_atomic
 
@@ -34,28 +37,20 @@ class Item:
     length: str
     fmt: str
     path: Path
+    unit: str
+    """What the output's count counts, singular ('page', 'slide')."""
+
+    def counted(self, count: int) -> str:
+        """`count` of this output's units in words: '1 page', '3 slides'."""
+        return f"{count} {self.unit}{'s' * (count != 1)}"
 
 
-Facts = tuple[int, str]
-"""What the report says of an output: its page or slide count, and a deck's first title."""
-
-
-def facts(fmt: str, data: bytes) -> Facts:
-    """The report's facts about an output, from its bytes (workers send these back, so the
-    report need not open every file again)."""
-    if fmt == "pdf":
-        return _pdf_facts(data, None), ""
-    return _deck_facts(io.BytesIO(data))
-
-
-def _pdf_facts(pdf: Path | bytes, png: Path | None) -> int:
-    """The page count of `pdf`, rendering page 1 to `png` when one is given."""
+def _thumbnail(pdf: Path, png: Path) -> None:
+    """Render page 1 of `pdf` to `png`."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    doc = pdfium.PdfDocument(str(pdf))
     try:
-        if png is None:
-            return len(doc)
         page = doc[0]
         width = page.get_width()
         bitmap = page.render(scale=THUMB_WIDTH / width)
@@ -63,7 +58,6 @@ def _pdf_facts(pdf: Path | bytes, png: Path | None) -> int:
         bitmap.to_pil().save(picture, format="PNG")
         write_atomic(png, picture.getvalue())
         page.close()
-        return len(doc)
     finally:
         doc.close()
 
@@ -105,15 +99,6 @@ def pdfium_error() -> type[Exception]:
     return pdfium.PdfiumError  # type: ignore[no-any-return]
 
 
-def _deck_facts(deck: Path | io.BytesIO) -> Facts:
-    """The slide count and the first slide's title, read from the .pptx zip."""
-    with zipfile.ZipFile(deck) as z:
-        slides = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
-        first = z.read("ppt/slides/slide1.xml").decode("utf-8") if slides else ""
-    texts = re.findall(r"<a:t>([^<]*)</a:t>", first)
-    return len(slides), html.unescape(texts[0]) if texts else ""
-
-
 def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 600) -> None:
     """Title-slide thumbnails through LibreOffice, when it is installed (one call for all)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -130,7 +115,8 @@ def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 
         for deck in decks:
             pdf = Path(tmp) / (deck.stem + ".pdf")
             if pdf.exists():  # soffice can exit 0 without converting
-                _pdf_facts(pdf, out[deck])
+                with contextlib.suppress(OSError, ValueError, pdfium_error()):
+                    _thumbnail(pdf, out[deck])
 
 
 def _bar(label: str, value: float, target: float | None, scale: float = 16.0) -> str:
@@ -169,7 +155,8 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
           warnings: Sequence[str], failed: Sequence[str], thumbnails: bool = True,
           known: Mapping[Path, Facts] | None = None) -> Path:
     """Write `out_dir/index.html` (and its thumbnails) and return its path. `known` gives
-    the facts of outputs just made; other outputs are opened to find theirs."""
+    the facts of each output that is what a build made; another file where an output
+    goes is shown as out of date, and not opened."""
     known = known or {}
     thumbs_dir = out_dir / REPORT_DIR
     if thumbs_dir.is_symlink() or (thumbs_dir.exists() and not thumbs_dir.is_dir()):
@@ -186,20 +173,20 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         fresh = _whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
         if not thumbnails:
             png.unlink(missing_ok=True)
-        try:
-            if item.fmt == "pdf":
-                draw = thumbnails and not fresh
-                pages = known[item.path][0] if item.path in known and not draw else \
-                    _pdf_facts(item.path, png if draw else None)
-                shown[item.path] = f"{pages} page{'s' * (pages != 1)}"
-                continue
-            count, first = known.get(item.path) or _deck_facts(item.path)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, pdfium_error()):
-            shown[item.path] = "unreadable"
+        facts = known.get(item.path)
+        if facts is None:  # not the bytes a build recorded making
+            shown[item.path] = "out of date"
             continue
-        shown[item.path] = f"{count} slides"
-        titles[item.path] = first
-        if thumbnails and not fresh:
+        shown[item.path] = item.counted(facts.count)
+        titles[item.path] = facts.title
+        if not thumbnails or fresh:
+            continue
+        if item.fmt == "pdf":
+            try:
+                _thumbnail(item.path, png)
+            except (OSError, ValueError, pdfium_error()):
+                png.unlink(missing_ok=True)
+        elif item.fmt == "pptx":
             png.unlink(missing_ok=True)
             decks.append(item.path)
     if thumbnails:

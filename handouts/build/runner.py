@@ -27,20 +27,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handouts.build import manifest
-from handouts.build import processes
-from handouts.document import jinja as templates
-from handouts.build import uptodate
+from handouts.build import manifest, processes, uptodate
 from handouts.build.glyphs import glyph_problems
+from handouts.build.manifest import Facts
 from handouts.build.project import (
-    WRITERS,
     Job,
     Project,
     Report,
+    make_output,
     plan,
     render_layout,
     under,
 )
+from handouts.document import jinja as templates
 from handouts.errors import (
     BuildError,
     ContentError,
@@ -73,9 +72,6 @@ def _shared_fingerprint(project: Project, digests: Digests) -> str:
                                   digests)
 
 
-Facts = tuple[int, str]
-"""What the build report says of an output (report.facts)."""
-
 TaskKey = tuple[str, str, str, str]
 """A job as its names (topic, level, length, format): what a worker is sent."""
 
@@ -104,7 +100,7 @@ class _Done:
     template_problems: tuple[Problem, ...] = ()
     glyph_problems: tuple[Problem, ...] = ()
     facts: Facts | None = None
-    """What the build report says of the output, when asked for."""
+    """What the build report says of the output, from its writer (when staged)."""
     made: tuple[int, str] = (0, "")
     """The staged file's size and SHA-256."""
 
@@ -112,12 +108,9 @@ class _Done:
 class _Worker:
     """The work done for each output, in a worker process or in this one."""
 
-    def __init__(self, project: Project, staging: Path, for_report: bool = False,
-                 hard_stop: bool = False) -> None:
+    def __init__(self, project: Project, staging: Path, hard_stop: bool = False) -> None:
         self.project = project
         self.staging = staging
-        self.for_report = for_report
-        """Whether to send back what the build report says of each output."""
         self.hard_stop = hard_stop
         """Whether this worker process renders the project's own templates, so a stuck
         render may end it (with a note in the staging folder saying which output it was
@@ -127,7 +120,8 @@ class _Worker:
 
     def job(self, key: TaskKey) -> Job:
         s = self.project.settings
-        return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]), key[3])
+        return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]),
+                   self.project.writer(key[3]))
 
     def make(self, key: TaskKey) -> _Done:
         """Render, check, make and stage one output."""
@@ -153,7 +147,7 @@ class _Worker:
         if glyphs:
             return _Done("input", glyph_problems=tuple(glyphs))
         try:
-            result = WRITERS[job.fmt](self.project, job, doc)
+            result = make_output(self.project, job, doc)
         except BuildError as exc:
             return _Done("failed", (exc.format_message(),))
         except TemplateError as exc:  # a picture the template asked for cannot be used
@@ -171,11 +165,8 @@ class _Worker:
         import hashlib
 
         made = (len(result.data), hashlib.sha256(result.data).hexdigest())
-        if not self.for_report:
-            return _Done("staged", result.warnings, made=made)
-        from handouts.build.report import facts
-
-        return _Done("staged", result.warnings, facts=facts(job.fmt, result.data), made=made)
+        return _Done("staged", result.warnings, facts=Facts(result.count, result.title),
+                     made=made)
 
 
 def _stage(path: Path, data: bytes) -> None:
@@ -187,8 +178,7 @@ _worker: list[_Worker] = []
 """In a worker process only: its state, set once when it starts."""
 
 
-def _start_worker(project: Project, staging: Path, for_report: bool, parent: int,
-                  lock_fd: int) -> None:
+def _start_worker(project: Project, staging: Path, parent: int, lock_fd: int) -> None:
     """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
     build lock, and end when the main process ends, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -196,8 +186,7 @@ def _start_worker(project: Project, staging: Path, for_report: bool, parent: int
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     processes.die_with_parent(parent)
-    _worker[:] = [_Worker(project, staging, for_report,
-                          hard_stop=_project_templates(project))]
+    _worker[:] = [_Worker(project, staging, hard_stop=_project_templates(project))]
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:
@@ -245,8 +234,9 @@ def run(project: Project, jobs: Sequence[Job],
     outputs and the up-to-date record name the same bytes; `notice` gets one-line notices
     (a stale lock taken over). `prune` removes outputs of topics that no longer exist
     (only sensible when `jobs` is the whole matrix). `readings` asks
-    the workers for what the build report needs: the health-literacy check of every topic,
-    made alongside the outputs rather than after them, and each output's facts.
+    the workers for the health-literacy check of every topic the build report shows, made
+    alongside the outputs rather than after them. The report's facts of each output come
+    from its writer, or from the manifest for an output already up to date.
     """
     out = project.out_dir
     digests = digests or Digests()
@@ -256,13 +246,20 @@ def run(project: Project, jobs: Sequence[Job],
                                                  _key(j, out))
               for j in jobs}
 
-    def current(job: Job) -> bool:
+    def current(job: Job) -> Facts | None:
+        """The job's facts as recorded, if its output is up to date and intact."""
         made = records.get(_key(job, out))
-        return made is not None and made.fingerprint == prints[_key(job, out)] \
+        fresh = made is not None and made.fingerprint == prints[_key(job, out)] \
             and made.intact(job.path(out))
+        return made.facts if fresh and made is not None else None
 
-    stale = [j for j in jobs if force or not current(j)]
-    report = Report(unchanged=len(jobs) - len(stale))
+    report = Report()
+    for job in jobs:
+        facts = None if force else current(job)
+        if facts is not None:
+            report.facts[job.path(out)] = facts
+    stale = [j for j in jobs if j.path(out) not in report.facts]
+    report.unchanged = len(jobs) - len(stale)
     if not stale and not prune:
         return report
     workers = max(1, min(workers, len(stale), default_workers()))
@@ -328,7 +325,7 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
     glyph_problems: list[Problem] = []
     staged: list[tuple[Job, _Done]] = []
     try:
-        with _pool(project, workers, staging, readings, lock_fd) as (pool, later):
+        with _pool(project, workers, staging, lock_fd) as (pool, later):
             checked = later(_readings_in_worker) if readings else lambda: None
             for job, done in zip(stale, pool(_make_in_worker, [_task(j) for j in stale]),
                                  strict=True):
@@ -379,7 +376,7 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             except OSError as exc:
                 raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
                                  "folder is writable and the disk has space") from None
-            records[key] = manifest.Made(prints[key], *done.made)
+            records[key] = manifest.Made(prints[key], *done.made, done.facts)
             report.built.append(final)
             if done.facts is not None:
                 report.facts[final] = done.facts
@@ -398,7 +395,7 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_fd: int
+def _pool(project: Project, workers: int, staging: Path, lock_fd: int
           ) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
     starts one more piece of work and gives a way to wait for its result: in this process,
@@ -406,7 +403,7 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_
     started in this process is left undone (its result is None), for the caller to do
     when it needs it."""
     if workers <= 1 and not _project_templates(project):
-        here = _Worker(project, staging, for_report)
+        here = _Worker(project, staging)
 
         def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             _worker[:] = [here]
@@ -424,8 +421,7 @@ def _pool(project: Project, workers: int, staging: Path, for_report: bool, lock_
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=_start_worker,
-                                initargs=(project, staging, for_report, os.getpid(),
-                                          lock_fd)) as pool:
+                                initargs=(project, staging, os.getpid(), lock_fd)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
@@ -475,10 +471,10 @@ def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
     import re
 
     out = project.out_dir
-    current = {_key(j, out) for j in plan(project, formats=tuple(WRITERS))}
+    current = {_key(j, out) for j in plan(project, formats=project.formats)}
     topics = {t.slug for t in project.topics}
     ours = re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
-                      "|".join(map(re.escape, WRITERS)) + ")$")
+                      "|".join(map(re.escape, project.formats)) + ")$")
     for key in list(records):
         if key in current or key.split("/", 1)[0] in topics:
             continue

@@ -7,8 +7,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from handouts.errors import BuildError
 from handouts.document.jinja import builtin_dir
+from handouts.errors import BuildError
 
 STARTER_FILES = ("handouts.toml", "_brand.yml", "content/drink-water.yaml",
                  "templates/README.md")

@@ -17,9 +17,7 @@ from click.testing import Result
 
 from handouts.build.processes import LOCK
 from handouts.build.runner import STAGING
-
-from tests.helpers import children
-from tests.helpers import wait_for, watching
+from tests.helpers import children, wait_for, watching
 
 FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from click.testing import Result
 
-from handouts import FORMATS
 from handouts.build import project as build
 from handouts.build import uptodate
 
@@ -22,10 +21,6 @@ ARGS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
 def mtimes(root: Path) -> dict[Path, int]:
     return {p: p.stat().st_mtime_ns for p in (root / "build").rglob("*.pdf")}
-
-
-def test_formats_match_the_writers() -> None:
-    assert set(FORMATS) == set(build.WRITERS)
 
 
 def test_nothing_to_do_loads_neither_the_content_nor_the_writers(sample: Path,

@@ -173,4 +173,4 @@ def test_a_pipe_or_junk_where_an_output_sits_is_reported_not_waited_on(
     result = cli("-C", sample, "build", "--length", "short", "--format", "pptx",
                  "--no-thumbnails")
     assert result.exit_code == 0, result.output
-    assert "unreadable" in (sample / "build" / "index.html").read_text(encoding="utf-8")
+    assert "out of date" in (sample / "build" / "index.html").read_text(encoding="utf-8")

@@ -2,9 +2,10 @@
 
 `handouts.writers.pdf.flowables` turns blocks into reportlab flowables in the theme's fonts
 and colours; `handouts.writers.pdf.pages` plans every page (margins, header and footer,
-panels, which flowable goes where) without drawing; `write` draws the plan. Text that does
-not fit a fixed page or panel is never cut or shrunk: `write` raises an Overflow listing
-every place and by how much.
+panels, which flowable goes where) without drawing; `draw` draws the plan. Text that does
+not fit a fixed page or panel is never cut or shrunk: `draw` raises an Overflow listing
+every place and by how much. `write` is the writer's entry (handouts.writers.table);
+`draw` is the same from a ready-made theme.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from handouts.brand.assets import ImageProblem
 from handouts.document import model as L
+from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterInputs
 from handouts.writers.pdf import pages
 from handouts.writers.pdf.flowables import Builder, Styles, Theme
+from handouts.writers.pdf.theme import theme as theme_of
 
-__all__ = ["Overflow", "OverflowPlace", "Theme", "write"]
+__all__ = ["Overflow", "OverflowPlace", "Theme", "draw", "write"]
 
 
 @dataclass(frozen=True)
@@ -37,23 +41,37 @@ class OverflowPlace:
                 f"({self.points / 72:.2f} in, about {lines} line{'s' if lines > 1 else ''})")
 
 
-class Overflow(Exception):
+class Overflow(DoesNotFit):
     """Text that does not fit its page or panel."""
+
+    todo = ("shorten the text, or give a section a larger priority number so this length "
+            "leaves it out")
 
     def __init__(self, places: Sequence[OverflowPlace]) -> None:
         super().__init__("; ".join(str(p) for p in places))
         self.places = tuple(places)
 
 
-def write(doc: L.Document, theme: Theme) -> bytes:
-    """Draw `doc` as PDF bytes; raises Overflow instead of cutting text. Every character
-    must be one the fonts can draw (the build checks, handouts.build.glyphs)."""
+def write(doc: L.Document, inputs: WriterInputs) -> Output:
+    """The PDF of `doc` for a job's `inputs`, with its page count; raises Overflow
+    instead of cutting text, UnusablePicture for a picture that cannot be used (each a
+    contract.WriterError). Every character must be one the fonts can draw (the build
+    checks, handouts.build.glyphs)."""
+    try:
+        return draw(doc, theme_of(inputs))
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+
+
+def draw(doc: L.Document, theme: Theme) -> Output:
+    """Draw `doc` in `theme` as PDF bytes with their page count; raises Overflow instead
+    of cutting text, brand.assets.ImageProblem for a bad picture."""
     build = Builder(theme, L.uses_italic(doc))
     planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading)
     if planned.shortfalls:
         raise Overflow([OverflowPlace(s.where, s.points, build.st.leading)
                         for s in planned.shortfalls])
-    return _render(planned.pages, theme, build.st)
+    return Output(_render(planned.pages, theme, build.st), len(planned.pages))
 
 
 def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles) -> bytes:

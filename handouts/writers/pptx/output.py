@@ -7,7 +7,8 @@ bullets in the body placeholder, callouts as shaded boxes, pictures with alt tex
 notes, and a slide-number field. The saved file is byte-identical for the same inputs:
 fixed document properties and fixed zip timestamps. `theme` holds the theme, `text`
 writes the DrawingML text, and `package` handles layouts, slide and notes parts and the
-zip.
+zip. `write` is the writer's entry (handouts.writers.table); `draw` is the same from a
+ready-made theme.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Length, Pt
 
 from handouts import qr
-from handouts.brand.assets import load_picture
+from handouts.brand.assets import ImageProblem, load_picture
 from handouts.colours import text_on
 from handouts.document import model as L
 from handouts.files import Refused
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import measurer
+from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.package import (
@@ -43,20 +45,32 @@ from handouts.writers.pptx.package import (
 )
 from handouts.writers.pptx.plan import PlannedSlide, SlideGeometry
 from handouts.writers.pptx.text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
-from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme
+from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme, deck_theme
 
 __all__ = ["FIXED_TIME", "LAYOUT_NAMES", "MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme",
-           "write"]
+           "draw", "write"]
 
 
 def _measure(fonts: Fonts) -> slideplan.Measure:
     return measurer(fonts)  # slide text is measured upright
 
 
-def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
-    """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
-    instead of cutting text. Every character must be one the fonts can draw (the build
-    checks, handouts.build.glyphs)."""
+def write(doc: L.Document, inputs: WriterInputs) -> Output:
+    """The deck of `doc` for a job's `inputs`, with its slide count, first title and any
+    warnings; raises DeckOverflow (a contract.DoesNotFit) instead of cutting text,
+    UnusablePicture for a picture that cannot be used, WriterError for a PowerPoint
+    template changed since the brand was read. Every character must be one the fonts can
+    draw (the build checks, handouts.build.glyphs)."""
+    try:
+        return draw(doc, deck_theme(inputs))
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+
+
+def draw(doc: L.Document, theme: DeckTheme) -> Output:
+    """Draw the slides of `doc` in `theme` as .pptx bytes, with their count, the first
+    slide's title and any warnings; raises as `write` does, but brand.assets.ImageProblem
+    for a bad picture."""
     warnings: list[str] = []
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
@@ -64,7 +78,7 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
         try:
             template = pptxtemplate.load(theme.template, (theme.template.parent,))
         except Refused as exc:  # changed since the brand was read
-            raise DeckOverflow(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
+            raise WriterError(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
                 from None
         prs = Presentation(io.BytesIO(template.data))
         drop_slides(prs)
@@ -78,10 +92,8 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
     pictures = _Pictures(theme.assets_roots)
-    try:
-        planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
-    except slideplan.SlideOverflow as exc:
-        raise DeckOverflow(str(exc)) from None
+    # raises SlideOverflow, a DoesNotFit
+    planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
     layouts = layouts_by_kind(prs, warnings, theme.template)
     first_notes = None
     pristine: dict[int, Any] = {}
@@ -98,7 +110,8 @@ def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
     props.last_modified_by, props.revision = "make-handouts", 1
     props.created = props.modified = stamp
     props.last_printed = stamp
-    return save(prs), warnings
+    first = slideplan.text(planned[0].title) if planned else ""
+    return Output(save(prs), len(planned), tuple(warnings), first)
 
 
 class _Pictures:

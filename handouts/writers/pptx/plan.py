@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
+from handouts.writers.contract import DoesNotFit
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 
 MAX_BULLETS = 6
@@ -149,7 +150,7 @@ class PlannedSlide:
     """Where its shapes go; `plan` sets them (the default places nothing but a number)."""
 
 
-class SlideOverflow(Exception):
+class SlideOverflow(DoesNotFit):
     """An item that does not fit on an empty slide at the minimum size."""
 
     def __init__(self, slide_title: str, points: float) -> None:

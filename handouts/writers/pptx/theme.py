@@ -1,6 +1,6 @@
-"""What a deck looks like, shared by the deck writer's modules: the DeckTheme, the slide
-sizes (defined in handouts.writers.geometry), the muted grey of small text, and
-DeckOverflow for text that cannot fit a slide.
+"""What a deck looks like, shared by the deck writer's modules: the DeckTheme (and how a
+job's writer inputs make one), the slide sizes (defined in handouts.writers.geometry), the
+muted grey of small text, and DeckOverflow for text that cannot fit a slide.
 
 Imports nothing from python-pptx.
 """
@@ -13,9 +13,10 @@ from pathlib import Path
 
 from handouts.colours import Palette
 from handouts.fonts.families import Fonts
+from handouts.writers.contract import DoesNotFit, WriterInputs
 from handouts.writers.geometry import SLIDE_SIZES
 
-__all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme"]
+__all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme", "deck_theme"]
 
 MUTED = "#595959"
 """The grey of presenter fields, captions and slide numbers (AA on white)."""
@@ -47,5 +48,16 @@ class DeckTheme:
         return self.template is None
 
 
-class DeckOverflow(Exception):
+def deck_theme(inputs: WriterInputs) -> DeckTheme:
+    """The deck theme of a job: the brand's families, colours, slide size and template at
+    the level's slide size; a content never reviewed is dated DeckTheme's fixed day."""
+    return DeckTheme(
+        fonts=inputs.fonts, font_name=inputs.font_name, heading_fonts=inputs.heading_fonts,
+        heading_font_name=inputs.heading_font_name, body_size=inputs.body_size,
+        palette=inputs.palette, slide_size=inputs.slide_size, title=inputs.title,
+        author=inputs.author, date=inputs.date or DeckTheme.date,
+        assets_roots=inputs.assets_roots, template=inputs.pptx_template)
+
+
+class DeckOverflow(DoesNotFit):
     """Text that does not fit a slide even after splitting."""

@@ -352,8 +352,8 @@ def test_a_deck_from_a_template_with_external_links_has_none(tmp_path: Path) -> 
     fonts = builtin_fonts()
     theme = DeckTheme(fonts=fonts, font_name=BUILTIN_FONT_NAME, assets_roots=(tmp_path,))
     path = beacon_template(tmp_path / "clinic.pptx")
-    plain, _ = pptx.write(doc, theme)
-    data, _ = pptx.write(doc, replace(theme, template=path))
+    plain = pptx.draw(doc, theme).data
+    data = pptx.draw(doc, replace(theme, template=path)).data
     assert external_targets(plain) == set()
     assert external_targets(data) == set()
     assert external_targets(path.read_bytes()) == {BEACON, LOCAL}  # what the template had

@@ -1,0 +1,43 @@
+"""The manifest: what each output was made from, its bytes' size and hash, and what its
+writer said of it, for the next build and its report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from handouts.build import manifest, uptodate
+
+ARGS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
+
+
+def test_records_keep_each_outputs_facts(tmp_path: Path) -> None:
+    records = {"a/a-easy-flyer.pdf": manifest.Made("f", 10, "s", manifest.Facts(2)),
+               "a/a-easy-talk-5min.pptx": manifest.Made("g", 20, "t",
+                                                        manifest.Facts(7, "Hands"))}
+    manifest.save(tmp_path, records)
+    assert manifest.load(tmp_path) == records
+
+
+def test_facts_not_of_the_shape_save_writes_are_left_out(tmp_path: Path) -> None:
+    data = {"old": ["f", 1, "s"], "bool": ["f", 1, "s", True, ""],
+            "text": ["f", 1, "s", "2", ""], "short": ["f", 1, "s", 2]}
+    (tmp_path / manifest.MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    assert manifest.load(tmp_path) == {"old": manifest.Made("f", 1, "s")}
+
+
+def test_an_output_recorded_without_its_facts_is_made_again(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    """A manifest from before facts were kept cannot tell the report an output's pages:
+    the output is made again, once."""
+    assert "built 6, unchanged 0" in cli("-C", sample, *ARGS).output
+    path = sample / "build" / manifest.MANIFEST
+    records = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({k: v[:3] for k, v in records.items()}), encoding="utf-8")
+    (sample / "build" / uptodate.RECORD).unlink()
+    assert "built 6, unchanged 0" in cli("-C", sample, *ARGS).output
+    assert json.loads(path.read_text(encoding="utf-8")) == records
+    assert "built 0, unchanged 6" in cli("-C", sample, *ARGS).output
