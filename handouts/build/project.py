@@ -20,9 +20,10 @@ from handouts.document import jinja as templates
 from handouts.brand.assets import ImageProblem
 from handouts.brand.model import Brand, FontFamily, load_brand
 from handouts.colours import contrast_warnings
-from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate, suggest
+from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
 from handouts.build.settings import load as load_settings
 from handouts.content.topic import Topic, load_topics
+from handouts.schema.reader import suggest
 from handouts.errors import (
     BuildError,
     InputError,
