@@ -11,7 +11,7 @@ import pytest
 from click.testing import Result
 
 from handouts import qr
-from handouts.brand.model import load_brand
+from handouts.brand.brandyml import load_brand
 from handouts.document import reader as layoutxml
 from handouts.errors import SettingsError
 

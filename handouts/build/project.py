@@ -18,11 +18,13 @@ from handouts.document import model as layout
 from handouts.document import reader as layoutxml
 from handouts.document import jinja as templates
 from handouts.brand.assets import ImageProblem
-from handouts.brand.model import Brand, FontFamily, load_brand
+from handouts.brand.brandyml import load_brand
+from handouts.brand.model import Brand, FontFamily
 from handouts.colours import contrast_warnings
 from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
 from handouts.build.settings import load as load_settings
-from handouts.content.topic import Topic, load_topics
+from handouts.content.model import Topic
+from handouts.content.topic import load_topics
 from handouts.schema.reader import suggest
 from handouts.errors import (
     BuildError,

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
-from handouts.brand.model import DEFAULT_BRAND, Brand, FontFamily, load_brand
+from handouts.brand.brandyml import load_brand
+from handouts.brand.model import DEFAULT_BRAND, Brand, FontFamily
 from handouts.colours import Palette, contrast, contrast_warnings, text_on
 from handouts.errors import SettingsError
 from tests.helpers import DATA, ROOT, TEST_CLINIC_BRAND, make_test_clinic, run_tool
@@ -452,7 +453,7 @@ def test_we_read_brands_as_brand_yml_does(tmp_path: Path, case: str) -> None:
 
 def test_loading_a_brand_imports_neither_brand_yml_nor_pydantic(tmp_path: Path) -> None:
     make_test_clinic(tmp_path)
-    code = ("import sys; from pathlib import Path; from handouts.brand.model import load_brand; "
+    code = ("import sys; from pathlib import Path; from handouts.brand.brandyml import load_brand; "
             f"b = load_brand(Path({str(tmp_path / '_brand.yml')!r})); "
             f"load_brand(Path({str(ROOT / '_brand.yml')!r})); "
             "print(b.base_font is not None, 'brand_yml' in sys.modules, "
