@@ -598,3 +598,13 @@ def test_any_brand_shape_gives_a_brand_or_located_problems(
         assert err.problems
         for problem in err.problems:
             assert problem.location.path == path and problem.location.line > 0, problem
+
+
+def test_a_key_is_located_in_its_own_mapping(tmp_path: Path) -> None:
+    # the same key, right in the first font file and misspelt in the second font's
+    message = fails(tmp_path, "typography:\n  fonts:\n    - family: A\n      source: file\n"
+                    "      files:\n        - {path: a.ttf, weight: 400}\n    - family: B\n"
+                    "      source: file\n      files:\n        - path: b.ttf\n"
+                    "          wieght: 700\n")
+    assert message.endswith("_brand.yml:11:11: unknown key 'wieght' in a file of font 'B'; did "
+                            "you mean 'weight'?")
