@@ -55,7 +55,6 @@ from handouts.colours import Palette
 from handouts.errors import Location, Problem, SettingsError
 from handouts.files import Refused
 from handouts.schema.nodes import Map, Node, Scalar, Seq, described, is_null
-from handouts.schema.reader import suggest
 from handouts.schema.yamlsource import read
 
 PAPERS = ("letter", "a4")
@@ -75,21 +74,6 @@ def _is_web_address(text: str) -> bool:
             and not re.search(r"\s", text)
     except ValueError:  # such as a broken IPv6 address
         return False
-
-
-def node_at(tree: Node | None, path: tuple[Any, ...]) -> Location | None:
-    """The location of the deepest node along `path` (keys and indices)."""
-    found = tree.at if tree is not None else None
-    node = tree
-    for step in path:
-        if isinstance(node, Map) and isinstance(step, str) and step in node.items:
-            node = node.items[step]
-        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
-            node = node.items[step]
-        else:
-            break
-        found = node.at
-    return found
 
 
 def load_brand(path: Path, root: Path | None = None, required: bool = False) -> Brand:
@@ -227,10 +211,10 @@ class _BrandReader:
         out: dict[str, Any] = {}
         for key, value in raw.items.items():
             where = f"defaults.handouts.{key}"
-            if key not in HANDOUTS_KEYS:
-                self.walk.problem(raw.key_at[key], f"unknown key '{key}' in defaults.handouts",
-                                  suggest(key, HANDOUTS_KEYS))
-            elif is_null(value):
+            if not self.walk.schema.known(key, raw.key_at[key], HANDOUTS_KEYS,
+                                          "defaults.handouts"):
+                continue
+            if is_null(value):
                 continue
             elif key == "help_lines":
                 if not isinstance(value, Seq) or not all(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import Location, Problem, SettingsError
-from handouts.schema.nodes import Map
+from handouts.schema.nodes import Map, Seq
 from handouts.schema.reader import Field, Reader, suggest
 from handouts.schema.tomlsource import located, places
 
@@ -111,12 +111,12 @@ DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
 }
 
 PROJECT_OPTIONS = (
-    Field("content", "folder of topic files", (str,)),
-    Field("templates", "folder of template overrides", (str,)),
-    Field("build", "output folder", (str,)),
-    Field("brand", "the brand file", (str,)),
-    Field("fold_guides", "print fold guides on trifolds", (bool,)),
-    Field("brands", "several brand files, each built into its own folder", (list,)),
+    Field("content", "folder of topic files", (str,), "content"),
+    Field("templates", "folder of template overrides", (str,), "templates"),
+    Field("build", "output folder", (str,), "build"),
+    Field("brand", "the brand file", (str,), "_brand.yml"),
+    Field("fold_guides", "print fold guides on trifolds", (bool,), False),
+    Field("brands", "several brand files, each built into its own folder", (list,), ()),
 )
 LEVEL_OPTIONS = (
     Field("label", "a name for people", (str,)),
@@ -212,27 +212,30 @@ def load(root: Path) -> Settings:
     r = Reader()
     r.keys(tree, TOP_KEYS, "", unknown="unknown table '{key}'")
     project_table = _table(r, tree, "project", "project")
-    project = _options(r, project_table, PROJECT_OPTIONS, "project")
+    given = _options(r, project_table, PROJECT_OPTIONS, "project")
+    project = {option.name: given.get(option.name, option.default) for option in PROJECT_OPTIONS}
     levels = _levels(r, tree, _table(r, tree, "levels", "levels"))
     lengths = _lengths(r, tree, _table(r, tree, "lengths", "lengths"))
 
     def at(key: str) -> Location:
         return project_table.where(key) if project_table else Location(path)
 
-    folders = {key: root / project.get(key, key) for key in ("content", "templates", "build")}
+    folders = {key: root / project[key] for key in ("content", "templates", "build")}
     for key in ("content", "templates", "brand"):
-        if key in project and not _stays_inside(root / project[key], root):
+        if key in given and not _stays_inside(root / project[key], root):
             r.problem(at(key), f"[project] {key} = {project[key]!r} leads outside the project",
                       "keep it inside the project folder (only build may be elsewhere)")
-    for key in project.get("brands", []):
+    written = project_table.items.get("brands") if project_table else None
+    for index, key in enumerate(project["brands"]):
         if not isinstance(key, str) or not _stays_inside(root / key, root):
-            r.problem(at("brands"), f"[project] brands: {key!r} is not a brand file inside "
+            here = written.items[index].at if isinstance(written, Seq) else at("brands")
+            r.problem(here, f"[project] brands: {key!r} is not a brand file inside "
                       "the project", "list paths of brand files inside the project, or name "
                       "an outside one with --brand")
     build = folders["build"].resolve()
     if root.resolve().is_relative_to(build) or any(
             build.is_relative_to(folders[k].resolve()) for k in ("content", "templates")):
-        r.problem(at("build"), f"[project] build = {project.get('build')!r} would put outputs "
+        r.problem(at("build"), f"[project] build = {given.get('build')!r} would put outputs "
                   "over the project's own files", "name a folder of its own, such as 'build'")
     if r.problems:
         raise SettingsError(r.problems)
@@ -241,11 +244,11 @@ def load(root: Path) -> Settings:
         content_dir=folders["content"],
         templates_dir=folders["templates"],
         build_dir=folders["build"],
-        brand_file=root / project.get("brand", "_brand.yml"),
+        brand_file=root / project["brand"],
         levels=levels,
         lengths=lengths,
-        fold_guides=project.get("fold_guides", False),
-        brand_files=tuple(root / b for b in project.get("brands", [])),
+        fold_guides=project["fold_guides"],
+        brand_files=tuple(root / b for b in project["brands"]),
         source_text=text,
         digest=sha,
     )

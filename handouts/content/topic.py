@@ -88,6 +88,12 @@ class _Reader:
             self.problem(node.at, f"{what} is empty", "write the text or remove the key")
         return text
 
+    def level(self, name: str, node: Map, what: str) -> bool:
+        """Whether the key `name` of the per-level mapping `node` is a level; a problem at
+        the key, with a suggestion, if not."""
+        return self.schema.known(name, node.key_at[name], self.levels, what,
+                                 unknown="'{key}' in {what} is not a level")
+
     def text(self, node: Node | None, what: str) -> Text | None:
         if node is None:
             return None
@@ -95,9 +101,7 @@ class _Reader:
             values: dict[str, str] = {}
             where: dict[str, Location] = {}
             for level, value in node.items.items():
-                if level not in self.levels:
-                    self.problem(node.key_at[level], f"'{level}' in {what} is not a level",
-                                 suggest(level, self.levels))
+                if not self.level(level, node, what):
                     continue
                 text = self.string(value, f"{what} ({level})")
                 if text is not None:
@@ -133,10 +137,9 @@ class _Reader:
         if isinstance(node, Map):
             values: dict[str, tuple[str, ...]] = {}
             for level, value in node.items.items():
-                if level not in self.levels:
-                    self.problem(node.key_at[level], f"'{level}' in {what} is not a level",
-                                 suggest(level, self.levels))
-                elif isinstance(value, Seq):
+                if not self.level(level, node, what):
+                    continue
+                if isinstance(value, Seq):
                     values[level] = self.strings(value, f"{what} ({level})")
                 else:
                     self.problem(value.at, f"{what} ({level}) must be a list",

@@ -82,3 +82,11 @@ def test_an_unknown_option_after_a_multiline_string_is_located(tmp_path: Path) -
     with pytest.raises(SettingsError, match=r"handouts.toml:6:1: unknown option 'labl' in "
                        r"\[lengths.full\]; did you mean 'label'\?"):
         load(tmp_path)
+
+
+def test_a_brand_file_outside_the_project_is_located_at_its_item(tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text(
+        "[project]\nbrands = [\n  'a.yml',\n  '../b.yml',\n]\n")
+    with pytest.raises(SettingsError, match=r"handouts.toml:4:3: \[project\] brands: "
+                       r"'../b.yml' is not a brand file inside the project"):
+        load(tmp_path)
