@@ -50,9 +50,10 @@ REVIEW_FIELDS = (
     Field("next_review", "a date, YYYY-MM-DD", required=True),
 )
 RESOURCE_FIELDS = (Field("name", required=True), Field("phone"), Field("url"), Field("note"))
+PRIORITY = Field("priority", "1: every length; 2: standard and full; 3: full only",
+                 default="1")
 SECTION_FIELDS = (
-    Field("id", "lowercase letters, digits and hyphens", required=True),
-    Field("priority", "1: every length; 2: standard and full; 3: full only", default=1),
+    Field("id", "lowercase letters, digits and hyphens", required=True), PRIORITY,
     Field("heading", required=True), Field("body", required=True), Field("points"),
     Field("notes", "speaker notes"), Field("callout"), Field("sources", "reference ids"),
 )
@@ -261,12 +262,12 @@ def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
         r.problem(f["id"].at, f"section id '{sid}' must be lowercase letters, digits and hyphens",
                   "for example 'what-is-addiction'")
     name = f"section '{sid}'"
-    priority = 1
+    priority = int(str(PRIORITY.default))
     if "priority" in f:
         raw = r.string(f["priority"], f"{name} priority")
         if raw not in ("1", "2", "3"):
             r.problem(f["priority"].at, f"{name} priority must be 1, 2 or 3, received {raw!r}",
-                      "1: every length; 2: standard and full; 3: full only")
+                      PRIORITY.meaning)
         else:
             priority = int(raw)
     sources: list[str] = []

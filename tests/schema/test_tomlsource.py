@@ -69,7 +69,7 @@ def test_the_located_tree_holds_tomllibs_values_with_their_places() -> None:
 FRAGMENTS = ["[a]", "[a.b]", "[[c]]", "[c.d]", "[ 'q.r' . \"s\" ]", "x = 1", "y.z = 'v'",
              "\"k\\u00e9\" = true", "w = { p = 1, q = { r = [1, 2] } }", "arr = [\n 1, # c\n 2,\n]",
              "m = '''\n[x]\ny = 1'''", "n = \"\"\"\na\\\"\"\"\"\"", "t = 1979-05-27 07:32:00",
-             "f = -1.5e3", "# [z]", "", "  u = 'x' # y", "h = 0x1F", "e = []"]
+             "f = -1.5e3", "# [z]", "[e] # note", "", "  u = 'x' # y", "h = 0x1F", "e = []"]
 
 
 @settings(max_examples=300, deadline=None)
