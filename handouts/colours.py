@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 WHITE = "#FFFFFF"
@@ -10,10 +11,35 @@ AA_BODY = 4.5
 """WCAG 2.x level AA minimum contrast for body text."""
 
 
+HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+"""A colour as the brand may write it: #RGB or #RRGGBB, either case."""
+
+
+def parse_hex(text: str) -> str | None:
+    """`text` ('#RGB' or '#RRGGBB', either case) as '#RRGGBB' in capitals; None if it is
+    not a hex colour. The one reading of a written colour: every other function here and
+    both writers take what it returns."""
+    if not HEX_RE.match(text):
+        return None
+    if len(text) == 4:
+        text = "#" + "".join(c * 2 for c in text[1:])
+    return text.upper()
+
+
+def channels(hex_colour: str) -> tuple[int, int, int]:
+    """'#RRGGBB' (or '#RGB') as red, green and blue from 0 to 255; raises ValueError if it
+    is not a hex colour."""
+    value = parse_hex(hex_colour)
+    if value is None:
+        raise ValueError(f"not a hex colour: {hex_colour!r}")
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
 def rgb(hex_colour: str) -> tuple[float, float, float]:
-    """'#RRGGBB' as three channels from 0 to 1."""
-    value = hex_colour.lstrip("#")
-    return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+    """'#RRGGBB' as three channels from 0 to 1; raises ValueError if it is not a hex
+    colour."""
+    red, green, blue = channels(hex_colour)
+    return red / 255, green / 255, blue / 255
 
 
 def luminance(hex_colour: str) -> float:

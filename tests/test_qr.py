@@ -13,7 +13,7 @@ from click.testing import Result
 from PIL import Image
 
 from handouts import qr
-from handouts.brand.model import load_brand
+from handouts.brand.brandyml import load_brand
 from handouts.document import reader as layoutxml
 from handouts.errors import SettingsError
 

@@ -30,49 +30,42 @@ must be hex or a palette name (not a CSS name such as `red`); palette names are 
 to the end of any chain whatever order they are written in; and a null value under
 `defaults.handouts` counts as absent.
 
-The reader is split by section: handouts.brand.reader holds the checks every section
-shares, handouts.brand.typography the fonts, and this module the rest and `read_brand`.
+The reader is split by section, each section's reader holding the one walk over the file
+(handouts.brand.reader: the schema reader, the warnings, the checks every section shares):
+handouts.brand.typography the fonts, handouts.brand.palette the colours,
+handouts.brand.logo the logo, and this module the rest, `read_brand` and `load_brand`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from handouts import qr
+from handouts.brand.logo import LogoReader
 from handouts.brand.model import DEFAULT_BRAND, Brand
-from handouts.brand.reader import Written, described, is_null
+from handouts.brand.palette import ColourReader
+from handouts.brand.reader import BrandWalk, Written
 from handouts.brand.typography import TypographyReader
-from handouts.build.settings import suggest
 from handouts.colours import Palette
 from handouts.errors import Location, Problem, SettingsError
 from handouts.files import Refused
-from handouts.schema.yamlsource import Map, Node, Scalar, Seq
+from handouts.schema.nodes import Map, Node, Scalar, Seq, described, is_null
+from handouts.schema.yamlsource import read
 from handouts.writers import geometry
 
-HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 PAPERS = tuple(geometry.PAPER_SIZES)
 SLIDE_SIZES = tuple(geometry.SLIDE_SIZES)
 HANDOUTS_KEYS = ("phone", "address", "hours", "email", "qr_url", "disclaimer", "paper",
                  "slide_size", "help_lines", "pptx_template")
 TOP_KEYS = ("meta", "logo", "color", "typography", "defaults")
-COLOR_KEYS = ("palette", "foreground", "background", "primary", "secondary", "tertiary",
-              "success", "info", "warning", "danger", "light", "dark")
-LOGO_SIZES = ("small", "medium", "large")
 NAME_KEYS = ("full", "short")
 LINK_KEYS = ("home", "mastodon", "github", "linkedin", "bluesky", "twitter", "facebook")
 """The links brand.yml checks as web addresses; `meta.link` may hold others."""
-IMAGE_KEYS = ("path", "alt", "attrs")
-PALETTE_NAME_RE = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_-]*$")
-"""brand.yml's rule for palette names (they become Sass and CSS variables)."""
-
-
-def _hex(color: str) -> str:
-    if len(color) == 4:
-        color = "#" + "".join(c * 2 for c in color[1:])
-    return color.upper()
 
 
 def _is_web_address(text: str) -> bool:
@@ -84,47 +77,64 @@ def _is_web_address(text: str) -> bool:
         return False
 
 
-def node_at(tree: Node | None, path: tuple[Any, ...]) -> Location | None:
-    """The location of the deepest node along `path` (keys and indices)."""
-    found = tree.at if tree is not None else None
-    node = tree
-    for step in path:
-        if isinstance(node, Map) and isinstance(step, str) and step in node.items:
-            node = node.items[step]
-        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
-            node = node.items[step]
-        else:
-            break
-        found = node.at
-    return found
+def load_brand(path: Path, root: Path | None = None, required: bool = False) -> Brand:
+    """Read a brand file; a missing file gives the neutral default brand, unless
+    `required` (a brand file the user named on the command line).
+
+    Raises SettingsError listing every problem. The brand file and the files it names must
+    stay inside `root` (the project folder; default: the brand file's folder) or inside the
+    brand file's own folder, by their real paths.
+    """
+    if not os.path.lexists(path):
+        if not required:
+            return DEFAULT_BRAND
+        raise SettingsError([Problem(Location(path), "the brand file does not exist",
+                                     "check the path given with --brand")])
+    from handouts.files import LIMITS
+
+    if required or root is None:
+        root = path.parent.resolve()
+    source = read(path, (root, path.parent), LIMITS["brand"])
+    tree, problems = source.tree, source.problems
+    if problems:
+        raise SettingsError(problems)
+    if tree is None:
+        return DEFAULT_BRAND
+    if not isinstance(tree, Map):
+        raise SettingsError([Problem(tree.at, "the brand file must be a mapping",
+                                     "start with 'meta:' (see brand.yml)")])
+    return dataclasses.replace(read_brand(path, tree, root), digest=source.digest)
 
 
 def read_brand(path: Path, tree: Map, root: Path) -> Brand:
     """The brand in `tree`, read from `path`; raises SettingsError listing every problem,
     in file order. Files the brand names must stay inside `root`."""
-    r = _BrandReader(path, root)
-    for key, key_at in tree.key_at.items():
-        if key not in TOP_KEYS:
-            r.problems.append(Problem(key_at, f"unknown brand.yml section '{key}'",
-                                      suggest(key, TOP_KEYS)))
+    walk = BrandWalk(path, root)
+    walk.schema.keys(tree, TOP_KEYS, "", unknown="unknown brand.yml section '{key}'")
+    r = _BrandReader(walk)
     brand = r.brand(tree)
-    if r.problems:
-        raise SettingsError(sorted(r.problems,
+    if walk.problems:
+        raise SettingsError(sorted(walk.problems,
                                    key=lambda p: (p.location.line, p.location.column)))
     return brand
 
 
-class _BrandReader(TypographyReader):
-    """One walk over the brand's tree, gathering problems and warnings as it goes."""
+class _BrandReader:
+    """The sections of a walk over the brand's tree not read elsewhere (meta, the handouts
+    extras) and the brand made of them all."""
 
-    # Sections ---------------------------------------------------------------------------
+    def __init__(self, walk: BrandWalk) -> None:
+        self.walk = walk
+        self.path, self.root = walk.path, walk.root
+        self.warnings = walk.warnings  # the walk's own list: warnings are the brand's
 
     def brand(self, tree: Map) -> Brand:
         items = tree.items
         full, short, url, url_at = self.meta(items.get("meta"))
-        logo = self.logo(items.get("logo"))
-        colours = self.colours(items.get("color"))
-        base_font, heading_font = self.typography(items.get("typography"))
+        logo = LogoReader(self.walk).logo(items.get("logo"))
+        colours = ColourReader(self.walk).colours(items.get("color"))
+        base_font, heading_font = TypographyReader(self.walk).typography(
+            items.get("typography"))
         extras = self.extras(items.get("defaults"))
         if url and url_at and "qr_url" not in extras:  # the home link is the QR code's
             self.fits_qr(url, url_at, "meta.link.home")
@@ -151,17 +161,17 @@ class _BrandReader(TypographyReader):
     def meta(self, node: Node | None
              ) -> tuple[str | None, str | None, str | None, Location | None]:
         """The full name, short name, home link and where the home link is written."""
-        meta = self.mapping(node, "meta", "put name: and link: under meta:")
+        meta = self.walk.mapping(node, "meta", "put name: and link: under meta:")
         if meta is None:
             return None, None, None, None
         full = short = url = None
         name = meta.items.get("name")
         if isinstance(name, Map):
-            self.only(name, "meta.name", NAME_KEYS)
-            full = self.text(name.items.get("full"), "meta.name.full")
-            short = self.text(name.items.get("short"), "meta.name.short")
+            self.walk.only(name, "meta.name", NAME_KEYS)
+            full = self.walk.text(name.items.get("full"), "meta.name.full")
+            short = self.walk.text(name.items.get("short"), "meta.name.short")
         else:
-            full = self.text(name, "meta.name", "write the name, or full: and short: under it")
+            full = self.walk.text(name, "meta.name", "write the name, or full: and short: under it")
         link = meta.items.get("link")
         home = link.items.get("home") if isinstance(link, Map) else link
         if isinstance(link, Map):
@@ -177,222 +187,55 @@ class _BrandReader(TypographyReader):
         if not."""
         found = qr.problem(url)
         if found:
-            self.problem(at, f"{where} '{qr.shown(url)}' {found}", qr.TOO_LONG_TODO)
+            self.walk.problem(at, f"{where} '{qr.shown(url)}' {found}", qr.TOO_LONG_TODO)
         return found is None
 
     def url(self, node: Node | None, where: str) -> str | None:
-        text = self.text(node, where, "write the web address, starting with https://")
+        text = self.walk.text(node, where, "write the web address, starting with https://")
         if text is None or node is None:
             return None
         if not _is_web_address(text):
-            self.problem(node.at, f"{where} '{text}' is not a web address",
-                         "write it in full, starting with https://")
+            self.walk.problem(node.at, f"{where} '{text}' is not a web address",
+                              "write it in full, starting with https://")
             return None
         return text.rstrip("/")
 
-    def colours(self, node: Node | None) -> dict[str, str]:
-        """The theme colours given, as #RRGGBB, palette names followed."""
-        color = self.mapping(node, "color", "put palette: and the theme colours under color:")
-        if color is None:
-            return {}
-        self.only(color, "color", COLOR_KEYS)
-        palette = self.palette(color.items.get("palette"))
-        theme: dict[str, Scalar] = {}
-        for key, value in color.items.items():
-            if key == "palette" or key not in COLOR_KEYS or is_null(value):
-                continue
-            if isinstance(value, Scalar):
-                theme[key] = value
-            else:
-                self.problem(value.at, f"color.{key} must be a colour, not {described(value)}",
-                             "write #RRGGBB or a name from color.palette")
-        circles: set[frozenset[str]] = set()
-        for name in palette:
-            self.colour(palette, name, f"color.palette.{name}", "write it as #RRGGBB", circles)
-        # theme colours may name palette colours and other theme colours (brand.yml)
-        names = {**palette, **theme}
-        out: dict[str, str] = {}
-        for key in theme:
-            found = self.colour(names, key, f"color.{key}",
-                                "write #RRGGBB or a name from color.palette", circles)
-            if found is not None:
-                out[key] = found
-        return out
-
-    def palette(self, node: Node | None) -> dict[str, Scalar]:
-        """`color.palette`: the colours by name, as written."""
-        given = self.mapping(node, "color.palette",
-                             "give each colour a name, such as river: \"#1B5E7A\"")
-        if given is None:
-            return {}
-        palette: dict[str, Scalar] = {}
-        for name, value in given.items.items():
-            if not PALETTE_NAME_RE.match(name):
-                self.problem(given.key_at[name], f"color.palette name '{name}' cannot be used",
-                             "start it with a letter; use only letters, digits, - and _")
-            if isinstance(value, Scalar) and not is_null(value):
-                palette[name] = value
-            else:
-                self.problem(value.at, f"color.palette.{name} must be a colour, not "
-                             f"{described(value)}", "write it as #RRGGBB")
-        return palette
-
-    def colour(self, names: dict[str, Scalar], name: str, where: str, todo: str,
-               circles: set[frozenset[str]]) -> str | None:
-        """The colour `name` stands for, following names; a problem is reported where the
-        wrong value is written (a name leading to a mistake elsewhere is not reported)."""
-        chain = [name]
-        value = names[name].text.strip()
-        while value in names:
-            if value in chain:
-                circle = chain[chain.index(value):]
-                if name in circle and frozenset(circle) not in circles:
-                    circles.add(frozenset(circle))
-                    self.problem(names[name].at, f"{where} '{names[name].text.strip()}' goes "
-                                 f"round in a circle ({' -> '.join([*circle, value])})",
-                                 "give one of them a colour, such as #RRGGBB")
-                return None
-            chain.append(value)
-            value = names[value].text.strip()
-        if HEX_RE.match(value):
-            return _hex(value)
-        if len(chain) == 1:
-            self.problem(names[name].at, f"{where} '{value}' is not a colour", todo)
-        return None
-
-    def logo(self, node: Node | None) -> Path | None:
-        """The largest logo given, light variant preferred, checked as a file in the
-        project."""
-        if node is None or is_null(node):
-            return None
-        chosen: Written | None = None
-        if isinstance(node, Scalar):
-            chosen = Written(node.text.strip(), node.at)
-        elif isinstance(node, Map) and "path" in node.items:  # a single image
-            chosen = self.image(node, "logo")
-        elif isinstance(node, Map):
-            self.only(node, "logo", ("images", *LOGO_SIZES))
-            images = self.images(node.items.get("images"))
-            for size in LOGO_SIZES:  # smallest first: the last one found is the largest
-                found = self.logo_size(node.items.get(size), f"logo.{size}", images)
-                chosen = found or chosen
-        else:
-            self.problem(node.at, f"logo must be a path or a mapping, not {described(node)}",
-                         "write logo: and the file's path, or small:, medium:, large: under it")
-        if chosen is None:
-            return None
-        from handouts.brand import assets
-
-        path = self.inside(chosen, "the logo")
-        if path is None:
-            return None
-        try:
-            problem = assets.check_image(path)
-        except OSError as exc:
-            problem = f"cannot be read ({exc.strerror})"
-        if problem:
-            self.problem(chosen.at, f"the logo '{chosen.text}' {problem}",
-                         "use a PNG, JPEG or SVG logo under "
-                         f"{assets.MAX_LOGO_PIXELS // 1_000_000} megapixels")
-            return None
-        return path
-
-    def image(self, node: Map, where: str) -> Written | None:
-        """An image given as a mapping with `path` (and `alt`)."""
-        self.only(node, where, IMAGE_KEYS)
-        path = node.items.get("path")
-        text = self.text(path, f"{where}.path", "write the image file's path")
-        if text and path is not None:
-            return Written(text, path.at)
-        if not isinstance(path, (Map, Seq)):  # those were reported as not text
-            self.problem(node.at, f"{where} has no path", "add path: and the image file's path")
-        return None
-
-    def images(self, node: Node | None) -> dict[str, Written | None]:
-        """`logo.images`: names for image files."""
-        given = self.mapping(node, "logo.images", "give each image a name, such as "
-                             "main: images/logo.png")
-        images: dict[str, Written | None] = {}
-        for name, value in (given.items if given else {}).items():
-            if isinstance(value, Scalar) and not is_null(value):
-                images[name] = Written(value.text.strip(), value.at)
-            elif isinstance(value, Map):
-                images[name] = self.image(value, f"logo.images.{name}")
-            else:
-                images[name] = None
-                self.problem(value.at, f"logo.images.{name} must be a path or a mapping with "
-                             f"path:, not {described(value)}",
-                             "write the image file's path")
-        return images
-
-    def logo_size(self, node: Node | None, where: str,
-                  images: dict[str, Written | None]) -> Written | None:
-        """One logo size: a path, an image name, an image, or light and dark variants."""
-        if node is None or is_null(node):
-            return None
-        if isinstance(node, Map) and "path" not in node.items and (
-                "light" in node.items or "dark" in node.items):
-            self.only(node, where, ("light", "dark"))
-            light = self.variant(node.items.get("light"), f"{where}.light", images)
-            dark = self.variant(node.items.get("dark"), f"{where}.dark", images)
-            return light or dark
-        if isinstance(node, Seq) or (isinstance(node, Map) and "path" not in node.items):
-            self.problem(node.at, f"{where} must be a path, a name from logo.images, or "
-                         f"light: and dark:, not {described(node)}",
-                         "write the logo file's path after it")
-            return None
-        return self.variant(node, where, images)
-
-    def variant(self, node: Node | None, where: str,
-                images: dict[str, Written | None]) -> Written | None:
-        """A path, a name from `logo.images`, or an image mapping."""
-        if node is None or is_null(node):
-            return None
-        if isinstance(node, Scalar):
-            text = node.text.strip()
-            return images[text] if text in images else Written(text, node.at)
-        if isinstance(node, Map) and "path" in node.items:
-            return self.image(node, where)
-        self.problem(node.at, f"{where} must be a path or a name from logo.images, not "
-                     f"{described(node)}", "write the logo file's path after it")
-        return None
-
     def extras(self, node: Node | None) -> dict[str, Any]:
         """`defaults.handouts`; other keys under `defaults` are for other tools."""
-        defaults = self.mapping(node, "defaults", "put handouts: under defaults:")
+        defaults = self.walk.mapping(node, "defaults", "put handouts: under defaults:")
         raw = defaults.items.get("handouts") if defaults else None
         if raw is None or is_null(raw):
             return {}
         if not isinstance(raw, Map):
-            self.problem(raw.at, "defaults.handouts must be a mapping")
+            self.walk.problem(raw.at, "defaults.handouts must be a mapping")
             return {}
         out: dict[str, Any] = {}
         for key, value in raw.items.items():
             where = f"defaults.handouts.{key}"
-            if key not in HANDOUTS_KEYS:
-                self.problem(raw.key_at[key], f"unknown key '{key}' in defaults.handouts",
-                             suggest(key, HANDOUTS_KEYS))
-            elif is_null(value):
+            if not self.walk.schema.known(key, raw.key_at[key], HANDOUTS_KEYS,
+                                          "defaults.handouts"):
+                continue
+            if is_null(value):
                 continue
             elif key == "help_lines":
                 if not isinstance(value, Seq) or not all(
                         isinstance(v, Scalar) and not is_null(v) for v in value.items):
-                    self.problem(value.at, "defaults.handouts.help_lines must be a list of "
-                                 "lines", "start each line with '- '")
+                    self.walk.problem(value.at, "defaults.handouts.help_lines must be a list of "
+                                      "lines", "start each line with '- '")
                 else:
                     out[key] = [v.text for v in value.items if isinstance(v, Scalar)]
             elif not isinstance(value, Scalar):
-                self.problem(value.at, f"{where} must be text, not {described(value)}")
+                self.walk.problem(value.at, f"{where} must be text, not {described(value)}")
             elif key == "paper":
                 if value.text.strip().lower() not in PAPERS:
-                    self.problem(value.at, f"paper '{value.text}' is not a paper size",
-                                 "use letter or a4")
+                    self.walk.problem(value.at, f"paper '{value.text}' is not a paper size",
+                                      "use letter or a4")
                 else:
                     out[key] = value.text.strip().lower()
             elif key == "slide_size":
                 if value.text.strip() not in SLIDE_SIZES:
-                    self.problem(value.at, f"slide_size '{value.text}' is not a slide size",
-                                 "use \"16:9\" or \"4:3\" (quoted)")
+                    self.walk.problem(value.at, f"slide_size '{value.text}' is not a slide size",
+                                      "use \"16:9\" or \"4:3\" (quoted)")
                 else:
                     out[key] = value.text.strip()
             elif key == "pptx_template":
@@ -402,8 +245,8 @@ class _BrandReader(TypographyReader):
             elif key == "qr_url":
                 text = value.text.strip()
                 if not _is_web_address(text):
-                    self.problem(value.at, f"{where} '{qr.shown(text)}' is not a web address",
-                                 "write it in full, starting with https://")
+                    self.walk.problem(value.at, f"{where} '{qr.shown(text)}' is not a web address",
+                                      "write it in full, starting with https://")
                 elif self.fits_qr(text, value.at, where):
                     out[key] = text
             else:
@@ -416,18 +259,18 @@ class _BrandReader(TypographyReader):
         # imported only for a brand that names a template
         from handouts.writers.pptx import template as pptxtemplate
 
-        path = self.inside(written, "the PowerPoint template")
+        path = self.walk.inside(written, "the PowerPoint template")
         if path is None:
             return None
         if path.suffix.lower() != ".pptx":
-            self.problem(written.at, f"the PowerPoint template '{written.text}' is not a .pptx "
-                         "file", "save the template as .pptx")
+            self.walk.problem(written.at, f"the PowerPoint template '{written.text}' is not a "
+                              ".pptx file", "save the template as .pptx")
             return None
         try:
             template = pptxtemplate.load(path, (self.root, self.path.parent))
         except Refused as exc:
-            self.problem(written.at, f"the PowerPoint template '{written.text}' {exc.what}",
-                         exc.todo)
+            self.walk.problem(written.at, f"the PowerPoint template '{written.text}' {exc.what}",
+                              exc.todo)
             return None
         if template.removed:
             shown = ", ".join(qr.shown(target) for target in template.removed[:5])

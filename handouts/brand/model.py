@@ -1,17 +1,14 @@
-"""The clinic's brand as the templates and writers see it, and loading it from
-`_brand.yml` (read by handouts.brand.brandyml, which reports every mistake with its place).
+"""The clinic's brand as the templates and writers see it. handouts.brand.brandyml reads
+it from `_brand.yml` (`load_brand`), reporting every mistake with its place.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.colours import Palette
-from handouts.errors import Location, Problem, SettingsError
-from handouts.schema.yamlsource import Map, read
 
 
 @dataclass(frozen=True)
@@ -74,36 +71,3 @@ DEFAULT_BRAND = Brand(
     disclaimer="This handout is for general information. It does not replace advice from "
                "your own health care provider.",
 )
-
-
-def load_brand(path: Path, root: Path | None = None, required: bool = False) -> Brand:
-    """Read a brand file; a missing file gives the neutral default brand, unless
-    `required` (a brand file the user named on the command line).
-
-    Raises SettingsError listing every problem. The brand file and the files it names must
-    stay inside `root` (the project folder; default: the brand file's folder) or inside the
-    brand file's own folder, by their real paths.
-    """
-    if not os.path.lexists(path):
-        if not required:
-            return DEFAULT_BRAND
-        raise SettingsError([Problem(Location(path), "the brand file does not exist",
-                                     "check the path given with --brand")])
-    from handouts.files import LIMITS
-
-    if required or root is None:
-        root = path.parent.resolve()
-    source = read(path, (root, path.parent), LIMITS["brand"])
-    tree, problems = source.tree, source.problems
-    if problems:
-        raise SettingsError(problems)
-    if tree is None:
-        return DEFAULT_BRAND
-    if not isinstance(tree, Map):
-        raise SettingsError([Problem(tree.at, "the brand file must be a mapping",
-                                     "start with 'meta:' (see brand.yml)")])
-    import dataclasses
-
-    from handouts.brand.brandyml import read_brand
-
-    return dataclasses.replace(read_brand(path, tree, root), digest=source.digest)

@@ -1,6 +1,8 @@
-"""The core of reading `_brand.yml`, shared by every section: the walk's problems and
-warnings, and the checks of a value's shape (absent, null, mapping, text, allowed keys) and
-of a file path the brand names (inside the project, existing).
+"""One walk over `_brand.yml`: the file and project it belongs to, the schema reader
+(handouts.schema.reader) that collects its problems, its warnings, and the checks every
+section of the brand shares: a value's shape with brand.yml's wording (absent and null
+alike), allowed keys, and a file path the brand names (inside the project, existing).
+Each section's reader (typography, colours, logo, the rest) holds the same walk.
 """
 
 from __future__ import annotations
@@ -8,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.build.settings import suggest
 from handouts.errors import Location, Problem
-from handouts.schema.yamlsource import Map, Node, Scalar, Seq
+from handouts.schema.nodes import Map, Node, is_null
+from handouts.schema.reader import Reader
 
-NULLS = ("", "~", "null", "Null", "NULL")
 
 @dataclass(frozen=True)
 class Written:
@@ -22,33 +23,21 @@ class Written:
     at: Location
 
 
-def is_null(node: Node | None) -> bool:
-    """Whether a value is absent or YAML's null (`key:` with nothing, `~`, `null`)."""
-    return node is None or (isinstance(node, Scalar) and not node.quoted
-                            and node.text in NULLS)
-
-
-def described(node: Node) -> str:
-    """What a value is, for messages."""
-    if is_null(node):
-        return "left empty"
-    if isinstance(node, Map):
-        return "a mapping"
-    if isinstance(node, Seq):
-        return "a list"
-    return f"'{node.text}'"
-
-
-class ReaderCore:
+class BrandWalk:
     """The state of one walk over the brand's tree and the checks every section uses."""
 
     def __init__(self, path: Path, root: Path) -> None:
         self.path, self.root = path, root
-        self.problems: list[Problem] = []
+        self.schema = Reader()
         self.warnings: list[str] = []
 
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem found so far, in the order found."""
+        return self.schema.problems
+
     def problem(self, at: Location, what: str, todo: str = "") -> None:
-        self.problems.append(Problem(at, what, todo))
+        self.schema.problem(at, what, todo)
 
     # Shapes -----------------------------------------------------------------------------
 
@@ -56,25 +45,18 @@ class ReaderCore:
         """`node` as a mapping; None when absent, or (with a problem) something else."""
         if node is None or is_null(node):
             return None
-        if isinstance(node, Map):
-            return node
-        self.problem(node.at, f"{where} must be a mapping, not {described(node)}", todo)
-        return None
+        return self.schema.mapping(node, where, todo=todo)
 
     def text(self, node: Node | None, where: str, todo: str = "") -> str | None:
         """A scalar's text, stripped; None when absent, or (with a problem) not a scalar."""
         if node is None or is_null(node):
             return None
-        if isinstance(node, Scalar):
-            return node.text.strip()
-        self.problem(node.at, f"{where} must be text, not {described(node)}", todo)
-        return None
+        text = self.schema.scalar(node, where, todo=todo)
+        return None if text is None else text.strip()
 
     def only(self, node: Map, where: str, allowed: tuple[str, ...]) -> None:
         """A problem for each key that `where` may not have."""
-        for key, key_at in node.key_at.items():
-            if key not in allowed:
-                self.problem(key_at, f"unknown key '{key}' in {where}", suggest(key, allowed))
+        self.schema.keys(node, allowed, where)
 
     def inside(self, raw: Written, what: str) -> Path | None:
         """A file path from the brand, resolved against its folder; it must stay inside the

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.brand.model import FontFamily
-from handouts.brand.reader import ReaderCore, Written, described, is_null
-from handouts.build.settings import suggest
-from handouts.schema.yamlsource import Map, Node, Scalar, Seq
+from handouts.brand.reader import BrandWalk, Written
+from handouts.errors import Location
+from handouts.schema.nodes import Map, Node, Scalar, Seq, described, is_null
+from handouts.schema.reader import suggest
 
 TYPOGRAPHY_KEYS = ("fonts", "base", "headings", "monospace", "monospace-inline",
                    "monospace-block", "link", "monospace_inline", "monospace_block")
@@ -56,20 +57,28 @@ def _weight(text: str) -> int | None:
     return FONT_WEIGHTS.get(re.sub(r"[-_ ]", "", text))
 
 
-class TypographyReader(ReaderCore):
-    """The typography section of the walk over the brand's tree."""
+class TypographyReader:
+    """The typography section of a walk over the brand's tree."""
 
-    def __init__(self, path: Path, root: Path) -> None:
-        super().__init__(path, root)
+    def __init__(self, walk: BrandWalk) -> None:
+        self.walk = walk
+        self.path = walk.path
+        self.warnings = walk.warnings  # the walk's own list: warnings are the brand's
         self.families: dict[_Font, FontFamily | None] = {}
+
+    def problem(self, at: Location, what: str, todo: str = "") -> None:
+        self.walk.problem(at, what, todo)
+
+    def inside(self, raw: Written, what: str) -> Path | None:
+        return self.walk.inside(raw, what)
 
     def typography(self, node: Node | None) -> tuple[FontFamily | None, FontFamily | None]:
         """The base and heading font families, from their local files."""
-        typography = self.mapping(node, "typography",
-                                  "put fonts:, base: and headings: under typography:")
+        typography = self.walk.mapping(node, "typography",
+                                       "put fonts:, base: and headings: under typography:")
         if typography is None:
             return None, None
-        self.only(typography, "typography", TYPOGRAPHY_KEYS)
+        self.walk.only(typography, "typography", TYPOGRAPHY_KEYS)
         fonts = self.fonts(typography.items.get("fonts"))
         chosen = []
         for role in ("base", "headings"):
@@ -81,9 +90,9 @@ class TypographyReader(ReaderCore):
         """The family of `base` or `headings`: the text, or `family` in a mapping (the
         other settings there are for web pages, not handouts)."""
         if isinstance(node, Map):
-            return self.text(node.items.get("family"), f"{where}.family",
-                             "write the font family's name") or None
-        return self.text(node, where, "write the font family's name, or family: under it") \
+            return self.walk.text(node.items.get("family"), f"{where}.family",
+                                  "write the font family's name") or None
+        return self.walk.text(node, where, "write the font family's name, or family: under it") \
             or None
 
     def fonts(self, node: Node | None) -> list[_Font]:
@@ -101,8 +110,8 @@ class TypographyReader(ReaderCore):
                 self.problem(item.at, f"{where} must be a mapping, not {described(item)}",
                              "give it family: and source:")
                 continue
-            family = self.text(item.items.get("family"), f"{where}: family")
-            source = self.text(item.items.get("source"), f"{where}: source")
+            family = self.walk.text(item.items.get("family"), f"{where}: family")
+            source = self.walk.text(item.items.get("source"), f"{where}: source")
             if not family:
                 self.problem(item.at, f"{where} has no family", "add family: and its name")
             where = f"font '{family}'" if family else where
@@ -115,7 +124,7 @@ class TypographyReader(ReaderCore):
                              "not a font source", suggest(source, FONT_SOURCES))
                 continue
             if source in FONT_KEYS:
-                self.only(item, where, FONT_KEYS[source])
+                self.walk.only(item, where, FONT_KEYS[source])
             files = self.font_files(item.items.get("files"), where) if source == "file" \
                 else ()
             if family:
@@ -139,11 +148,11 @@ class TypographyReader(ReaderCore):
                              f"path:, not {described(item)}",
                              "write - {path: fonts/Name-Regular.ttf, weight: 400}")
                 continue
-            self.only(item, f"a file of {where}", FONT_FILE_KEYS)
+            self.walk.only(item, f"a file of {where}", FONT_FILE_KEYS)
             path = item.items.get("path")
-            text = self.text(path, f"the path of a file of {where}")
+            text = self.walk.text(path, f"the path of a file of {where}")
             weight = self.weight(item.items.get("weight"), where)
-            style = self.text(item.items.get("style"), f"the style of a file of {where}")
+            style = self.walk.text(item.items.get("style"), f"the style of a file of {where}")
             if style is not None and style not in ("normal", "italic"):
                 self.problem(item.items["style"].at, f"the style '{style}' of a file of "
                              f"{where} is not a font style", "use normal or italic")

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handouts.brand.model import Brand, FontFamily, load_brand
+from handouts.brand.brandyml import load_brand
+from handouts.brand.model import Brand, FontFamily
 from handouts.build import manifest
 from handouts.build.manifest import Facts
-from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate, suggest
+from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
 from handouts.build.settings import load as load_settings
 from handouts.colours import contrast_warnings
-from handouts.content.topic import Topic, load_topics
+from handouts.content.model import Topic
+from handouts.content.topic import load_topics
 from handouts.content.view import select
 from handouts.document import jinja as templates
 from handouts.document import model as layout
@@ -34,6 +36,7 @@ from handouts.errors import (
     TemplateError,
 )
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
+from handouts.schema.reader import suggest
 from handouts.writers.contract import (
     DoesNotFit,
     Output,

@@ -50,7 +50,7 @@ def builtin_templates() -> list[str]:
 def eject(name: str, templates_dir: Path) -> Path:
     """Copy built-in template `name` into the project's templates folder to edit."""
     if name not in builtin_templates():
-        from handouts.build.settings import suggest
+        from handouts.schema.reader import suggest
 
         raise BuildError(f"there is no built-in template '{name}'; "
                          f"{suggest(name, builtin_templates())}")

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import Location, Problem, SettingsError
+from handouts.schema.nodes import Map, Seq
+from handouts.schema.reader import Field, Reader, suggest
+from handouts.schema.tomlsource import located, places
 
 SETTINGS_FILE = "handouts.toml"
 
@@ -107,34 +110,36 @@ DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
              "appendix": True},
 }
 
-# option name -> (accepted types, description)
-PROJECT_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
-    "content": ((str,), "folder of topic files"),
-    "templates": ((str,), "folder of template overrides"),
-    "build": ((str,), "output folder"),
-    "brand": ((str,), "the brand file"),
-    "fold_guides": ((bool,), "print fold guides on trifolds"),
-    "brands": ((list,), "several brand files, each built into its own folder"),
-}
-LEVEL_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
-    "label": ((str,), "a name for people"),
-    "max_flesch_kincaid": ((int, float), "Flesch-Kincaid grade target"),
-    "max_smog": ((int, float), "SMOG grade target"),
-    "min_print_pt": ((int, float), "smallest print body size in points"),
-    "show_references": ((bool,), "print references"),
-    "min_slide_pt": ((int, float), "smallest slide body size in points"),
-}
-LENGTH_OPTIONS: dict[str, tuple[tuple[type, ...], str]] = {
-    "label": ((str,), "a name for people"),
-    "max_priority": ((int,), "highest section priority included (1-3)"),
-    "print_layout": ((str,), f"one of {', '.join(PRINT_LAYOUTS)}"),
-    "print_name": ((str,), "word used in the PDF file name"),
-    "talk_minutes": ((int,), "length of the talk in minutes"),
-    "agenda": ((bool,), "an agenda slide"),
-    "section_slides": ((bool,), "a section-header slide per section"),
-    "appendix": ((bool,), "glossary, references and questions slides"),
-    "callout_slides": ((bool,), "a slide of its own for each callout"),
-}
+PROJECT_OPTIONS = (
+    Field("content", "folder of topic files", (str,), "content"),
+    Field("templates", "folder of template overrides", (str,), "templates"),
+    Field("build", "output folder", (str,), "build"),
+    Field("brand", "the brand file", (str,), "_brand.yml"),
+    Field("fold_guides", "print fold guides on trifolds", (bool,), False),
+    Field("brands", "several brand files, each built into its own folder", (list,), ()),
+)
+LEVEL_OPTIONS = (
+    Field("label", "a name for people", (str,)),
+    Field("max_flesch_kincaid", "Flesch-Kincaid grade target", (int, float)),
+    Field("max_smog", "SMOG grade target", (int, float)),
+    Field("min_print_pt", "smallest print body size in points", (int, float)),
+    Field("show_references", "print references", (bool,)),
+    Field("min_slide_pt", "smallest slide body size in points", (int, float)),
+)
+LENGTH_OPTIONS = (
+    Field("label", "a name for people", (str,)),
+    Field("max_priority", "highest section priority included (1-3)", (int,)),
+    Field("print_layout", f"one of {', '.join(PRINT_LAYOUTS)}", (str,)),
+    Field("print_name", "word used in the PDF file name", (str,)),
+    Field("talk_minutes", "length of the talk in minutes", (int,)),
+    Field("agenda", "an agenda slide", (bool,)),
+    Field("section_slides", "a section-header slide per section", (bool,)),
+    Field("appendix", "glossary, references and questions slides", (bool,)),
+    Field("callout_slides", "a slide of its own for each callout", (bool,)),
+)
+"""The options of [project], of each [levels.NAME] and of each [lengths.NAME]; their
+defaults are in DEFAULT_LEVELS and DEFAULT_LENGTHS (a level or length of a name not there
+starts from 'standard' or 'full')."""
 TOP_KEYS = ("project", "levels", "lengths")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,47}$")
 """A name that becomes part of an output's file name (level, length, print_name): a
@@ -147,98 +152,44 @@ NAME_TODO = ("use a lowercase letter, then lowercase letters, digits and hyphens
              "characters), for example 'easy' or 'talk-notes'")
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """'did you mean X?' for the closest choice, or a list of the valid ones."""
-    import difflib  # only when there is a mistake to suggest a fix for
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"use one of: {', '.join(choices)}" if choices else "remove it"
-
-
-def _type_name(types: tuple[type, ...]) -> str:
-    names = {bool: "true or false", int: "a whole number", float: "a number", str: "text",
-             list: "a list"}
-    return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
-
-
-def _written(name: str) -> str:
-    """A pattern for `name` as TOML may write it: each character beyond ASCII as itself or
-    as a \\uXXXX or \\UXXXXXXXX escape (hex digits in either case)."""
-    def char(c: str) -> str:
-        if ord(c) < 128:
-            return re.escape(c)
-        short = f"\\\\u{ord(c):04x}" if ord(c) <= 0xFFFF else None
-        forms = [re.escape(c), *([short] if short else []), f"\\\\U{ord(c):08x}"]
-        return "(?:" + "|".join(f"(?i:{f})" if f.startswith("\\") else f
-                                for f in forms) + ")"
-    return "".join(char(c) for c in name)
-
-
 def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> Location:
     """Where `key` is written in handouts.toml's `lines`: within `table` (a dotted name
-    such as 'lengths.short') when given, else that table's header, else the key's first
-    mention; line and column count from 1 (line 0: not written)."""
-    pattern = re.compile(
-        rf"^(\s*)(\[.*(?<![\w-]){_written(key)}(?![\w-]).*\]|\"?{_written(key)}\"?\s*=)")
-    numbered = list(enumerate(lines, 1))
-    if table is not None:
-        parts = [_written(part) for part in table.split(".")]
-        dotted = r"\s*\.\s*".join(rf"""(?:{p}|"{p}"|'{p}')""" for p in parts)
-        header = re.compile(rf"^(\s*)\[\s*{dotted}\s*\]")
-        start = next((i for i, (_, line) in enumerate(numbered) if header.match(line)), None)
-        if start is not None:
-            end = next((i for i, (_, line) in enumerate(numbered) if i > start
-                        and line.lstrip().startswith("[")), len(numbered))
-            for number, line in numbered[start + 1:end]:
-                match = pattern.search(line)
-                if match:
-                    return Location(path, number, len(match[1]) + 1)
-            return Location(path, numbered[start][0], 1)
-    for number, line in numbered:
-        match = pattern.search(line)
-        if match:
-            return Location(path, number, len(match[1]) + 1)
-    return Location(path)
+    such as 'lengths.short') when given, else at the top level; where that table starts if
+    the key is not there; the file alone if neither is written (or the text is not TOML)."""
+    text = "\n".join(lines)
+    try:
+        found = places(text, path)
+    except (ValueError, IndexError):  # only text that tomllib accepted is scanned
+        return Location(path)
+    where = tuple(table.split(".")) if table else ()
+    return found.keys.get((*where, key)) or found.tables.get(where) or \
+        found.keys.get(where) or Location(path)
 
 
-class _Checker:
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.lines = text.splitlines()
-        self.problems: list[Problem] = []
+def _options(r: Reader, table: Map | None, spec: tuple[Field, ...], where: str
+             ) -> dict[str, Any]:
+    """The options of `table` (a [where] table) that have the declared type."""
+    if table is None:
+        return {}
+    good: dict[str, Any] = {}
+    declared = {option.name: option for option in spec}
+    for key, node in table.items.items():
+        at = table.key_at[key]
+        if r.known(key, at, tuple(declared), where, unknown="unknown option '{key}' in [{what}]"):
+            ok, value = r.typed(node, declared[key], f"[{where}]", at=at)
+            if ok:
+                good[key] = value
+    return good
 
-    def at(self, key: str, table: str | None = None) -> Location:
-        return locate(self.path, self.lines, key, table)
 
-    def table(self, data: Any, name: str) -> dict[str, Any]:
-        if not isinstance(data, dict):
-            self.problems.append(Problem(self.at(name), f"'{name}' must be a table ([{name}])"))
-            return {}
-        return data
-
-    def options(
-        self, data: dict[str, Any], spec: dict[str, tuple[tuple[type, ...], str]], where: str
-    ) -> dict[str, Any]:
-        good: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in spec:
-                self.problems.append(
-                    Problem(self.at(key, where), f"unknown option '{key}' in [{where}]",
-                            suggest(key, tuple(spec)))
-                )
-                continue
-            types, meaning = spec[key]
-            ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
-            if not ok:
-                self.problems.append(
-                    Problem(self.at(key, where), f"[{where}] {key} ({meaning}): expected "
-                            f"{_type_name(types)}, received {value!r}")
-                )
-                continue
-            good[key] = value
-        return good
+def _table(r: Reader, parent: Map, key: str, name: str) -> Map | None:
+    """The table `key` of `parent` (called [name]); None, with a problem where it is
+    written, if it is not a table."""
+    node = parent.items.get(key)
+    if node is None or isinstance(node, Map):
+        return node
+    r.problem(parent.where(key), f"'{name}' must be a table ([{name}])")
+    return None
 
 
 def load(root: Path) -> Settings:
@@ -257,51 +208,47 @@ def load(root: Path) -> Settings:
                 Location(path, len(lines), len(lines[-1]) + 1) if "end of document" in str(exc) \
                 else Location(path)
             raise SettingsError([Problem(loc, f"invalid TOML: {exc}", "fix the syntax")]) from None
-    check = _Checker(path, text)
-    for key in data:
-        if key not in TOP_KEYS:
-            check.problems.append(
-                Problem(check.at(key), f"unknown table '{key}'", suggest(key, TOP_KEYS))
-            )
-    project = check.options(check.table(data.get("project", {}), "project"), PROJECT_OPTIONS,
-                            "project")
-    levels = _levels(check, check.table(data.get("levels", {name: {} for name in DEFAULT_LEVELS}),
-                                        "levels"))
-    lengths = _lengths(check, check.table(data.get("lengths",
-                                                   {name: {} for name in DEFAULT_LENGTHS}),
-                                          "lengths"))
-    folders = {key: root / project.get(key, key) for key in ("content", "templates", "build")}
+    tree = located(data, text, path)
+    r = Reader()
+    r.keys(tree, TOP_KEYS, "", unknown="unknown table '{key}'")
+    project_table = _table(r, tree, "project", "project")
+    given = _options(r, project_table, PROJECT_OPTIONS, "project")
+    project = {option.name: given.get(option.name, option.default) for option in PROJECT_OPTIONS}
+    levels = _levels(r, tree, _table(r, tree, "levels", "levels"))
+    lengths = _lengths(r, tree, _table(r, tree, "lengths", "lengths"))
+
+    def at(key: str) -> Location:
+        return project_table.where(key) if project_table else Location(path)
+
+    folders = {key: root / project[key] for key in ("content", "templates", "build")}
     for key in ("content", "templates", "brand"):
-        if key in project and not _stays_inside(root / project[key], root):
-            check.problems.append(Problem(
-                check.at(key, "project"), f"[project] {key} = {project[key]!r} leads outside "
-                "the project", "keep it inside the project folder (only build may be "
-                "elsewhere)"))
-    for key in project.get("brands", []):
+        if key in given and not _stays_inside(root / project[key], root):
+            r.problem(at(key), f"[project] {key} = {project[key]!r} leads outside the project",
+                      "keep it inside the project folder (only build may be elsewhere)")
+    written = project_table.items.get("brands") if project_table else None
+    for index, key in enumerate(project["brands"]):
         if not isinstance(key, str) or not _stays_inside(root / key, root):
-            check.problems.append(Problem(
-                check.at("brands", "project"), f"[project] brands: {key!r} is not a brand "
-                "file inside the project", "list paths of brand files inside the project, or "
-                "name an outside one with --brand"))
+            here = written.items[index].at if isinstance(written, Seq) else at("brands")
+            r.problem(here, f"[project] brands: {key!r} is not a brand file inside "
+                      "the project", "list paths of brand files inside the project, or name "
+                      "an outside one with --brand")
     build = folders["build"].resolve()
     if root.resolve().is_relative_to(build) or any(
             build.is_relative_to(folders[k].resolve()) for k in ("content", "templates")):
-        check.problems.append(Problem(
-            check.at("build", "project"), f"[project] build = {project.get('build')!r} would "
-            "put outputs over the project's own files", "name a folder of its own, such as "
-            "'build'"))
-    if check.problems:
-        raise SettingsError(check.problems)
+        r.problem(at("build"), f"[project] build = {given.get('build')!r} would put outputs "
+                  "over the project's own files", "name a folder of its own, such as 'build'")
+    if r.problems:
+        raise SettingsError(r.problems)
     return Settings(
         root=root,
         content_dir=folders["content"],
         templates_dir=folders["templates"],
         build_dir=folders["build"],
-        brand_file=root / project.get("brand", "_brand.yml"),
+        brand_file=root / project["brand"],
         levels=levels,
         lengths=lengths,
-        fold_guides=project.get("fold_guides", False),
-        brand_files=tuple(root / b for b in project.get("brands", [])),
+        fold_guides=project["fold_guides"],
+        brand_files=tuple(root / b for b in project["brands"]),
         source_text=text,
         digest=sha,
     )
@@ -335,59 +282,64 @@ def _stays_inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _levels(check: _Checker, table: dict[str, Any]) -> tuple[Level, ...]:
+def _at(table: Map | None, key: str, fallback: Location) -> Location:
+    """Where `key` is written in `table`, else where the table starts, else `fallback`."""
+    return table.where(key) if table is not None else fallback
+
+
+def _levels(r: Reader, tree: Map, table: Map | None) -> tuple[Level, ...]:
+    """The levels of [levels] (the default ones when it is absent)."""
+    given = table.items if table is not None else {name: None for name in DEFAULT_LEVELS}
     result = []
-    for name, raw in table.items():
+    for name in given:
+        where = f"levels.{name}"
+        here = table.where(name) if table is not None else Location(tree.at.path)
         if not NAME_RE.match(name):
-            check.problems.append(Problem(check.at(name), f"level name {name!r} is not a "
-                                          "usable name", NAME_TODO))
+            r.problem(here, f"level name {name!r} is not a usable name", NAME_TODO)
         base = dict(DEFAULT_LEVELS.get(name, DEFAULT_LEVELS["standard"]))
         base["label"] = name.capitalize() if name not in DEFAULT_LEVELS else base["label"]
-        base.update(check.options(check.table(raw, f"levels.{name}"), LEVEL_OPTIONS,
-                                  f"levels.{name}"))
+        options = _table(r, table, name, where) if table is not None else None
+        base.update(_options(r, options, LEVEL_OPTIONS, where))
         if base["min_print_pt"] < 11:
-            check.problems.append(Problem(check.at("min_print_pt", f"levels.{name}"),
-                                          f"[levels.{name}] "
-                                          "min_print_pt must be at least 11 (print guidance)"))
+            r.problem(_at(options, "min_print_pt", here),
+                      f"[{where}] min_print_pt must be at least 11 (print guidance)")
         if base["min_slide_pt"] < 24:
-            check.problems.append(Problem(check.at("min_slide_pt", f"levels.{name}"),
-                                          f"[levels.{name}] "
-                                          "min_slide_pt must be at least 24 (slide guidance)"))
+            r.problem(_at(options, "min_slide_pt", here),
+                      f"[{where}] min_slide_pt must be at least 24 (slide guidance)")
         result.append(Level(name=name, **base))
     if not result:
-        check.problems.append(Problem(check.at("levels"), "at least one level is needed"))
+        r.problem(tree.where("levels"), "at least one level is needed")
     return tuple(result)
 
 
-def _lengths(check: _Checker, table: dict[str, Any]) -> tuple[Length, ...]:
+def _lengths(r: Reader, tree: Map, table: Map | None) -> tuple[Length, ...]:
+    """The lengths of [lengths] (the default ones when it is absent)."""
+    given = table.items if table is not None else {name: None for name in DEFAULT_LENGTHS}
     result = []
-    for name, raw in table.items():
+    for name in given:
+        where = f"lengths.{name}"
+        here = table.where(name) if table is not None else Location(tree.at.path)
         base = dict(DEFAULT_LENGTHS.get(name, DEFAULT_LENGTHS["full"]))
         if name not in DEFAULT_LENGTHS:
             base.update(label=name.capitalize(), print_name=name, talk_minutes=20)
-        base.update(check.options(check.table(raw, f"lengths.{name}"), LENGTH_OPTIONS,
-                                  f"lengths.{name}"))
-        where = f"lengths.{name}"
+        options = _table(r, table, name, where) if table is not None else None
+        base.update(_options(r, options, LENGTH_OPTIONS, where))
         if not NAME_RE.match(name):
-            check.problems.append(Problem(check.at(name), f"length name {name!r} is not a "
-                                          "usable name", NAME_TODO))
+            r.problem(here, f"length name {name!r} is not a usable name", NAME_TODO)
         if not NAME_RE.match(base["print_name"]):
-            check.problems.append(Problem(
-                check.at("print_name", where), f"[{where}] print_name {base['print_name']!r} "
-                "is not a usable file name", NAME_TODO))
+            r.problem(_at(options, "print_name", here), f"[{where}] print_name "
+                      f"{base['print_name']!r} is not a usable file name", NAME_TODO)
         if not 1 <= base["talk_minutes"] <= MAX_TALK_MINUTES:
-            check.problems.append(Problem(
-                check.at("talk_minutes", where), f"[{where}] talk_minutes must be from 1 to "
-                f"{MAX_TALK_MINUTES}, received {base['talk_minutes']}"))
+            r.problem(_at(options, "talk_minutes", here), f"[{where}] talk_minutes must be "
+                      f"from 1 to {MAX_TALK_MINUTES}, received {base['talk_minutes']}")
         if base["print_layout"] not in PRINT_LAYOUTS:
-            check.problems.append(Problem(
-                check.at("print_layout", where),
-                f"[lengths.{name}] print_layout '{base['print_layout']}' is not a layout",
-                suggest(base["print_layout"], PRINT_LAYOUTS)))
+            r.problem(_at(options, "print_layout", here), f"[{where}] print_layout "
+                      f"'{base['print_layout']}' is not a layout",
+                      suggest(base["print_layout"], PRINT_LAYOUTS))
         if not 1 <= base["max_priority"] <= 3:
-            check.problems.append(Problem(check.at("max_priority", where),
-                                          f"[lengths.{name}] max_priority must be 1, 2 or 3"))
+            r.problem(_at(options, "max_priority", here),
+                      f"[{where}] max_priority must be 1, 2 or 3")
         result.append(Length(name=name, **base))
     if not result:
-        check.problems.append(Problem(check.at("lengths"), "at least one length is needed"))
+        r.problem(tree.where("lengths"), "at least one length is needed")
     return tuple(result)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from handouts.build.settings import Level
 from handouts.check.readability import WORD_RE, Reading, learn, measure
-from handouts.content.topic import Text, Topic
+from handouts.content.model import Text, Topic
 from handouts.errors import Location
 
 GENERIC_HEADINGS = frozenset({

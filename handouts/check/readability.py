@@ -15,11 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from handouts.content import markdown as markup
+
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"'\u201D\u2019)]|$)")
-MARKDOWN_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_MARK_RE = re.compile(r"[*_`#>]+")
-LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -104,18 +103,14 @@ def syllables(word: str) -> int:
     return max(total, 1)
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown reduced to the words a reader sees."""
-    text = MARKDOWN_LINK_RE.sub(r"\1", markdown)
-    text = LIST_MARK_RE.sub("", text)
-    return MARKDOWN_MARK_RE.sub("", text)
-
-
 def _sentences(markdown: str) -> list[str]:
-    """Sentences of plain text; a paragraph or list item always ends one."""
+    """The sentences of Markdown text as the writers print it (handouts.content.markdown's
+    `plain`: the same emphasis, links, escapes, entities and typographer's quotes); a
+    paragraph or list item always ends one. Raises TooDeep for text nested deeper than
+    the parser reads (the content loader refuses such text first)."""
     pieces: list[str] = []
-    for line_block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", markdown):
-        for piece in SENTENCE_END_RE.split(plain_text(line_block)):
+    for paragraph in markup.plain(markdown).split("\n\n"):
+        for piece in SENTENCE_END_RE.split(paragraph):
             if WORD_RE.search(piece):
                 pieces.append(piece)
     return pieces
@@ -124,14 +119,13 @@ def _sentences(markdown: str) -> list[str]:
 def measure(texts: Iterable[str]) -> Reading:
     """Measure several pieces of Markdown as one text; each piece ends a sentence."""
     sentences = words = syl = poly = 0
-    texts = list(texts)
-    learn(word for raw in texts for word in WORD_RE.findall(raw))
-    for raw in texts:
-        for sentence in _sentences(raw):
-            sentences += 1
-            for word in WORD_RE.findall(sentence):
-                n = syllables(word)
-                words += 1
-                syl += n
-                poly += n >= 3
+    found = [sentence for raw in texts for sentence in _sentences(raw)]
+    learn(word for sentence in found for word in WORD_RE.findall(sentence))
+    for sentence in found:
+        sentences += 1
+        for word in WORD_RE.findall(sentence):
+            n = syllables(word)
+            words += 1
+            syl += n
+            poly += n >= 3
     return Reading(sentences, words, syl, poly)

@@ -1,138 +1,65 @@
-"""Topic files: the typed content model and its loader.
+"""Topic files: reading one into the content model (handouts.content.model).
 
-A text field is a string (the same at every level) or a mapping from level name to text;
-lists of points take the same two forms. Every mistake is collected with its file, line
-and column before anything is built.
+Every mistake is collected with its file, line and column before anything is built; the
+walk uses the one schema reader (handouts.schema.reader) for shapes and keys, and adds what
+only content has: text that may differ by level, Markdown nesting, dates and ids.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from handouts.build.settings import suggest
 from handouts.content import markdown as markup
+from handouts.content.model import (
+    GlossaryEntry,
+    Reference,
+    Resource,
+    Review,
+    Section,
+    Text,
+    TextList,
+    Topic,
+)
 from handouts.errors import ContentError, Location, Problem
-from handouts.schema.yamlsource import Map, Node, Scalar, Seq, read
+from handouts.schema.nodes import Map, Node, Seq
+from handouts.schema.reader import Field, Reader, suggest
+from handouts.schema.yamlsource import read
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_TOPIC_NAME = 64
 """The longest topic name (file name without .yaml): it appears twice in each output's
 file name, which most file systems cap at 255 bytes."""
 
-
-@dataclass(frozen=True)
-class Text:
-    """Text that may differ by level; `by_level` maps each level name to its text."""
-
-    by_level: Mapping[str, str]
-    at: Location
-    where: Mapping[str, Location] = field(default_factory=dict)
-    """Where each level's text starts in the file (default: `at`)."""
-
-    def __call__(self, level: str) -> str:
-        return self.by_level[level]
-
-    def location(self, level: str) -> Location:
-        """Where the text for `level` was written."""
-        return self.where.get(level, self.at)
-
-
-@dataclass(frozen=True)
-class TextList:
-    """A list of texts that may differ by level."""
-
-    by_level: Mapping[str, tuple[str, ...]]
-    at: Location
-
-    def __call__(self, level: str) -> tuple[str, ...]:
-        return self.by_level[level]
-
-
-@dataclass(frozen=True)
-class Review:
-    """Who wrote and reviewed the topic, and when it is next due."""
-
-    written_by: str
-    reviewed_by: str
-    reviewed_on: dt.date
-    next_review: dt.date
-
-
-@dataclass(frozen=True)
-class Resource:
-    """A help line or link."""
-
-    name: str
-    phone: str | None
-    url: str | None
-    note: Text | None
-
-
-@dataclass(frozen=True)
-class Section:
-    """One section of a topic; priority 1 is in every length, 3 only in the fullest."""
-
-    id: str
-    priority: int
-    heading: Text
-    body: Text
-    points: TextList | None
-    notes: Text | None
-    callout: Text | None
-    sources: tuple[str, ...]
-    at: Location
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """A term and its definition at each level."""
-
-    term: str
-    definition: Text
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A source that sections cite by id."""
-
-    id: str
-    text: str
-    url: str | None
-    short: str | None = None
-    """A short form for citing in text, such as 'Morgan & Curran 2012'."""
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One content file, validated."""
-
-    slug: str
-    path: Path
-    title: Text
-    subtitle: Text | None
-    summary: Text
-    review: Review | None
-    key_points: tuple[Text, ...]
-    actions: tuple[Text, ...]
-    resources: tuple[Resource, ...]
-    sections: tuple[Section, ...]
-    glossary: tuple[GlossaryEntry, ...]
-    references: tuple[Reference, ...]
-    digest: str = field(default="", compare=False)
-    """The SHA-256 of the file's bytes as they were read: what the outputs are made from."""
-
-
-TOPIC_KEYS = ("title", "subtitle", "summary", "review", "key_points", "actions", "resources",
-              "sections", "glossary", "references")
-REVIEW_KEYS = ("written_by", "reviewed_by", "reviewed_on", "next_review")
-RESOURCE_KEYS = ("name", "phone", "url", "note")
-SECTION_KEYS = ("id", "priority", "heading", "body", "points", "notes", "callout", "sources")
-GLOSSARY_KEYS = ("term", "definition")
-REFERENCE_KEYS = ("id", "text", "url", "short")
+TOPIC_FIELDS = (
+    Field("title", "the topic's title", required=True),
+    Field("subtitle", "a line under the title"),
+    Field("summary", "what the topic says, in a sentence or two", required=True),
+    Field("review", "who wrote and reviewed it, and when"),
+    Field("key_points", "the points a reader must take away"),
+    Field("actions", "what the reader can do"),
+    Field("resources", "help lines and links"),
+    Field("sections", "the body, in sections", required=True),
+    Field("glossary", "terms and their definitions"),
+    Field("references", "sources that sections cite"),
+)
+REVIEW_FIELDS = (
+    Field("written_by", required=True), Field("reviewed_by", required=True),
+    Field("reviewed_on", "a date, YYYY-MM-DD", required=True),
+    Field("next_review", "a date, YYYY-MM-DD", required=True),
+)
+RESOURCE_FIELDS = (Field("name", required=True), Field("phone"), Field("url"), Field("note"))
+PRIORITY = Field("priority", "1: every length; 2: standard and full; 3: full only",
+                 default="1")
+SECTION_FIELDS = (
+    Field("id", "lowercase letters, digits and hyphens", required=True), PRIORITY,
+    Field("heading", required=True), Field("body", required=True), Field("points"),
+    Field("notes", "speaker notes"), Field("callout"), Field("sources", "reference ids"),
+)
+GLOSSARY_FIELDS = (Field("term", required=True), Field("definition", required=True))
+REFERENCE_FIELDS = (Field("id", required=True), Field("text", required=True), Field("url"),
+                    Field("short", "a short form for citing in text"))
 
 
 class _Reader:
@@ -140,36 +67,33 @@ class _Reader:
 
     def __init__(self, levels: tuple[str, ...]) -> None:
         self.levels = levels
-        self.problems: list[Problem] = []
+        self.schema = Reader()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.schema.problems
 
     def problem(self, at: Location, what: str, todo: str = "") -> None:
-        self.problems.append(Problem(at, what, todo))
+        self.schema.problem(at, what, todo)
 
-    def fields(self, node: Node, keys: tuple[str, ...], what: str,
-               required: tuple[str, ...] = ()) -> dict[str, Node]:
-        if not isinstance(node, Map):
-            self.problem(node.at, f"{what} must be a mapping of keys to values",
-                         f"write it as 'key: value' lines ({', '.join(keys)})")
-            return {}
-        for key, key_at in node.key_at.items():
-            if key not in keys:
-                self.problem(key_at, f"unknown key '{key}' in {what}", suggest(key, keys))
-        for key in required:
-            if key not in node.items:
-                self.problem(node.at, f"{what} has no '{key}'", f"add '{key}:'")
-        return {k: v for k, v in node.items.items() if k in keys}
+    def fields(self, node: Node, fields: tuple[Field, ...], what: str) -> dict[str, Node]:
+        return self.schema.fields(node, fields, what,
+                                  wrong="{what} must be a mapping of keys to values",
+                                  todo="write it as 'key: value' lines ({keys})")
 
     def string(self, node: Node | None, what: str) -> str | None:
-        if node is None:
-            return None
-        if isinstance(node, Scalar):
-            if not node.text.strip():
-                self.problem(node.at, f"{what} is empty", "write the text or remove the key")
-            return node.text
-        self.problem(node.at, f"{what} must be text, received a "
-                     f"{'list' if isinstance(node, Seq) else 'mapping'}",
-                     "write it as one line of text, or use '|' for several lines")
-        return None
+        text = self.schema.scalar(node, what, wrong="{what} must be text, received {kind}",
+                                  todo="write it as one line of text, or use '|' for several "
+                                  "lines")
+        if text is not None and node is not None and not text.strip():
+            self.problem(node.at, f"{what} is empty", "write the text or remove the key")
+        return text
+
+    def level(self, name: str, node: Map, what: str) -> bool:
+        """Whether the key `name` of the per-level mapping `node` is a level; a problem at
+        the key, with a suggestion, if not."""
+        return self.schema.known(name, node.key_at[name], self.levels, what,
+                                 unknown="'{key}' in {what} is not a level")
 
     def text(self, node: Node | None, what: str) -> Text | None:
         if node is None:
@@ -178,9 +102,7 @@ class _Reader:
             values: dict[str, str] = {}
             where: dict[str, Location] = {}
             for level, value in node.items.items():
-                if level not in self.levels:
-                    self.problem(node.key_at[level], f"'{level}' in {what} is not a level",
-                                 suggest(level, self.levels))
+                if not self.level(level, node, what):
                     continue
                 text = self.string(value, f"{what} ({level})")
                 if text is not None:
@@ -216,10 +138,9 @@ class _Reader:
         if isinstance(node, Map):
             values: dict[str, tuple[str, ...]] = {}
             for level, value in node.items.items():
-                if level not in self.levels:
-                    self.problem(node.key_at[level], f"'{level}' in {what} is not a level",
-                                 suggest(level, self.levels))
-                elif isinstance(value, Seq):
+                if not self.level(level, node, what):
+                    continue
+                if isinstance(value, Seq):
                     values[level] = self.strings(value, f"{what} ({level})")
                 else:
                     self.problem(value.at, f"{what} ({level}) must be a list",
@@ -239,12 +160,7 @@ class _Reader:
         return tuple(s for s in out if s is not None)
 
     def seq(self, node: Node | None, what: str) -> tuple[Node, ...]:
-        if node is None:
-            return ()
-        if not isinstance(node, Seq):
-            self.problem(node.at, f"{what} must be a list", "start each item with '- '")
-            return ()
-        return node.items
+        return self.schema.seq(node, what)
 
     def date(self, node: Node | None, what: str) -> dt.date | None:
         text = self.string(node, what)
@@ -270,7 +186,7 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
         return None, [Problem(Location(path, 1, 1), "the file is empty",
                               "write a topic (see content/ for an example) or delete the file")]
     r = _Reader(levels)
-    f = r.fields(tree, TOPIC_KEYS, "the topic", required=("title", "summary", "sections"))
+    f = r.fields(tree, TOPIC_FIELDS, "the topic")
     if not f and not isinstance(tree, Map):
         return None, r.problems
     title = r.text(f.get("title"), "title")
@@ -320,7 +236,7 @@ def _texts(r: _Reader, node: Node | None, what: str) -> tuple[Text, ...]:
 def _review(r: _Reader, node: Node | None) -> Review | None:
     if node is None:
         return None
-    f = r.fields(node, REVIEW_KEYS, "review", required=REVIEW_KEYS)
+    f = r.fields(node, REVIEW_FIELDS, "review")
     values = (r.string(f.get("written_by"), "review.written_by"),
               r.string(f.get("reviewed_by"), "review.reviewed_by"),
               r.date(f.get("reviewed_on"), "review.reviewed_on"),
@@ -331,7 +247,7 @@ def _review(r: _Reader, node: Node | None) -> Review | None:
 
 
 def _resource(r: _Reader, node: Node) -> Resource | None:
-    f = r.fields(node, RESOURCE_KEYS, "a resource", required=("name",))
+    f = r.fields(node, RESOURCE_FIELDS, "a resource")
     name = r.string(f.get("name"), "resource name")
     if name is None:
         return None
@@ -340,18 +256,18 @@ def _resource(r: _Reader, node: Node) -> Resource | None:
 
 
 def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
-    f = r.fields(node, SECTION_KEYS, "a section", required=("id", "heading", "body"))
+    f = r.fields(node, SECTION_FIELDS, "a section")
     sid = r.string(f.get("id"), "section id")
     if sid is not None and not ID_RE.match(sid):
         r.problem(f["id"].at, f"section id '{sid}' must be lowercase letters, digits and hyphens",
                   "for example 'what-is-addiction'")
     name = f"section '{sid}'"
-    priority = 1
+    priority = int(str(PRIORITY.default))
     if "priority" in f:
         raw = r.string(f["priority"], f"{name} priority")
         if raw not in ("1", "2", "3"):
             r.problem(f["priority"].at, f"{name} priority must be 1, 2 or 3, received {raw!r}",
-                      "1: every length; 2: standard and full; 3: full only")
+                      PRIORITY.meaning)
         else:
             priority = int(raw)
     sources: list[str] = []
@@ -375,14 +291,14 @@ def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
 
 
 def _glossary(r: _Reader, node: Node) -> GlossaryEntry | None:
-    f = r.fields(node, GLOSSARY_KEYS, "a glossary entry", required=GLOSSARY_KEYS)
+    f = r.fields(node, GLOSSARY_FIELDS, "a glossary entry")
     term = r.string(f.get("term"), "glossary term")
     definition = r.text(f.get("definition"), f"definition of '{term}'")
     return GlossaryEntry(term, definition) if term and definition else None
 
 
 def _reference(r: _Reader, node: Node) -> Reference | None:
-    f = r.fields(node, REFERENCE_KEYS, "a reference", required=("id", "text"))
+    f = r.fields(node, REFERENCE_FIELDS, "a reference")
     rid = r.string(f.get("id"), "reference id")
     text = r.string(f.get("text"), "reference text")
     if rid is None or text is None:

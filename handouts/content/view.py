@@ -13,7 +13,7 @@ from typing import Any
 
 from handouts.brand.model import Brand
 from handouts.build.settings import Length, Level
-from handouts.content.topic import Reference, Topic
+from handouts.content.model import Reference, Topic
 
 
 def _frozen(value: Any) -> Any:

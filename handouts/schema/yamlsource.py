@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from handouts.errors import Location, Problem
+from handouts.schema.nodes import Map, Node, Scalar, Seq
 
 UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Control characters (but tab and line breaks), lone surrogates and the non-characters
@@ -27,35 +28,6 @@ not when a template fails far from it."""
 
 MAX_NODES = 200_000
 """Refuse files with more YAML nodes than this: a content file is far smaller."""
-
-
-@dataclass(frozen=True)
-class Scalar:
-    """A scalar as written: its text, and whether it was quoted."""
-
-    text: str
-    at: Location
-    quoted: bool = False
-
-
-@dataclass(frozen=True)
-class Seq:
-    """A YAML sequence."""
-
-    items: tuple[Node, ...]
-    at: Location
-
-
-@dataclass(frozen=True)
-class Map:
-    """A YAML mapping with string keys, in the order written."""
-
-    items: dict[str, Node]
-    at: Location
-    key_at: dict[str, Location] = field(default_factory=dict)
-
-
-Node = Scalar | Seq | Map
 
 
 def _loc(path: Path, mark: Any) -> Location:

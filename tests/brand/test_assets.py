@@ -22,7 +22,7 @@ from click.testing import Result
 from PIL import Image
 
 from handouts.brand.assets import ImageProblem, check_image, load_picture
-from handouts.brand.model import load_brand
+from handouts.brand.brandyml import load_brand
 from handouts.errors import SettingsError
 from tests.helpers import ROOT, make_test_clinic, run_tool
 

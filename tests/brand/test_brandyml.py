@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
-from handouts.brand.model import DEFAULT_BRAND, Brand, FontFamily, load_brand
+from handouts.brand.brandyml import load_brand
+from handouts.brand.model import DEFAULT_BRAND, Brand, FontFamily
 from handouts.colours import Palette, contrast, contrast_warnings, text_on
 from handouts.errors import SettingsError
 from tests.helpers import DATA, ROOT, TEST_CLINIC_BRAND, make_test_clinic, run_tool
@@ -452,7 +453,7 @@ def test_we_read_brands_as_brand_yml_does(tmp_path: Path, case: str) -> None:
 
 def test_loading_a_brand_imports_neither_brand_yml_nor_pydantic(tmp_path: Path) -> None:
     make_test_clinic(tmp_path)
-    code = ("import sys; from pathlib import Path; from handouts.brand.model import load_brand; "
+    code = ("import sys; from pathlib import Path; from handouts.brand.brandyml import load_brand; "
             f"b = load_brand(Path({str(tmp_path / '_brand.yml')!r})); "
             f"load_brand(Path({str(ROOT / '_brand.yml')!r})); "
             "print(b.base_font is not None, 'brand_yml' in sys.modules, "
@@ -597,3 +598,13 @@ def test_any_brand_shape_gives_a_brand_or_located_problems(
         assert err.problems
         for problem in err.problems:
             assert problem.location.path == path and problem.location.line > 0, problem
+
+
+def test_a_key_is_located_in_its_own_mapping(tmp_path: Path) -> None:
+    # the same key, right in the first font file and misspelt in the second font's
+    message = fails(tmp_path, "typography:\n  fonts:\n    - family: A\n      source: file\n"
+                    "      files:\n        - {path: a.ttf, weight: 400}\n    - family: B\n"
+                    "      source: file\n      files:\n        - path: b.ttf\n"
+                    "          wieght: 700\n")
+    assert message.endswith("_brand.yml:11:11: unknown key 'wieght' in a file of font 'B'; did "
+                            "you mean 'weight'?")

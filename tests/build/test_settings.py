@@ -46,3 +46,47 @@ def test_invalid_toml_is_located(tmp_path: Path) -> None:
     (tmp_path / "handouts.toml").write_text("[project\n")
     with pytest.raises(SettingsError, match=r"handouts.toml:1:\d+: invalid TOML"):
         load(tmp_path)
+
+
+def test_a_key_is_located_in_its_own_table(tmp_path: Path) -> None:
+    # the old locator found 'min_print_pt' by its first mention: the easy table's line
+    (tmp_path / "handouts.toml").write_text(
+        "[levels.easy]\nmin_print_pt = 12\n\n[levels.standard]\nlabel = 'Plain'\n"
+        "  min_print_pt = \"nine\"\n")
+    with pytest.raises(SettingsError) as err:
+        load(tmp_path)
+    assert str(err.value) == (
+        f"{tmp_path / 'handouts.toml'}:6:3: [levels.standard] min_print_pt (smallest print "
+        "body size in points): expected a whole number or a number, received 'nine'")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # a dotted key under [levels], an inline table and a quoted key: each at the key itself
+    ("[levels]\neasy.min_print_pt = 12\nstandard.min_print_pt = 9\n", "3:10"),
+    ("levels.easy = {min_print_pt = 12}\nlevels.standard = { min_print_pt = 9 }\n", "2:21"),
+    ("[levels.easy]\nmin_print_pt = 12\n[levels.standard]\n\"min_print_pt\" = 9\n", "4:1"),
+])
+def test_a_value_check_is_located_at_its_key_however_the_table_is_written(
+        tmp_path: Path, text: str, where: str) -> None:
+    (tmp_path / "handouts.toml").write_text(text)
+    with pytest.raises(SettingsError) as err:
+        load(tmp_path)
+    assert str(err.value) == (f"{tmp_path / 'handouts.toml'}:{where}: [levels.standard] "
+                              "min_print_pt must be at least 11 (print guidance)")
+
+
+def test_an_unknown_option_after_a_multiline_string_is_located(tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text(
+        '[lengths.short]\nlabel = """A\n[lengths.full]\nlabel = 1"""\n[lengths.full]\n'
+        "labl = 'x'\n")
+    with pytest.raises(SettingsError, match=r"handouts.toml:6:1: unknown option 'labl' in "
+                       r"\[lengths.full\]; did you mean 'label'\?"):
+        load(tmp_path)
+
+
+def test_a_brand_file_outside_the_project_is_located_at_its_item(tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text(
+        "[project]\nbrands = [\n  'a.yml',\n  '../b.yml',\n]\n")
+    with pytest.raises(SettingsError, match=r"handouts.toml:4:3: \[project\] brands: "
+                       r"'../b.yml' is not a brand file inside the project"):
+        load(tmp_path)

@@ -32,3 +32,15 @@ def test_hard_text_scores_higher_than_easy_text() -> None:
                     "comorbid cardiovascular contraindications."])
     assert easy.flesch_kincaid < 3 < 12 < hard.flesch_kincaid
     assert easy.smog < hard.smog
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Salt &amp; pepper.", 2),         # an entity prints as '&': 'amp' is no word
+    ("Use snake_case here.", 4),        # an underscore inside a word is printed as written
+    ("Take 2 \\*tablets\\* daily.", 3),  # escaped stars print as stars around the word
+])
+def test_grades_are_measured_on_the_text_the_writers_print(text: str, words: int) -> None:
+    from handouts.check.readability import WORD_RE
+    from handouts.content import markdown as markup
+
+    assert measure([text]).words == words == len(WORD_RE.findall(markup.plain(text)))

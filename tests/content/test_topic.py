@@ -153,3 +153,17 @@ def test_a_new_level_lists_every_field_it_lacks_at_once(tmp_path: Path) -> None:
     assert "section 'why' heading has no text for level 'plain'" not in found  # one text
     assert "section 'why' body has no text for level 'plain'" in found
     assert "section 'why' points has no list for level 'plain'" in found
+
+
+def test_a_key_is_located_in_its_own_section(tmp_path: Path) -> None:
+    # both sections have a priority; the second one's is wrong, and the second one's
+    # misspelt key is reported where it is written, not at the first section
+    text = GOOD.replace("references:\n", "  - id: how\n    priority: often\n"
+                        "    heading: How\n    body: Scrub.\n    sorces: [who]\n"
+                        "references:\n")
+    topic, problems = load_topic(write_project(tmp_path, text), LEVELS)
+    assert topic is None
+    assert [str(p).split("content/", 1)[1] for p in problems] == [
+        "hands.yaml:23:5: unknown key 'sorces' in a section; did you mean 'sources'?",
+        "hands.yaml:20:15: section 'how' priority must be 1, 2 or 3, received 'often'; "
+        "1: every length; 2: standard and full; 3: full only"]

@@ -117,7 +117,7 @@ def test_loading_a_brand_with_fonts_registers_no_font(sample: Path) -> None:
         import sys
         from pathlib import Path
         from reportlab.pdfbase import pdfmetrics
-        from handouts.brand.model import load_brand
+        from handouts.brand.brandyml import load_brand
         before = set(pdfmetrics.getRegisteredFontNames())
         brand = load_brand(Path(sys.argv[1]), Path(sys.argv[2]))
         assert brand.base_font is not None and brand.base_font.regular.exists()

@@ -116,7 +116,8 @@ def test_a_bad_name_written_with_an_escape_is_located(
                                             encoding="utf-8")
     result = cli("-C", tmp_path, "list")
     assert result.exit_code == 2
-    assert f"{tmp_path / 'handouts.toml'}:1:1: level name 'ün'" in result.output, result.output
+    # at the name itself inside the header (column 9), not the header's '['
+    assert f"{tmp_path / 'handouts.toml'}:1:9: level name 'ün'" in result.output, result.output
 
 
 def test_a_missing_glyph_in_a_brand_text_is_located_in_the_brand_file(

@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.text.text import _Run
 from pptx.util import Pt
 
+from handouts.colours import channels
 from handouts.document import model as L
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.theme import MUTED, DeckTheme
@@ -20,8 +21,7 @@ from handouts.writers.pptx.theme import MUTED, DeckTheme
 
 def rgb(hex_colour: str) -> RGBColor:
     """The python-pptx colour of a '#RRGGBB' string."""
-    value = hex_colour.lstrip("#")
-    return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))  # type: ignore[no-untyped-call]
+    return RGBColor(*channels(hex_colour))  # type: ignore[no-untyped-call]
 
 
 def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,

@@ -178,7 +178,7 @@ def test_a_callout_on_a_clinic_template_is_measured_at_the_width_it_is_drawn(
     doc = layoutxml.read(
         '<document layout="deck" title="Hands"><slide><title>Why</title>'
         f'<callout><p>{words}</p></callout></slide></document>')
-    data, _ = pptx.write(doc, theme)
+    data = pptx.draw(doc, theme).data
     (slide,) = Presentation(io.BytesIO(data)).slides
     (callout,) = [s for s in slide.shapes if s.name == "Callout"]
     drawn = Emu(callout.width).pt, Emu(callout.height).pt

@@ -1,0 +1,117 @@
+"""The typed content model: a topic and its parts, as the content loader
+(handouts.content.topic) reads them from a topic file and the view and checks use them.
+
+A text field is a string (the same at every level) or a mapping from level name to text;
+lists of points take the same two forms. Every part keeps where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handouts.errors import Location
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text that may differ by level; `by_level` maps each level name to its text."""
+
+    by_level: Mapping[str, str]
+    at: Location
+    where: Mapping[str, Location] = field(default_factory=dict)
+    """Where each level's text starts in the file (default: `at`)."""
+
+    def __call__(self, level: str) -> str:
+        return self.by_level[level]
+
+    def location(self, level: str) -> Location:
+        """Where the text for `level` was written."""
+        return self.where.get(level, self.at)
+
+
+@dataclass(frozen=True)
+class TextList:
+    """A list of texts that may differ by level."""
+
+    by_level: Mapping[str, tuple[str, ...]]
+    at: Location
+
+    def __call__(self, level: str) -> tuple[str, ...]:
+        return self.by_level[level]
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who wrote and reviewed the topic, and when it is next due."""
+
+    written_by: str
+    reviewed_by: str
+    reviewed_on: dt.date
+    next_review: dt.date
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A help line or link."""
+
+    name: str
+    phone: str | None
+    url: str | None
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a topic; priority 1 is in every length, 3 only in the fullest."""
+
+    id: str
+    priority: int
+    heading: Text
+    body: Text
+    points: TextList | None
+    notes: Text | None
+    callout: Text | None
+    sources: tuple[str, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term and its definition at each level."""
+
+    term: str
+    definition: Text
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source that sections cite by id."""
+
+    id: str
+    text: str
+    url: str | None
+    short: str | None = None
+    """A short form for citing in text, such as 'Morgan & Curran 2012'."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One content file, validated."""
+
+    slug: str
+    path: Path
+    title: Text
+    subtitle: Text | None
+    summary: Text
+    review: Review | None
+    key_points: tuple[Text, ...]
+    actions: tuple[Text, ...]
+    resources: tuple[Resource, ...]
+    sections: tuple[Section, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    references: tuple[Reference, ...]
+    digest: str = field(default="", compare=False)
+    """The SHA-256 of the file's bytes as they were read: what the outputs are made from."""
