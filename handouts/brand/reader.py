@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.build.settings import suggest
-from handouts.errors import Location, Problem
+from handouts.errors import Diagnostic, Location, Problem
 from handouts.schema.yamlsource import Map, Node, Scalar, Seq
 
 NULLS = ("", "~", "null", "Null", "NULL")
@@ -45,7 +45,7 @@ class ReaderCore:
     def __init__(self, path: Path, root: Path) -> None:
         self.path, self.root = path, root
         self.problems: list[Problem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Diagnostic] = []
 
     def problem(self, at: Location, what: str, todo: str = "") -> None:
         self.problems.append(Problem(at, what, todo))

@@ -25,6 +25,7 @@ from handouts.build.settings import load as load_settings
 from handouts.content.topic import Topic, load_topics
 from handouts.errors import (
     BuildError,
+    Diagnostic,
     InputError,
     Location,
     Problem,
@@ -37,6 +38,7 @@ from handouts.content.view import select
 if TYPE_CHECKING:
     import jinja2
 
+    from handouts.check.literacy import Finding
     from handouts.writers.pdf import output as pdf
 
 
@@ -82,10 +84,11 @@ class Project:
     """Where this brand's outputs go: build/, or build/<brand>/ when there are several."""
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Diagnostic]:
         """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
         b = self.brand
-        return [*b.warnings, *contrast_warnings(b.palette, str(b.source or "the brand"))]
+        where = Location(b.source) if b.source is not None else None
+        return [*b.warnings, *contrast_warnings(b.palette, where)]
 
 
 @dataclass
@@ -94,7 +97,7 @@ class Report:
 
     built: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     unchanged: int = 0
     """Outputs already up to date, so not written again."""
     checked: object | None = None
@@ -126,15 +129,15 @@ def load_project(root: Path) -> Project:
     return project
 
 
-def load_projects(root: Path, brand_files: Sequence[Path] = ()
+def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
                   ) -> tuple[list[Project], list[SettingsError]]:
-    """One project per brand (from `brand_files`, else the settings), sharing the content.
+    """One project per brand (from `brand_files`, else the settings), sharing the content
+    of the project whose `settings` (build.settings.load) are given.
 
     Settings and content mistakes raise; a broken brand is returned with its error so the
     other clinics can still be built. A brand file named in `brand_files` (the command
     line) may lie anywhere, and its files inside its own folder; it must exist.
     """
-    settings = load_settings(root)
     topics = load_topics(settings.content_dir, settings.level_names, settings.root)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
     projects: list[Project] = []
@@ -272,7 +275,7 @@ class Output:
     """A writer's result: the file's bytes and anything worth a warning."""
 
     data: bytes
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 def make_pdf(project: Project, job: Job, doc: layout.Document) -> Output:
@@ -423,9 +426,9 @@ def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
 
 
 def write_report(project: Project, report: Report, thumbnails: bool = True
-                 ) -> tuple[Path, int]:
+                 ) -> tuple[Path, tuple[Finding, ...]]:
     """Write the project's build/index.html over the whole matrix; returns its path and
-    how many health-literacy findings it lists."""
+    the health-literacy findings it lists."""
     from handouts.check import literacy as check
     from handouts.build import report as html_report
 
@@ -437,4 +440,4 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     index = html_report.write(project.out_dir, f"{project.brand.name}: handouts", items, result,
                              [*project.warnings, *report.warnings], report.failed, thumbnails,
                              report.facts)
-    return index, len(result.findings)
+    return index, result.findings

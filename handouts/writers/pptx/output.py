@@ -25,6 +25,7 @@ from handouts import qr
 from handouts.brand.assets import load_picture
 from handouts.colours import text_on
 from handouts.document import model as L
+from handouts.errors import Diagnostic
 from handouts.files import Refused
 from handouts.fonts.families import Fonts
 from handouts.writers.pdf.flowables import MissingGlyphs, font_family, missing_glyphs
@@ -81,13 +82,13 @@ def _qr_png(url: str) -> io.BytesIO:
     return io.BytesIO(_qr_bytes(url))
 
 
-def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[str]]:
+def write(doc: L.Document, theme: DeckTheme) -> tuple[bytes, list[Diagnostic]]:
     """Draw the slides of `doc` as .pptx bytes, with any warnings; raises DeckOverflow
     instead of cutting text."""
     missing = missing_glyphs(doc, theme.fonts)
     if missing:
         raise MissingGlyphs(missing)
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
         # these are the same checked and cleaned bytes, from its cache.
