@@ -80,8 +80,9 @@ class Project:
     settings: Settings
     brand: Brand
     topics: tuple[Topic, ...]
-    out_dir: Path = Path("build")
-    """Where this brand's outputs go: build/, or build/<brand>/ when there are several."""
+    out_dir: Path
+    """Where this brand's outputs go: the settings' build folder, or a folder in it named
+    for the brand when there are several."""
 
     @property
     def warnings(self) -> list[Diagnostic]:
