@@ -5,22 +5,18 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from handouts import FORMATS, __version__
-from handouts.build import uptodate
-from handouts.errors import BuildError, InputError
+from handouts.build.api import Options, build_all
+from handouts.build.summary import Summary
+from handouts.errors import BuildError, Diagnostic
 
-if TYPE_CHECKING:
-    from handouts.build import project as build
-    from handouts.files import Digests
-
-# Only click and the up-to-date record are imported here: a build with nothing to do
-# answers from the record, and each command imports what it needs.
+# Only click and the build's light modules are imported here: a build with nothing to do
+# answers from the up-to-date record, and each command imports what it needs.
 
 
 def _root(project: str) -> Path:
@@ -61,101 +57,42 @@ def main(ctx: click.Context, project: str) -> None:
               help="Draw thumbnails in build/index.html (decks through LibreOffice).")
 @click.option("--report/--no-report", default=True,
               help="Write build/index.html (on by default).")
+@click.option("--strict", is_flag=True, help="Exit 1 when the build has any warning.")
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
                   brands: tuple[str, ...] = (), force: bool = False,
                   workers: int | None = None, shard: str | None = None,
-                  thumbnails: bool = True, report: bool = True) -> None:
+                  thumbnails: bool = True, report: bool = True, strict: bool = False) -> None:
     """Build every topic x level x length, or the subset named."""
-    options = {"topics": topics, "levels": levels, "lengths": lengths, "formats": formats,
-               "brands": [str(Path(b).resolve()) for b in brands], "shard": shard,
-               "thumbnails": thumbnails, "report": report}
-    key = uptodate.key(options)
-    lines = None if force else uptodate.check(root, key)
-    if lines is not None:
-        for stream, text in lines:
-            click.echo(text, err=stream == "err")
-        return
-    from handouts.build import project as build
-    from handouts.build import runner
-    from handouts.files import Digests
+    options = Options(topics=topics, levels=levels, lengths=lengths, formats=formats,
+                      brands=tuple(Path(b).resolve() for b in brands), force=force,
+                      jobs=workers, shard=_parse_shard(shard) if shard else None,
+                      thumbnails=thumbnails, report=report, strict=strict)
+    summary = build_all(root, options, _progress, lambda text: click.echo(text, err=True))
+    _print_summary(summary)
+    failure = summary.failure(options.strict)
+    if failure is not None:
+        raise failure
 
-    digests = Digests()
-    projects, broken = build.load_projects(root, [Path(b).resolve() for b in brands])
-    snapshot = _snapshot(projects, digests)
-    whole = not (topics or levels or lengths or formats or shard)
-    built = failed = 0
-    again: list[tuple[str, str]] = []  # what a rebuild with nothing to do would print
-    outputs: list[Path] = []
-    for project in projects:
-        jobs = build.plan(project, topics, levels, lengths, formats or FORMATS)
-        if shard:
-            jobs = runner.shard(jobs, project.out_dir, *_parse_shard(shard))
-        with _progress(project, jobs) as progress:
-            result = runner.run(project, jobs, progress, force=force,
-                                workers=workers or runner.default_workers(), prune=whole,
-                                readings=report, digests=digests,
-                                notice=lambda text: click.echo(text, err=True))
-        index, findings = build.write_report(project, result, thumbnails) if report \
-            else (None, 0)
-        warnings = [*project.warnings, *result.warnings]
-        for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
-        for message in result.failed:
+
+def _print_summary(summary: Summary) -> None:
+    """Each clinic's warnings and failed outputs (on stderr), then its summary line."""
+    for brand in summary.brands:
+        for warning in brand.warnings:
+            click.echo(_warning_line(warning), err=True)
+        for message in brand.failed:
             click.echo(f"failed: {message}", err=True)
-        where = f"; report: {_shown(index)}" if index else ""
-        click.echo(f"{project.brand.name}: built {len(result.built)}, unchanged "
-                   f"{result.unchanged}, failed {len(result.failed)}, warnings "
-                   f"{len(warnings) + findings}{where}")
-        built, failed = built + len(result.built), failed + len(result.failed)
-        again += [("err", f"warning: {w}") for w in project.warnings]
-        again.append(("out", f"{project.brand.name}: built 0, unchanged {len(jobs)}, failed 0, "
-                             f"warnings {len(project.warnings) + findings}{where}"))
-        outputs += [job.path(project.out_dir) for job in jobs]
-        if index:  # the report and its thumbnails: one emptied or cut short is drawn again
-            outputs += [index, *sorted((index.parent / "_report").glob("*.png"))]
-    if broken:
-        raise InputError([p for exc in broken for p in exc.problems])
-    if failed:
-        raise BuildError(f"{failed} of {built + failed} outputs failed (see above)")
-    if snapshot is not None:
-        files, listings = snapshot
-        uptodate.record(projects[0].settings.build_dir, key, files, digests, listings,
-                        outputs, again)
+        where = f"; report: {_shown(brand.report)}" if brand.report else ""
+        click.echo(f"{brand.name}: built {brand.built}, unchanged {brand.unchanged}, failed "
+                   f"{len(brand.failed)}, warnings {len(brand.warnings)}{where}")
 
 
-def _snapshot(projects: list[build.Project], digests: Digests
-              ) -> tuple[list[Path], dict[str, list[object]]] | None:
-    """The inputs of a build and its folders' listings, fingerprinted before any output is
-    made: files the loaders read by the digest of the bytes they read, the others (fonts,
-    logos, templates) hashed now, before the writers read them. None when there is nothing
-    to record, or when the content folder already holds other topic files than were loaded
-    (one was saved while loading)."""
-    if not projects:
-        return None
-    from handouts.build import project as build
-    from handouts.build.settings import SETTINGS_FILE
-
-    settings = projects[0].settings
-    digests.seen(settings.root / SETTINGS_FILE, settings.digest)
-    for project in projects:
-        if project.brand.source is not None:
-            digests.seen(project.brand.source, project.brand.digest)
-    for topic in projects[0].topics:
-        digests.seen(topic.path, topic.digest)
-    files, folders = build.inputs(projects)
-    try:
-        for path in files:
-            digests(path)
-    except OSError:
-        return None
-    listings = uptodate.listings(folders, settings.build_dir)
-    from handouts.content.topic import topic_files
-
-    if set(topic_files(settings.content_dir)) != {topic.path for topic in projects[0].topics}:
-        return None
-    return files, listings
+def _warning_line(warning: Diagnostic) -> str:
+    """'warning: PATH:LINE:COLUMN: MESSAGE [CODE]' (line and column when known; no place
+    when the warning has none)."""
+    where = f"{warning.location}: " if warning.location is not None else ""
+    return f"warning: {where}{warning.message} [{warning.code}]"
 
 
 @main.command("watch")
@@ -168,22 +105,31 @@ def watch_command(root: Path, thumbnails: bool) -> None:
 
     from handouts.errors import HandoutsError
 
+    options = Options(thumbnails=thumbnails)
+    build_dirs: list[Path] = []  # the build folder of the last build that read the settings
+
     def once() -> None:
         try:
-            build_command.callback(thumbnails=thumbnails)  # type: ignore[misc]
-        except HandoutsError as exc:
+            summary = build_all(root, options, _progress,
+                                lambda text: click.echo(text, err=True))
+        except HandoutsError as exc:  # nothing was written: the settings, content or brand
             click.echo(f"Error: {exc.format_message()}", err=True)
+            return
+        build_dirs[:] = [summary.build_dir.resolve()]
+        _print_summary(summary)
+        failure = summary.failure()
+        if failure is not None:
+            click.echo(f"Error: {failure.format_message()}", err=True)
+
+    def wanted(path: str) -> bool:
+        """Not the build's own outputs, wherever the settings put them, nor hidden files."""
+        return not (any(Path(path).resolve().is_relative_to(d) for d in build_dirs)
+                    or Path(path).name.startswith("."))
 
     once()
     announced = False
-
-    def wanted(change: object, path: str) -> bool:
-        """Not the build's own outputs, wherever handouts.toml puts them (read again each
-        time: the setting may change while watching), nor hidden files."""
-        return not (Path(path).resolve().is_relative_to(uptodate.build_dir(root).resolve())
-                    or Path(path).name.startswith("."))
-
-    for changes in watch(root, yield_on_timeout=True, rust_timeout=500, watch_filter=wanted):
+    for changes in watch(root, yield_on_timeout=True, rust_timeout=500,
+                         watch_filter=lambda change, path: wanted(path)):
         if not changes:  # the watcher is running: say so once
             if not announced:
                 click.echo(f"watching {_shown(root)} for changes (Ctrl-C to stop)", err=True)
@@ -203,21 +149,20 @@ def _parse_shard(text: str) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _progress(project: build.Project, jobs: list[build.Job]
-              ) -> Iterator[Callable[[build.Job], None]]:
+def _progress(name: str, outputs: Sequence[Path]) -> Iterator[Callable[[Path], None]]:
     """A progress bar on a terminal; a plain line per output otherwise."""
-    if sys.stderr.isatty() and len(jobs) > 1:
-        with click.progressbar(length=len(jobs), label=project.brand.name, file=sys.stderr,
-                               item_show_func=lambda name: name) as bar:
-            def step(job: build.Job) -> None:
-                bar.update(1, job.path(project.out_dir).name)
+    if sys.stderr.isatty() and len(outputs) > 1:
+        with click.progressbar(length=len(outputs), label=name, file=sys.stderr,
+                               item_show_func=lambda shown: shown) as bar:
+            def step(path: Path) -> None:
+                bar.update(1, path.name)
 
             yield step
         return
-    counter = iter(range(1, len(jobs) + 1))
+    counter = iter(range(1, len(outputs) + 1))
 
-    def show(job: build.Job) -> None:
-        click.echo(f"[{next(counter)}/{len(jobs)}] {job.path(project.out_dir).name}", err=True)
+    def show(path: Path) -> None:
+        click.echo(f"[{next(counter)}/{len(outputs)}] {path.name}", err=True)
 
     yield show
 
@@ -248,15 +193,18 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
     import json
 
     from handouts.build import project as build
+    from handouts.build.api import finding_diagnostic
+    from handouts.build.summary import diagnostic_json
     from handouts.check.literacy import check
 
     project = build.load_project(root)
     result = check(project.topics, project.settings.levels)
-    warnings = [*project.warnings, *(str(f) for f in result.findings)]
+    warnings = [*project.warnings, *(finding_diagnostic(f) for f in result.findings)]
     if as_json:
         click.echo(json.dumps({"grades": [g.as_dict() for g in result.grades],
                                "findings": [f.as_dict() for f in result.findings],
-                               "brand_warnings": project.warnings,
+                               "brand_warnings": [diagnostic_json(w)
+                                                  for w in project.warnings],
                                "passed": not result.failed and not project.warnings},
                               indent=2))
     else:
@@ -271,7 +219,7 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
             click.echo(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>11} "
                        f"{r.words_per_sentence:>15.1f} {r.polysyllable_share:>13.0%}  {verdict}")
         for warning in warnings:
-            click.echo(f"warning: {warning}")
+            click.echo(_warning_line(warning))
         missed = sum(1 for g in result.grades if g.misses)
         click.echo(f"{len(project.topics)} topics checked; {missed} topic-levels miss a "
                    f"reading target (Flesch-Kincaid grade, SMOG grade); "

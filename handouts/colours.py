@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handouts.errors import Diagnostic, Location
 
 WHITE = "#FFFFFF"
 NEAR_BLACK = "#1A1A1A"
@@ -77,8 +81,11 @@ class Palette:
     """The page behind the text."""
 
 
-def contrast_warnings(palette: Palette, where: str) -> list[str]:
-    """WCAG AA problems of a brand's text colours, each with its ratio and where it is used."""
+def contrast_warnings(palette: Palette, where: Location | None) -> list[Diagnostic]:
+    """WCAG AA problems of a brand's text colours (code `low-contrast`), each with its ratio
+    and where it is used; `where` is the brand file the colours were written in."""
+    from handouts.errors import Diagnostic
+
     primary, secondary = palette.primary, palette.secondary
     foreground, background = palette.foreground, palette.background
     pairs = [
@@ -92,6 +99,7 @@ def contrast_warnings(palette: Palette, where: str) -> list[str]:
     for text, ground, use in pairs:
         ratio = contrast(text, ground)
         if ratio < AA_BODY:
-            out.append(f"{where}: {text} on {ground} has a contrast of {ratio:.2f}:1, below "
-                       f"WCAG AA {AA_BODY}:1 for body text; used for {use}")
+            out.append(Diagnostic("low-contrast", f"{text} on {ground} has a contrast of "
+                                  f"{ratio:.2f}:1, below WCAG AA {AA_BODY}:1 for body text; "
+                                  f"used for {use}", where))
     return out

@@ -84,3 +84,61 @@ def test_emoji_the_font_cannot_draw_are_located(tmp_path: Path,
     assert result.exit_code == 2
     assert "hands.yaml:7:10: the brand's font cannot draw '\U0001F9FC' (U+1F9FC)" in result.output
     assert not (tmp_path / "build").exists()
+
+
+GOOGLE_FONT = ("typography:\n  fonts:\n    - family: Open Sans\n      source: google\n"
+               "  base: Open Sans\n")
+
+
+def use_google_font(project: Path) -> str:
+    """Give the project's brand a base font that would need a download; the warning line
+    the build and check print for it, with its place and code."""
+    brand = project / "_brand.yml"
+    text = brand.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    brand.write_text(text + GOOGLE_FONT, encoding="utf-8")
+    line = len(text.splitlines()) + 5
+    return (f"warning: {brand}:{line}:9: the base font 'Open Sans' (google) would need to be "
+            "downloaded or installed; using the built-in Noto Sans instead. Add its .ttf "
+            "files with 'source: file' to use it. [font-fallback]")
+
+
+FLYERS = ("build", "--length", "short", "--format", "pdf", "--no-report")
+
+
+def test_build_prints_each_warning_with_its_place_and_code(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    warning = use_google_font(sample)
+    result = cli("-C", sample, *FLYERS)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines.count(warning) == 1
+    summary = "Riverbend Community Health: built 6, unchanged 0, failed 0, warnings 1"
+    assert lines.index(warning) < lines.index(summary)
+    answered = cli("-C", sample, *FLYERS)  # from the up-to-date record: the same warning
+    assert warning in answered.output.splitlines()
+    assert "built 0, unchanged 6, failed 0, warnings 1" in answered.output
+
+
+def test_build_strict_fails_on_a_warning_and_says_why(sample: Path,
+                                                       cli: Callable[..., Result]) -> None:
+    assert cli("-C", sample, *FLYERS, "--strict").exit_code == 0
+    warning = use_google_font(sample)
+    for _ in range(2):  # a real build, then one answered from the up-to-date record
+        result = cli("-C", sample, *FLYERS, "--strict")
+        assert result.exit_code == 1
+        assert warning in result.output.splitlines()
+        assert "Error: build --strict failed: 1 warning (listed above)" in result.output
+    assert cli("-C", sample, *FLYERS).exit_code == 0
+
+
+def test_check_prints_warnings_as_the_build_does(sample: Path,
+                                                 cli: Callable[..., Result]) -> None:
+    import json
+
+    warning = use_google_font(sample)
+    result = cli("-C", sample, "check")
+    assert warning in result.output.splitlines()
+    assert cli("-C", sample, "check", "--strict").exit_code == 1
+    found = json.loads(cli("-C", sample, "check", "--json").output)["brand_warnings"]
+    assert [(w["code"], w["location"]["path"], w["location"]["column"]) for w in found] == \
+        [("font-fallback", str(sample / "_brand.yml"), 9)]

@@ -52,7 +52,7 @@ from handouts.brand.palette import ColourReader
 from handouts.brand.reader import BrandWalk, Written
 from handouts.brand.typography import TypographyReader
 from handouts.colours import Palette
-from handouts.errors import Location, Problem, SettingsError
+from handouts.errors import Diagnostic, Location, Problem, SettingsError
 from handouts.files import Refused
 from handouts.schema.nodes import Map, Node, Scalar, Seq, described, is_null
 from handouts.schema.yamlsource import read
@@ -275,8 +275,8 @@ class _BrandReader:
         if template.removed:
             shown = ", ".join(qr.shown(target) for target in template.removed[:5])
             more = len(template.removed) - 5
-            self.warnings.append(
-                f"{written.at}: the PowerPoint template '{written.text}' links outside itself "
-                f"({shown}{f' and {more} more' if more > 0 else ''}); those links are left "
-                "out of every deck")
+            self.warnings.append(Diagnostic(
+                "template-links-left-out", f"the PowerPoint template '{written.text}' links "
+                f"outside itself ({shown}{f' and {more} more' if more > 0 else ''}); those "
+                "links are left out of every deck", written.at))
         return path

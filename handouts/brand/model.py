@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.colours import Palette
+from handouts.errors import Diagnostic
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class Brand:
     heading_font: FontFamily | None = None
     pptx_template: Path | None = None
     source: Path | None = None
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """What is worth fixing in the brand but does not stop a build."""
     digest: str = field(default="", compare=False)
     """The SHA-256 of the brand file's bytes as read ('' for the default brand)."""
 

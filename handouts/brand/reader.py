@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.errors import Location, Problem
+from handouts.errors import Diagnostic, Location, Problem
 from handouts.schema.nodes import Map, Node, is_null
 from handouts.schema.reader import Reader
 
@@ -29,7 +29,7 @@ class BrandWalk:
     def __init__(self, path: Path, root: Path) -> None:
         self.path, self.root = path, root
         self.schema = Reader()
-        self.warnings: list[str] = []
+        self.warnings: list[Diagnostic] = []
 
     @property
     def problems(self) -> list[Problem]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handouts.brand.model import FontFamily
 from handouts.brand.reader import BrandWalk, Written
-from handouts.errors import Location
+from handouts.errors import Diagnostic, Location
 from handouts.schema.nodes import Map, Node, Scalar, Seq, described, is_null
 from handouts.schema.reader import suggest
 
@@ -83,7 +83,8 @@ class TypographyReader:
         chosen = []
         for role in ("base", "headings"):
             family = self.family(typography.items.get(role), f"typography.{role}")
-            chosen.append(None if family is None else self.font(fonts, family, role))
+            chosen.append(None if family is None else
+                          self.font(fonts, family, role, typography.items[role].at))
         return chosen[0], chosen[1]
 
     def family(self, node: Node | None, where: str) -> str | None:
@@ -183,18 +184,20 @@ class TypographyReader:
             return None
         return min(weights)
 
-    def font(self, fonts: list[_Font], family: str, role: str) -> FontFamily | None:
+    def font(self, fonts: list[_Font], family: str, role: str, at: Location
+             ) -> FontFamily | None:
         """The family named for `role` (base or headings), from its local files; a family
-        that would need a download falls back to the built-in one, with a warning."""
+        that would need a download falls back to the built-in one, with a warning
+        (`font-fallback`) located at `at`, where the family was named for the role."""
         listed = [f for f in fonts if f.family == family]
         local = next((f for f in listed if f.source == "file"), None)
         if local is None:
             # brand.yml's default for a family not in typography.fonts
             source = listed[0].source if listed else "system"
-            self.warnings.append(f"{self.path}: the {role} font '{family}' ({source}) would "
-                                 "need to be downloaded or installed; using the built-in Noto "
-                                 "Sans instead. Add its .ttf files with 'source: file' to use "
-                                 "it.")
+            self.warnings.append(Diagnostic(
+                "font-fallback", f"the {role} font '{family}' ({source}) would need to be "
+                "downloaded or installed; using the built-in Noto Sans instead. Add its .ttf "
+                "files with 'source: file' to use it.", at))
             return None
         if local not in self.families:  # base and headings often share a family
             self.families[local] = self.font_family(local)

@@ -29,6 +29,7 @@ from handouts.document import model as layout
 from handouts.document import reader as layoutxml
 from handouts.errors import (
     BuildError,
+    Diagnostic,
     InputError,
     Location,
     Problem,
@@ -48,6 +49,8 @@ from handouts.writers.table import WRITERS, Format
 
 if TYPE_CHECKING:
     import jinja2
+
+    from handouts.check.literacy import Finding
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,9 @@ class Project:
     settings: Settings
     brand: Brand
     topics: tuple[Topic, ...]
-    out_dir: Path = Path("build")
-    """Where this brand's outputs go: build/, or build/<brand>/ when there are several."""
+    out_dir: Path
+    """Where this brand's outputs go: the settings' build folder, or a folder in it named
+    for the brand when there are several."""
     writers: tuple[Format, ...] = tuple(WRITERS.values())
     """The formats this project can make, each with its writer: the writer table."""
 
@@ -112,10 +116,11 @@ class Project:
         return tuple(f.name for f in self.writers)
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Diagnostic]:
         """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
         b = self.brand
-        return [*b.warnings, *contrast_warnings(b.palette, str(b.source or "the brand"))]
+        where = Location(b.source) if b.source is not None else None
+        return [*b.warnings, *contrast_warnings(b.palette, where)]
 
 
 @dataclass
@@ -124,7 +129,7 @@ class Report:
 
     built: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     unchanged: int = 0
     """Outputs already up to date, so not written again."""
     checked: object | None = None
@@ -157,15 +162,15 @@ def load_project(root: Path) -> Project:
     return project
 
 
-def load_projects(root: Path, brand_files: Sequence[Path] = ()
+def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
                   ) -> tuple[list[Project], list[SettingsError]]:
-    """One project per brand (from `brand_files`, else the settings), sharing the content.
+    """One project per brand (from `brand_files`, else the settings), sharing the content
+    of the project whose `settings` (build.settings.load) are given.
 
     Settings and content mistakes raise; a broken brand is returned with its error so the
     other clinics can still be built. A brand file named in `brand_files` (the command
     line) may lie anywhere, and its files inside its own folder; it must exist.
     """
-    settings = load_settings(root)
     topics = load_topics(settings.content_dir, settings.level_names, settings.root)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
     projects: list[Project] = []
@@ -331,8 +336,6 @@ def _picture_error(job: Job, exc: UnusablePicture) -> TemplateError:
                                   "file; pictures must be PNG, JPEG or SVG inside the project")])
 
 
-
-
 PACKAGE_DATA = tuple(Path(__file__).parent.parent / name
                      for name in ("document/templates", "fonts", "check"))
 """The package's own files that outputs are made from."""
@@ -365,9 +368,9 @@ def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
 
 
 def write_report(project: Project, report: Report, thumbnails: bool = True
-                 ) -> tuple[Path, int]:
+                 ) -> tuple[Path, tuple[Finding, ...]]:
     """Write the project's build/index.html over the whole matrix; returns its path and
-    how many health-literacy findings it lists.
+    the health-literacy findings it lists.
 
     Each output is described by what its writer said of it: in this build (`report.facts`),
     or in the manifest of the build that made it if the file is still exactly what that
@@ -391,4 +394,4 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     index = html_report.write(out, f"{project.brand.name}: handouts", items, result,
                              [*project.warnings, *report.warnings], report.failed, thumbnails,
                              facts)
-    return index, len(result.findings)
+    return index, result.findings

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from handouts.build.manifest import Facts
 from handouts.check.literacy import CheckResult, Grade
+from handouts.errors import Diagnostic
 from handouts.files import write_atomic
 
 THUMB_WIDTH = 130
@@ -152,7 +153,7 @@ justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
 
 
 def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
-          warnings: Sequence[str], failed: Sequence[str], thumbnails: bool = True,
+          warnings: Sequence[Diagnostic], failed: Sequence[str], thumbnails: bool = True,
           known: Mapping[Path, Facts] | None = None) -> Path:
     """Write `out_dir/index.html` (and its thumbnails) and return its path. `known` gives
     the facts of each output that is what a build made; another file where an output
@@ -200,7 +201,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             f'<li class="fail">{html.escape(f)}</li>' for f in failed) + "</ul>")
     if warnings:
         body.append("<h2>Warnings</h2><ul>" + "".join(
-            f'<li class="warn">{html.escape(w)}</li>' for w in warnings) + "</ul>")
+            f'<li class="warn">{html.escape(str(w))}</li>' for w in warnings) + "</ul>")
     by_cell: dict[tuple[str, str, str], list[Item]] = {}
     for item in items:
         by_cell.setdefault((item.topic, item.level, item.length), []).append(item)

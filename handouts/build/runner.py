@@ -1,5 +1,6 @@
-"""Running a build: which outputs are out of date, making them (in worker processes with
--j), and recording what each was made from.
+"""Running a build: which outputs are out of date, making them (through
+handouts.build.workers, in worker processes with -j), moving them into place and
+recording what each was made from.
 
 Nothing is written until the input is known to be sound. Each worker renders a stale
 output's template, checks every character against the brand's fonts, makes the file and
@@ -16,53 +17,37 @@ process however it ends (they hold no copy of the lock), and a lock whose holder
 is taken over; what a killed build left in the build folder is cleaned by the next.
 """
 
+
 from __future__ import annotations
 
 import contextlib
 import os
 import shutil
-import signal
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from handouts.build import manifest, processes, uptodate
-from handouts.build.glyphs import glyph_problems
 from handouts.build.manifest import Facts
-from handouts.build.project import (
-    Job,
-    Project,
-    Report,
-    make_output,
-    plan,
-    render_layout,
-    under,
+from handouts.build.project import Job, Project, Report, plan, under
+from handouts.build.workers import (
+    Done,
+    make_in_worker,
+    output_key,
+    readings_in_worker,
+    task_key,
+    worker_pool,
 )
 from handouts.document import jinja as templates
-from handouts.errors import (
-    BuildError,
-    ContentError,
-    InputError,
-    Location,
-    Problem,
-    TemplateError,
-)
+from handouts.errors import BuildError, ContentError, InputError, Location, Problem, TemplateError
 from handouts.files import Digests, digest
 from handouts.fonts.families import builtin_fonts
 
-if TYPE_CHECKING:
-    import jinja2
 
 def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
     """The k-th of n shares of `jobs` (k from 1): every job lands in exactly one share,
     the same one on every machine, whatever order the jobs come in."""
-    ordered = sorted(jobs, key=lambda j: _key(j, out_dir))
+    ordered = sorted(jobs, key=lambda j: output_key(j, out_dir))
     return [job for i, job in enumerate(ordered) if i % n == k - 1]
-
-
-def _key(job: Job, out_dir: Path) -> str:
-    return job.path(out_dir).relative_to(out_dir).as_posix()
 
 
 def _shared_fingerprint(project: Project, digests: Digests) -> str:
@@ -72,153 +57,8 @@ def _shared_fingerprint(project: Project, digests: Digests) -> str:
                                   digests)
 
 
-TaskKey = tuple[str, str, str, str]
-"""A job as its names (topic, level, length, format): what a worker is sent."""
-
-
-def _task(job: Job) -> TaskKey:
-    return (job.topic.slug, job.level.name, job.length.name, job.fmt)
-
-
-RENDERING = ".rendering-"
-"""In the staging folder, '.rendering-PID' names the output a worker is rendering: if the
-worker is ended by a stuck template, the note says which template it was."""
-
 STAGING = ".handouts-staging"
 """The folder, inside the build folder, where outputs wait until the input is known sound."""
-
-
-@dataclass(frozen=True)
-class _Done:
-    """What a worker reports of one output."""
-
-    state: str
-    """'staged', 'input' (a template or font problem), 'failed' (the output alone), or
-    'stop' (the build folder cannot be written)."""
-    messages: tuple[str, ...] = ()
-    """Warnings when staged; the message when failed or stopped."""
-    template_problems: tuple[Problem, ...] = ()
-    glyph_problems: tuple[Problem, ...] = ()
-    facts: Facts | None = None
-    """What the build report says of the output, from its writer (when staged)."""
-    made: tuple[int, str] = (0, "")
-    """The staged file's size and SHA-256."""
-
-
-class _Worker:
-    """The work done for each output, in a worker process or in this one."""
-
-    def __init__(self, project: Project, staging: Path, hard_stop: bool = False) -> None:
-        self.project = project
-        self.staging = staging
-        self.hard_stop = hard_stop
-        """Whether this worker process renders the project's own templates, so a stuck
-        render may end it (with a note in the staging folder saying which output it was
-        rendering); built-in templates never need it."""
-        self.topics = {t.slug: t for t in project.topics}
-        self.env: jinja2.Environment | None = None
-
-    def job(self, key: TaskKey) -> Job:
-        s = self.project.settings
-        return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]),
-                   self.project.writer(key[3]))
-
-    def make(self, key: TaskKey) -> _Done:
-        """Render, check, make and stage one output."""
-        job = self.job(key)
-        if self.env is None:
-            self.env = templates.environment(self.project.settings.templates_dir,
-                                             root=self.project.settings.root)
-        note = self.staging / f"{RENDERING}{os.getpid()}"
-        if self.hard_stop:
-            try:
-                _stage(note, "\t".join([*key, job.template]).encode())
-            except OSError as exc:
-                return _Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
-                                      "build folder is writable and the disk has space",))
-        try:
-            doc = render_layout(self.project, job, self.env, hard_stop=self.hard_stop)
-        except TemplateError as exc:
-            return _Done("input", template_problems=tuple(exc.problems))
-        finally:
-            if self.hard_stop:
-                note.unlink(missing_ok=True)
-        glyphs = glyph_problems(self.project, job, doc)
-        if glyphs:
-            return _Done("input", glyph_problems=tuple(glyphs))
-        try:
-            result = make_output(self.project, job, doc)
-        except BuildError as exc:
-            return _Done("failed", (exc.format_message(),))
-        except TemplateError as exc:  # a picture the template asked for cannot be used
-            return _Done("input", template_problems=tuple(exc.problems))
-        except Exception as exc:  # a writer fault: this output fails, the others go on
-            return _Done("failed", (f"{job.label} ({job.kind}): the writer failed "
-                                    f"unexpectedly ({type(exc).__name__}: {exc}); please "
-                                    "report this",))
-        final = job.path(self.project.out_dir)
-        try:
-            _stage(self.staging / _key(job, self.project.out_dir), result.data)
-        except OSError as exc:
-            return _Done("stop", (f"cannot write {final}: {exc.strerror}; check that the build "
-                                  "folder is writable and the disk has space",))
-        import hashlib
-
-        made = (len(result.data), hashlib.sha256(result.data).hexdigest())
-        return _Done("staged", result.warnings, facts=Facts(result.count, result.title),
-                     made=made)
-
-
-def _stage(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-_worker: list[_Worker] = []
-"""In a worker process only: its state, set once when it starts."""
-
-
-def _start_worker(project: Project, staging: Path, parent: int, lock_fd: int) -> None:
-    """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
-    build lock, and end when the main process ends, however it ends."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with contextlib.suppress(OSError):
-        os.close(lock_fd)
-    processes.die_with_parent(parent)
-    _worker[:] = [_Worker(project, staging, hard_stop=_project_templates(project))]
-
-
-def _stuck(staging: Path, task: TaskKey) -> Problem | None:
-    """The template problem of `task` if its worker ended while rendering it, past the
-    processor-time limit (the note the worker left in `staging` names the task; a worker
-    can only have used that much processor time if at least as much wall time has passed
-    since it wrote the note), else None: a worker killed from outside is not a template's
-    fault."""
-    import time
-
-    from handouts.document.jinja import HARD_MARGIN, TIME_LIMIT
-
-    limit = TIME_LIMIT + HARD_MARGIN
-    for note in staging.glob(f"{RENDERING}*"):
-        with contextlib.suppress(OSError):
-            *names, template = note.read_text(encoding="utf-8").split("\t")
-            if tuple(names) == task and time.time() - note.stat().st_mtime >= limit - 1:
-                return Problem(Location(Path(template)), f"the template ran for more than "
-                               f"{TIME_LIMIT + HARD_MARGIN:g} s of processor time and was "
-                               "stopped", "look for a loop or comparison that does not end")
-    return None
-
-
-def _make_in_worker(key: TaskKey) -> _Done:
-    return _worker[0].make(key)
-
-
-def _readings_in_worker() -> object:
-    from handouts.check import literacy as check
-
-    project = _worker[0].project
-    return check.check(project.topics, project.settings.levels)
 
 
 def run(project: Project, jobs: Sequence[Job],
@@ -242,14 +82,14 @@ def run(project: Project, jobs: Sequence[Job],
     digests = digests or Digests()
     records = manifest.load(out)
     shared = _shared_fingerprint(project, digests)
-    prints = {_key(j, out): manifest.fingerprint(shared, j.topic.digest or digest(j.topic.path),
-                                                 _key(j, out))
+    prints = {output_key(j, out): manifest.fingerprint(
+                  shared, j.topic.digest or digest(j.topic.path), output_key(j, out))
               for j in jobs}
 
     def current(job: Job) -> Facts | None:
         """The job's facts as recorded, if its output is up to date and intact."""
-        made = records.get(_key(job, out))
-        fresh = made is not None and made.fingerprint == prints[_key(job, out)] \
+        made = records.get(output_key(job, out))
+        fresh = made is not None and made.fingerprint == prints[output_key(job, out)] \
             and made.intact(job.path(out))
         return made.facts if fresh and made is not None else None
 
@@ -323,11 +163,11 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
                       lock_fd: int) -> Report:
     template_problems: list[Problem] = []
     glyph_problems: list[Problem] = []
-    staged: list[tuple[Job, _Done]] = []
+    staged: list[tuple[Job, Done]] = []
     try:
-        with _pool(project, workers, staging, lock_fd) as (pool, later):
-            checked = later(_readings_in_worker) if readings else lambda: None
-            for job, done in zip(stale, pool(_make_in_worker, [_task(j) for j in stale]),
+        with worker_pool(project, workers, staging, lock_fd) as (pool, later):
+            checked = later(readings_in_worker) if readings else lambda: None
+            for job, done in zip(stale, pool(make_in_worker, [task_key(j) for j in stale]),
                                  strict=True):
                 progress(job)
                 template_problems.extend(p for p in done.template_problems
@@ -354,7 +194,7 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
     return report
 
 
-def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, _Done]],
+def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, Done]],
             prints: dict[str, str], report: Report, prune: bool) -> None:
     """Move each staged output into place and record what it was made from; the other
     stale outputs lose their records, so the next build makes them."""
@@ -366,9 +206,9 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
         if prune:
             _prune(project, records)
         for job in stale:
-            records.pop(_key(job, out), None)
+            records.pop(output_key(job, out), None)
         for job, done in staged:
-            key = _key(job, out)
+            key = output_key(job, out)
             final = job.path(out)
             try:
                 final.parent.mkdir(parents=True, exist_ok=True)
@@ -380,7 +220,7 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             report.built.append(final)
             if done.facts is not None:
                 report.facts[final] = done.facts
-            report.warnings.extend(w for w in done.messages if w not in report.warnings)
+            report.warnings.extend(w for w in done.warnings if w not in report.warnings)
     finally:
         if records != before:
             try:
@@ -388,78 +228,6 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             except OSError as exc:
                 raise BuildError(f"cannot write {out / manifest.MANIFEST}: {exc.strerror}; "
                                  "remove whatever is in its place") from None
-
-
-Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
-Later = Callable[[Callable[[], Any]], Callable[[], Any]]
-
-
-@contextlib.contextmanager
-def _pool(project: Project, workers: int, staging: Path, lock_fd: int
-          ) -> Iterator[tuple[Map, Later]]:
-    """Something that maps a worker function over tasks, in task order, and something that
-    starts one more piece of work and gives a way to wait for its result: in this process,
-    or in `workers` forked processes that receive the project once, when they start. Work
-    started in this process is left undone (its result is None), for the caller to do
-    when it needs it."""
-    if workers <= 1 and not _project_templates(project):
-        here = _Worker(project, staging)
-
-        def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
-            _worker[:] = [here]
-            try:
-                for task in tasks:
-                    yield fn(task)
-            finally:
-                _worker.clear()
-
-        yield serially, lambda fn: lambda: None
-        return
-    import concurrent.futures as cf  # a build of one output never starts a worker
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                initializer=_start_worker,
-                                initargs=(project, staging, os.getpid(), lock_fd)) as pool:
-
-        def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
-            futures = [pool.submit(fn, task) for task in tasks]
-            for task, future in zip(tasks, futures, strict=True):
-                try:
-                    yield future.result()
-                except cf.process.BrokenProcessPool:
-                    stuck = _stuck(staging, task)
-                    if stuck is not None:
-                        yield _Done("input", template_problems=(stuck,))
-                        continue
-                    label = f"{task[0]}, level {task[1]}, length {task[2]}"
-                    yield _Done("failed", (f"{label}: a worker process stopped unexpectedly",))
-
-        def later(fn: Callable[[], Any]) -> Callable[[], Any]:
-            future = pool.submit(fn)
-
-            def result() -> Any:
-                try:
-                    return future.result()
-                except cf.process.BrokenProcessPool:
-                    return None
-
-            return result
-
-        try:
-            yield parallel, later
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _project_templates(project: Project) -> bool:
-    """Whether the project has templates of its own: code from outside the package, which
-    runs in a worker process (even with -j 1) so a render stuck in C can be ended."""
-    folder = project.settings.templates_dir
-    return folder.is_dir() and any(name.endswith(".j2") for _, _, names in os.walk(folder)
-                                   for name in names)
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
@@ -471,7 +239,7 @@ def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
     import re
 
     out = project.out_dir
-    current = {_key(j, out) for j in plan(project, formats=project.formats)}
+    current = {output_key(j, out) for j in plan(project, formats=project.formats)}
     topics = {t.slug for t in project.topics}
     ours = re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
                       "|".join(map(re.escape, project.formats)) + ")$")

@@ -3,10 +3,10 @@
 After a build in which every output was made or already up to date, the build folder keeps
 a record of that run: what it read (each input file's hash as the build read it; each
 folder whose listing matters, as the build began), what it wrote (each output's size and
-time), and what a rebuild would print. The next build with the same options on the same
-day hashes every input again and lists every folder; if nothing it names has changed, it
-prints the same summary and stops, without importing the content loader, Jinja or the
-writers.
+time), and what a rebuild would answer (a build.summary.Summary). The next build with the
+same options on the same day hashes every input again and lists every folder; if nothing
+it names has changed, it answers the same summary and stops, without importing the
+content loader, Jinja or the writers.
 
 What the record trusts: an input's size and time only as a hint that it changed (an edit
 can keep both: `touch -r`, `cp -p`, unpacking an archive, a checkout), never as proof that
@@ -17,7 +17,9 @@ Any doubt falls through to the normal build, whose per-output fingerprints (mani
 decide what to rebuild: a missing or unreadable record, another day (a review date may
 have become overdue), other options, a changed file, a folder with other entries.
 
-This module imports only the standard library: it runs before anything else is loaded.
+The project's folders come from its settings (build.settings.load), read once by the
+build. This module imports only the standard library, the settings and the files module:
+it runs before anything else is loaded.
 """
 
 from __future__ import annotations
@@ -27,37 +29,18 @@ import hashlib
 import json
 import os
 import time
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handouts import __version__
+from handouts.build.settings import SETTINGS_FILE
 from handouts.files import read_own, write_atomic
 
+if TYPE_CHECKING:
+    from handouts.build.settings import Settings
+
 RECORD = ".handouts-uptodate.json"
-SETTINGS = "handouts.toml"
-
-
-def _folders(root: Path) -> tuple[Path, Path]:
-    """The project's build and content folders, as handouts.toml names them (build/ and
-    content/ if it cannot tell; a settings file that is not an ordinary file is not
-    opened)."""
-    project: Any = {}
-    raw = read_own(root / SETTINGS, 1024 * 1024, follow=True)
-    try:
-        project = tomllib.loads(raw.decode("utf-8-sig")).get("project", {}) if raw else {}
-    except (ValueError, AttributeError):  # TOMLDecodeError and UnicodeDecodeError
-        project = {}
-    if not isinstance(project, dict):
-        project = {}
-    return root / str(project.get("build", "build")), root / str(project.get("content",
-                                                                           "content"))
-
-
-def build_dir(root: Path) -> Path:
-    """The project's build folder, as handouts.toml names it (build/ if it cannot tell)."""
-    return _folders(root)[0]
 
 
 def _topic_files(content: Path) -> set[str]:
@@ -82,7 +65,7 @@ def _listing(folder: Path, build: Path) -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: str | Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -113,14 +96,14 @@ def listings(folders: Iterable[Path], build: Path) -> dict[str, list[object]]:
 
 def record(out_dir: Path, build_key: str, inputs: Iterable[Path],
            digest_of: Callable[[Path], str], folders: dict[str, list[object]],
-           outputs: Iterable[Path], lines: list[tuple[str, str]]) -> None:
+           outputs: Iterable[Path], answer: object) -> None:
     """Record a build that left everything up to date. Each input is recorded with the
     digest the build made its outputs from (`digest_of`, the build's files.Digests) and
     each folder with its listing as the build began (`listings`), never as they are now,
-    so a file saved during the build is made again next time. `lines` are (stream, text)
-    pairs, stream 'out' or 'err', that a rebuild prints. Nothing is recorded if a file is
-    missing or empty."""
-    data: dict[str, object] = {"key": build_key, "written": time.time_ns(), "lines": lines}
+    so a file saved during the build is made again next time. `answer` is what a rebuild
+    answers, as JSON values (build.summary.Summary.as_json). Nothing is recorded if a file
+    is missing or empty."""
+    data: dict[str, object] = {"key": build_key, "written": time.time_ns(), "answer": answer}
     try:
         files: dict[str, list[object]] = {}
         for path in sorted(set(inputs)):
@@ -160,8 +143,7 @@ def _load(path: Path, build_key: str) -> dict[str, Any] | None:
     except ValueError:
         return None
     if not (isinstance(data, dict) and data.get("key") == build_key
-            and isinstance(data.get("written"), int) and isinstance(data.get("lines"), list)
-            and all(_shaped(line, str, str) for line in data["lines"])
+            and isinstance(data.get("written"), int) and "answer" in data
             and all(isinstance(data.get(kind), dict)
                     and all(_shaped(entry, *types) for entry in data[kind].values())
                     for kind, types in _ENTRIES.items())):
@@ -169,9 +151,10 @@ def _load(path: Path, build_key: str) -> dict[str, Any] | None:
     return data
 
 
-def check(root: Path, build_key: str) -> list[tuple[str, str]] | None:
-    """What to print if the project in `root` is up to date as its build folder's record
-    says; None to build normally.
+def check(settings: Settings, build_key: str) -> object | None:
+    """What a rebuild answers (the `answer` given to `record`, its shape unchecked) if the
+    project of `settings` is up to date as its build folder's record says; None to build
+    normally.
 
     The record must name the settings and every topic file there is now. Every input file
     is hashed again (only an ordinary file: a named pipe or device in a record edited by
@@ -179,18 +162,17 @@ def check(root: Path, build_key: str) -> list[tuple[str, str]] | None:
     did not. Folders are listed again; outputs must have the size and time the build left
     them with.
     """
-    out_dir, content = _folders(root)
+    root, out_dir, content = settings.root, settings.build_dir, settings.content_dir
     data = _load(out_dir / RECORD, build_key)
     if data is None:
         return None
-    needed = _topic_files(content) | ({str(root / SETTINGS)}
-                                      if os.path.lexists(root / SETTINGS) else set())
+    needed = _topic_files(content) | ({str(root / SETTINGS_FILE)}
+                                      if os.path.lexists(root / SETTINGS_FILE) else set())
     if not needed <= data["inputs"].keys():
         return None
     try:
         for name, (size, mtime, recorded) in data["inputs"].items():
-            path = Path(name)
-            if _stat(path) != (size, mtime) or _ordinary_digest(path) != recorded:
+            if _stat(name) != (size, mtime) or _ordinary_digest(Path(name)) != recorded:
                 return None
         for name, (_mtime, listing) in data["folders"].items():
             path = Path(name)
@@ -203,6 +185,7 @@ def check(root: Path, build_key: str) -> list[tuple[str, str]] | None:
     except OSError:  # a file or folder went away while it was read
         return None
     for name, (size, mtime) in data["outputs"].items():
-        if not size or _stat(Path(name)) != (size, mtime):
+        if not size or _stat(name) != (size, mtime):  # a name: a Path each costs time
             return None
-    return [(stream, text) for stream, text in data["lines"]]
+    answer: object = data["answer"]
+    return answer

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handouts.colours import Palette
+from handouts.errors import Diagnostic
 from handouts.fonts.families import Fonts
 
 
@@ -63,7 +64,7 @@ class Output:
     data: bytes
     count: int
     """Pages of a printed format, slides of a deck: what the build report shows."""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
     title: str = ""
     """The title the output opens with where a format has one to show (a deck's title
     slide), else ''; the build report shows it where it has no thumbnail."""

@@ -24,7 +24,7 @@ from pptx.util import Emu
 from handouts.brand.brandyml import load_brand
 from handouts.brand.model import DEFAULT_BRAND, Brand, FontFamily
 from handouts.colours import Palette, contrast, contrast_warnings, text_on
-from handouts.errors import SettingsError
+from handouts.errors import Location, SettingsError
 from tests.helpers import DATA, ROOT, TEST_CLINIC_BRAND, make_test_clinic, run_tool
 
 
@@ -109,7 +109,10 @@ def test_download_only_font_falls_back_with_a_warning(tmp_path: Path) -> None:
                                   "      source: google\n  base: {family: Open Sans}\n"),
                        tmp_path)
     assert brand.base_font is None
-    assert any("'Open Sans' (google)" in w and "built-in Noto Sans" in w for w in brand.warnings)
+    [warning] = brand.warnings
+    assert "'Open Sans' (google)" in warning.message and "built-in Noto Sans" in warning.message
+    assert warning.code == "font-fallback"
+    assert warning.location == Location(tmp_path / "_brand.yml", 5, 9)  # base: {family: ...}
 
 
 def test_unknown_handouts_key_and_paper(tmp_path: Path) -> None:
@@ -124,12 +127,14 @@ def test_contrast_ratio_and_readable_text_on_colour() -> None:
     assert text_on("#1B5E7A") == "#FFFFFF" and text_on("#F6E9EE") != "#FFFFFF"
     warnings = contrast_warnings(Palette(primary="#FFCC00", secondary="#FFFFFF",
                                          foreground="#999999", background="#FFFFFF"),
-                                 "_brand.yml")
-    assert any("#999999 on #FFFFFF has a contrast of 2.85:1" in w and "body text" in w
-               for w in warnings)
-    assert any("#FFCC00 on #FFFFFF" in w and "headings" in w for w in warnings)
+                                 Location(Path("_brand.yml")))
+    assert any("#999999 on #FFFFFF has a contrast of 2.85:1" in w.message
+               and "body text" in w.message for w in warnings)
+    assert any("#FFCC00 on #FFFFFF" in w.message and "headings" in w.message for w in warnings)
+    assert {(w.code, w.location) for w in warnings} == {("low-contrast",
+                                                        Location(Path("_brand.yml")))}
     assert not contrast_warnings(Palette(primary="#1B5E7A", secondary="#E6F1F5",
-                                         foreground="#1C2326", background="#FFFFFF"), "x")
+                                         foreground="#1C2326", background="#FFFFFF"), None)
 
 
 def test_weak_brand_colour_is_reported_by_build(tmp_path: Path, sample: Path,
@@ -255,8 +260,9 @@ def test_a_clinic_powerpoint_template(sample: Path, cli: Callable[..., Result]) 
     result = cli("-C", sample, "build", "ketamine-and-addiction", "--level", "standard",
                  "--length", "full", "--format", "pptx")
     assert result.exit_code == 0, result.output
-    assert "no slide layout named 'Section Header' with a title; using 'Title and Content'" \
-        in result.output
+    assert f"warning: {sample / 'clinic.pptx'}: no slide layout named 'Section Header' with a " \
+        "title; using 'Title and Content' for section slides [layout-fallback]" \
+        in result.output.splitlines()
     deck = sample / "build/ketamine-and-addiction/ketamine-and-addiction-standard-talk-45min.pptx"
     prs = Presentation(str(deck))
     assert Emu(prs.slide_width).pt == 720  # the template's own size

@@ -72,12 +72,12 @@ def test_a_full_disk_is_a_clear_error(sample: Path, cli: Callable[..., Result],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from handouts.build import runner
+    from handouts.build import workers
 
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(runner, "_stage", full)
+    monkeypatch.setattr(workers, "stage", full)
     result = cli("-C", sample, "build", "--length", "short", *ARGS)
     assert result.exit_code == 1
     assert "No space left on device; check that the build folder is writable and the disk " \

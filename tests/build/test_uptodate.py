@@ -15,6 +15,8 @@ from click.testing import Result
 
 from handouts.build import project as build
 from handouts.build import uptodate
+from handouts.build.settings import load
+from handouts.build.summary import Summary
 
 ARGS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
@@ -128,7 +130,8 @@ def test_a_damaged_record_falls_through_to_a_real_build(sample: Path,
     first_input = next(iter(good["inputs"]))
     damaged = [
         record.read_text(encoding="utf-8")[:40],
-        json.dumps({**good, "lines": "built 0"}),
+        json.dumps({**good, "answer": "built 0"}),
+        json.dumps({**good, "answer": {**good["answer"], "brands": [{"name": 1}]}}),
         json.dumps({**good, "inputs": {**good["inputs"], first_input: [1, 2]}}),
         json.dumps({**good, "outputs": {"x.pdf": ["big", 2]}}),
         json.dumps({**good, "written": "yesterday"}),
@@ -136,9 +139,9 @@ def test_a_damaged_record_falls_through_to_a_real_build(sample: Path,
     ]
     for text in damaged:
         record.write_text(text, encoding="utf-8")
-        assert uptodate.check(sample, good["key"]) is None, text
+        assert Summary.from_json(uptodate.check(load(sample), good["key"])) is None, text
         result = cli("-C", sample, *ARGS)
         assert result.exit_code == 0
         assert "built 0, unchanged 6" in result.output
         assert json.loads(record.read_text(encoding="utf-8"))["inputs"] == good["inputs"]
-    assert uptodate.check(sample, good["key"]) is not None
+    assert Summary.from_json(uptodate.check(load(sample), good["key"])) is not None

@@ -148,7 +148,8 @@ def test_a_record_edited_to_name_a_pipe_or_nothing_is_not_trusted(
     for edited in ({**good, "inputs": {**good["inputs"],
                                        str(fifo): [0, fifo.stat().st_mtime_ns, "0" * 64]}},
                    {**good, "inputs": {}, "folders": {}, "outputs": {},
-                    "lines": [["out", "ALL GOOD"]]}):
+                    "answer": {**good["answer"], "brands": [
+                        {**good["answer"]["brands"][0], "name": "ALL GOOD"}]}}):
         record.write_text(json.dumps(edited), encoding="utf-8")
         result = cli("-C", sample, *FLYERS)
         assert "ALL GOOD" not in result.output

@@ -27,6 +27,7 @@ from handouts import qr
 from handouts.brand.assets import ImageProblem, load_picture
 from handouts.colours import text_on
 from handouts.document import model as L
+from handouts.errors import Diagnostic
 from handouts.files import Refused
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import measurer
@@ -71,7 +72,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     """Draw the slides of `doc` in `theme` as .pptx bytes, with their count, the first
     slide's title and any warnings; raises as `write` does, but brand.assets.ImageProblem
     for a bad picture."""
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
         # these are the same checked and cleaned bytes, from its cache.

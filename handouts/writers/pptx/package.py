@@ -19,6 +19,7 @@ from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.util import Emu
 
+from handouts.errors import Diagnostic, Location
 from handouts.writers.pptx.plan import SlideGeometry
 from handouts.writers.pptx.theme import DeckOverflow, DeckTheme
 
@@ -98,9 +99,11 @@ def _has_title(layout: Any) -> bool:
                for ph in layout.placeholders)
 
 
-def layouts_by_kind(prs: Any, warnings: list[str], template: Path | None) -> dict[str, Any]:
+def layouts_by_kind(prs: Any, warnings: list[Diagnostic], template: Path | None
+                    ) -> dict[str, Any]:
     """The slide layout for each kind of slide, by name; a missing one falls back to
-    'Title and Content' (or the first layout with a title), with a warning."""
+    'Title and Content' (or the first layout with a title), with a warning
+    (`layout-fallback`) located at the template."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     titled = [layout for layout in prs.slide_layouts if _has_title(layout)]
     if not titled:
@@ -112,8 +115,10 @@ def layouts_by_kind(prs: Any, warnings: list[str], template: Path | None) -> dic
     for kind, name in LAYOUT_NAMES.items():
         layout = by_name.get(name)
         if layout is None or not _has_title(layout):
-            warnings.append(f"{template}: no slide layout named '{name}' with a title; using "
-                            f"'{fallback.name}' for {kind} slides")
+            warnings.append(Diagnostic(
+                "layout-fallback", f"no slide layout named '{name}' with a title; using "
+                f"'{fallback.name}' for {kind} slides",
+                Location(template) if template is not None else None))
             layout = fallback
         out[kind] = layout
     return out

@@ -291,7 +291,8 @@ def test_external_relationships_are_left_out_with_one_warning(
     result = build_deck(cli, sample)
     assert result.exit_code == 0, result.output
     warning = (f"warning: {at}: the PowerPoint template 'clinic.pptx' links outside itself "
-               f"({LOCAL}, {BEACON}); those links are left out of every deck")
+               f"({LOCAL}, {BEACON}); those links are left out of every deck "
+               "[template-links-left-out]")
     assert result.output.count(warning) == 1, result.output
     decks = list((sample / "build").rglob("*.pptx"))
     assert len(decks) == 1

@@ -1,0 +1,256 @@
+"""The work done for each output of a build: render its layout, check its characters,
+make its bytes and put them in the staging folder, in this process or in forked worker
+processes (handouts.build.runner decides what is stale and moves staged files into place).
+
+A worker is sent only a job's names and sends back only what to report. Workers that
+render the project's own templates (code from outside the package) leave a note in the
+staging folder naming the output they are rendering, so a worker ended by a stuck template
+can be reported as that template's problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from handouts.build import processes
+from handouts.build.glyphs import glyph_problems
+from handouts.build.manifest import Facts
+from handouts.build.project import Job, Project, make_output, render_layout
+from handouts.document import jinja as templates
+from handouts.errors import BuildError, Diagnostic, Location, Problem, TemplateError
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+def output_key(job: Job, out_dir: Path) -> str:
+    """The job's output path inside `out_dir`, with '/' separators: its name in the
+    manifest and in the staging folder."""
+    return job.path(out_dir).relative_to(out_dir).as_posix()
+
+
+TaskKey = tuple[str, str, str, str]
+"""A job as its names (topic, level, length, format): what a worker is sent."""
+
+
+def task_key(job: Job) -> TaskKey:
+    return (job.topic.slug, job.level.name, job.length.name, job.fmt)
+
+
+RENDERING = ".rendering-"
+"""In the staging folder, '.rendering-PID' names the output a worker is rendering: if the
+worker is ended by a stuck template, the note says which template it was."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a worker reports of one output."""
+
+    state: str
+    """'staged', 'input' (a template or font problem), 'failed' (the output alone), or
+    'stop' (the build folder cannot be written)."""
+    messages: tuple[str, ...] = ()
+    """The message when failed or stopped."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """What the writer warned of, when staged."""
+    template_problems: tuple[Problem, ...] = ()
+    glyph_problems: tuple[Problem, ...] = ()
+    facts: Facts | None = None
+    """What the build report says of the output, when asked for."""
+    made: tuple[int, str] = (0, "")
+    """The staged file's size and SHA-256."""
+
+
+class Worker:
+    """The work done for each output, in a worker process or in this one."""
+
+    def __init__(self, project: Project, staging: Path, hard_stop: bool = False) -> None:
+        self.project = project
+        self.staging = staging
+        self.hard_stop = hard_stop
+        """Whether this worker process renders the project's own templates, so a stuck
+        render may end it (with a note in the staging folder saying which output it was
+        rendering); built-in templates never need it."""
+        self.topics = {t.slug: t for t in project.topics}
+        self.env: jinja2.Environment | None = None
+
+    def job(self, key: TaskKey) -> Job:
+        s = self.project.settings
+        return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]),
+                   self.project.writer(key[3]))
+
+    def make(self, key: TaskKey) -> Done:
+        """Render, check, make and stage one output."""
+        job = self.job(key)
+        if self.env is None:
+            self.env = templates.environment(self.project.settings.templates_dir,
+                                             root=self.project.settings.root)
+        note = self.staging / f"{RENDERING}{os.getpid()}"
+        if self.hard_stop:
+            try:
+                stage(note, "\t".join([*key, job.template]).encode())
+            except OSError as exc:
+                return Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
+                                     "build folder is writable and the disk has space",))
+        try:
+            doc = render_layout(self.project, job, self.env, hard_stop=self.hard_stop)
+        except TemplateError as exc:
+            return Done("input", template_problems=tuple(exc.problems))
+        finally:
+            if self.hard_stop:
+                note.unlink(missing_ok=True)
+        glyphs = glyph_problems(self.project, job, doc)
+        if glyphs:
+            return Done("input", glyph_problems=tuple(glyphs))
+        try:
+            result = make_output(self.project, job, doc)
+        except BuildError as exc:
+            return Done("failed", (exc.format_message(),))
+        except TemplateError as exc:  # a picture the template asked for cannot be used
+            return Done("input", template_problems=tuple(exc.problems))
+        except Exception as exc:  # a writer fault: this output fails, the others go on
+            return Done("failed", (f"{job.label} ({job.kind}): the writer failed "
+                                   f"unexpectedly ({type(exc).__name__}: {exc}); please "
+                                   "report this",))
+        final = job.path(self.project.out_dir)
+        try:
+            stage(self.staging / output_key(job, self.project.out_dir), result.data)
+        except OSError as exc:
+            return Done("stop", (f"cannot write {final}: {exc.strerror}; check that the build "
+                                 "folder is writable and the disk has space",))
+        import hashlib
+
+        made = (len(result.data), hashlib.sha256(result.data).hexdigest())
+        return Done("staged", warnings=tuple(result.warnings),
+                    facts=Facts(result.count, result.title), made=made)
+
+
+def stage(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+_worker: list[Worker] = []
+"""In a worker process only: its state, set once when it starts."""
+
+
+def start_worker(project: Project, staging: Path, parent: int, lock_fd: int) -> None:
+    """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
+    build lock, and end when the main process ends, however it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError):
+        os.close(lock_fd)
+    processes.die_with_parent(parent)
+    _worker[:] = [Worker(project, staging, hard_stop=project_templates(project))]
+
+
+def _stuck(staging: Path, task: TaskKey) -> Problem | None:
+    """The template problem of `task` if its worker ended while rendering it, past the
+    processor-time limit (the note the worker left in `staging` names the task; a worker
+    can only have used that much processor time if at least as much wall time has passed
+    since it wrote the note), else None: a worker killed from outside is not a template's
+    fault."""
+    import time
+
+    from handouts.document.jinja import HARD_MARGIN, TIME_LIMIT
+
+    limit = TIME_LIMIT + HARD_MARGIN
+    for note in staging.glob(f"{RENDERING}*"):
+        with contextlib.suppress(OSError):
+            *names, template = note.read_text(encoding="utf-8").split("\t")
+            if tuple(names) == task and time.time() - note.stat().st_mtime >= limit - 1:
+                return Problem(Location(Path(template)), f"the template ran for more than "
+                               f"{TIME_LIMIT + HARD_MARGIN:g} s of processor time and was "
+                               "stopped", "look for a loop or comparison that does not end")
+    return None
+
+
+def make_in_worker(key: TaskKey) -> Done:
+    return _worker[0].make(key)
+
+
+def readings_in_worker() -> object:
+    from handouts.check import literacy as check
+
+    project = _worker[0].project
+    return check.check(project.topics, project.settings.levels)
+
+
+Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]
+Later = Callable[[Callable[[], Any]], Callable[[], Any]]
+
+
+@contextlib.contextmanager
+def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int
+                ) -> Iterator[tuple[Map, Later]]:
+    """Something that maps a worker function over tasks, in task order, and something that
+    starts one more piece of work and gives a way to wait for its result: in this process,
+    or in `workers` forked processes that receive the project once, when they start. Work
+    started in this process is left undone (its result is None), for the caller to do
+    when it needs it."""
+    if workers <= 1 and not project_templates(project):
+        here = Worker(project, staging)
+
+        def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
+            _worker[:] = [here]
+            try:
+                for task in tasks:
+                    yield fn(task)
+            finally:
+                _worker.clear()
+
+        yield serially, lambda fn: lambda: None
+        return
+    import concurrent.futures as cf  # a build of one output never starts a worker
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                initializer=start_worker,
+                                initargs=(project, staging, os.getpid(), lock_fd)) as pool:
+
+        def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
+            futures = [pool.submit(fn, task) for task in tasks]
+            for task, future in zip(tasks, futures, strict=True):
+                try:
+                    yield future.result()
+                except cf.process.BrokenProcessPool:
+                    stuck = _stuck(staging, task)
+                    if stuck is not None:
+                        yield Done("input", template_problems=(stuck,))
+                        continue
+                    label = f"{task[0]}, level {task[1]}, length {task[2]}"
+                    yield Done("failed", (f"{label}: a worker process stopped unexpectedly",))
+
+        def later(fn: Callable[[], Any]) -> Callable[[], Any]:
+            future = pool.submit(fn)
+
+            def result() -> Any:
+                try:
+                    return future.result()
+                except cf.process.BrokenProcessPool:
+                    return None
+
+            return result
+
+        try:
+            yield parallel, later
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def project_templates(project: Project) -> bool:
+    """Whether the project has templates of its own: code from outside the package, which
+    runs in a worker process (even with -j 1) so a render stuck in C can be ended."""
+    folder = project.settings.templates_dir
+    return folder.is_dir() and any(name.endswith(".j2") for _, _, names in os.walk(folder)
+                                   for name in names)
+
