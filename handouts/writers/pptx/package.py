@@ -20,8 +20,9 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.util import Emu
 
 from handouts.errors import Diagnostic, Location
+from handouts.writers.contract import WriterError
 from handouts.writers.pptx.plan import SlideGeometry
-from handouts.writers.pptx.theme import DeckOverflow, DeckTheme
+from handouts.writers.pptx.theme import DeckTheme
 
 LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header",
                 "content": "Title and Content", "closing": "Title and Content"}
@@ -107,8 +108,8 @@ def layouts_by_kind(prs: Any, warnings: list[Diagnostic], template: Path | None
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     titled = [layout for layout in prs.slide_layouts if _has_title(layout)]
     if not titled:
-        raise DeckOverflow(f"the PowerPoint template {template} has no slide layout with a "
-                           "title placeholder; add one (for example 'Title and Content')")
+        raise WriterError(f"the PowerPoint template {template} has no slide layout with a "
+                          "title placeholder; add one (for example 'Title and Content')")
     fallback = by_name["Title and Content"] if "Title and Content" in by_name and \
         _has_title(by_name["Title and Content"]) else titled[0]
     out = {}
