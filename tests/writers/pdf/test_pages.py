@@ -88,9 +88,11 @@ def test_trifold_panels_span_the_sheet_and_mark_its_two_folds() -> None:
     folds = [widths[0], widths[0] + widths[1]]
     (page,) = out.pages
     assert page.size == (w, h)
-    assert page.fold_marks == pytest.approx([
-        (folds[0], h, folds[0], h - FOLD_MARK), (folds[0], 0, folds[0], FOLD_MARK),
-        (folds[1], h, folds[1], h - FOLD_MARK), (folds[1], 0, folds[1], FOLD_MARK)])
+    expected = [(folds[0], h, folds[0], h - FOLD_MARK), (folds[0], 0, folds[0], FOLD_MARK),
+                (folds[1], h, folds[1], h - FOLD_MARK), (folds[1], 0, folds[1], FOLD_MARK)]
+    assert len(page.fold_marks) == len(expected)
+    for mark, want in zip(page.fold_marks, expected, strict=True):
+        assert mark == pytest.approx(want)
     gutter = PANEL_GUTTER["trifold"]
     lefts = [r.x for r in page.regions[1:]]
     assert lefts == pytest.approx([gutter, folds[0] + gutter, folds[1] + gutter])
