@@ -15,20 +15,23 @@ on every build, and it accepted any colour string and let unknown keys pass in p
 the tree was walked again for the checks anyway; now the tree is the only reading, and
 every mistake, wrong shapes included, is reported with its file, line and column.
 
-Beyond the format: colours must be #RGB or #RRGGBB, every file must exist inside the
-project, images must be small enough to be logos, fonts must be real TrueType files, and
-fonts that would need a download fall back to the built-in family with a warning. A
-PowerPoint template must be a plain presentation (no macros, no zip bomb; see
-handouts.writers.pptx.template), and its links to outside itself are named in a warning and left out
-of the decks. The QR code's address (`qr_url`, else the home link) must be a web address
-that fits in a QR code.
+Beyond the format: colours must be #RGB, #RRGGBB or a CSS colour name (`navy`), every file
+must exist inside the project (a path starting with '/' is read from the project root, as
+Quarto reads it), images must be small enough to be logos, fonts must be real TrueType
+files, and fonts that would need a download fall back to the built-in family with a
+warning. A PowerPoint template must be a plain presentation (no macros, no zip bomb; see
+handouts.writers.pptx.template), and its links to outside itself are named in a warning and
+left out of the decks. The QR code's address (`qr_url`, else the home link) must be a web
+address that fits in a QR code. The keys under `defaults.handouts` may be written in
+brand.yml's kebab-case (`slide-size`) or in snake_case (`slide_size`), not both. A brand
+with no `meta.name` and theme colours written inside `color.palette` are warnings.
 
 Where this reading differs from the brand-yml package, on purpose: each `typography.fonts`
 entry must name its `source` (brand-yml has no default); bare font paths, `semibold`
 without a hyphen and absolute paths inside the project are accepted; every theme colour
-must be hex or a palette name (not a CSS name such as `red`); palette names are followed
-to the end of any chain whatever order they are written in; and a null value under
-`defaults.handouts` counts as absent.
+must be hex, a CSS colour name or a palette name (brand-yml passes any text on to CSS);
+palette names are followed to the end of any chain whatever order they are written in; and
+a null value under `defaults.handouts` counts as absent.
 
 The reader is split by section, each section's reader holding the one walk over the file
 (handouts.brand.reader: the schema reader, the warnings, the checks every section shares):
@@ -99,7 +102,7 @@ def load_brand(path: Path, root: Path | None = None, required: bool = False) -> 
     if problems:
         raise SettingsError(problems)
     if tree is None:
-        return DEFAULT_BRAND
+        return dataclasses.replace(DEFAULT_BRAND, warnings=(_no_name(Location(path, 1, 1)),))
     if not isinstance(tree, Map):
         raise SettingsError([Problem(tree.at, "the brand file must be a mapping",
                                      "start with 'meta:' (see brand.yml)")])
@@ -119,6 +122,18 @@ def read_brand(path: Path, tree: Map, root: Path) -> Brand:
     return brand
 
 
+def _no_name(at: Location) -> Diagnostic:
+    """The warning for a brand file that names no clinic."""
+    return Diagnostic("no-clinic-name", f"the brand has no meta.name, so the handouts say "
+                      f"'{DEFAULT_BRAND.name}'; add meta: with name: and the clinic's name", at)
+
+
+def _snake(key: str) -> str:
+    """A `defaults.handouts` key as the handouts name it: brand.yml's kebab-case
+    (`slide-size`) read as snake_case (`slide_size`)."""
+    return key.replace("-", "_")
+
+
 class _BrandReader:
     """The sections of a walk over the brand's tree not read elsewhere (meta, the handouts
     extras) and the brand made of them all."""
@@ -131,6 +146,10 @@ class _BrandReader:
     def brand(self, tree: Map) -> Brand:
         items = tree.items
         full, short, url, url_at = self.meta(items.get("meta"))
+        if not (full or short):
+            meta = items.get("meta")
+            self.warnings.append(_no_name(
+                tree.key_at["meta"] if meta is not None else Location(self.path, 1, 1)))
         logo = LogoReader(self.walk).logo(items.get("logo"))
         colours = ColourReader(self.walk).colours(items.get("color"))
         base_font, heading_font = TypographyReader(self.walk).typography(
@@ -153,7 +172,8 @@ class _BrandReader:
             disclaimer=extras.get("disclaimer") or DEFAULT_BRAND.disclaimer,
             help_lines=tuple(extras.get("help_lines", ())),
             paper=extras.get("paper", "letter"), slide_size=extras.get("slide_size", "16:9"),
-            logo=logo, base_font=base_font, heading_font=heading_font,
+            logo=logo[0] if logo else None, logo_alt=logo[1] if logo else "",
+            base_font=base_font, heading_font=heading_font,
             pptx_template=extras.get("pptx_template"),
             source=self.path, warnings=tuple(self.warnings),
         )
@@ -210,18 +230,29 @@ class _BrandReader:
             self.walk.problem(raw.at, "defaults.handouts must be a mapping")
             return {}
         out: dict[str, Any] = {}
-        for key, value in raw.items.items():
-            where = f"defaults.handouts.{key}"
-            if not self.walk.schema.known(key, raw.key_at[key], HANDOUTS_KEYS,
-                                          "defaults.handouts"):
+        written: dict[str, str] = {}  # each handouts key as it was first written
+        for given, value in raw.items.items():
+            key, where = _snake(given), f"defaults.handouts.{given}"
+            if key not in HANDOUTS_KEYS:
+                kebab = "-" in given  # suggest the names in the style the user writes
+                self.walk.schema.known(given, raw.key_at[given], tuple(
+                    k.replace("_", "-") if kebab else k for k in HANDOUTS_KEYS),
+                    "defaults.handouts")
                 continue
+            if key in written:
+                first = raw.key_at[written[key]]
+                self.walk.problem(raw.key_at[given], f"defaults.handouts has both "
+                                  f"'{written[key]}' (line {first.line}) and '{given}'",
+                                  "keep one of them")
+                continue
+            written[key] = given
             if is_null(value):
                 continue
             elif key == "help_lines":
                 if not isinstance(value, Seq) or not all(
                         isinstance(v, Scalar) and not is_null(v) for v in value.items):
-                    self.walk.problem(value.at, "defaults.handouts.help_lines must be a list of "
-                                      "lines", "start each line with '- '")
+                    self.walk.problem(value.at, f"{where} must be a list of lines",
+                                      "start each line with '- '")
                 else:
                     out[key] = [v.text for v in value.items if isinstance(v, Scalar)]
             elif not isinstance(value, Scalar):
@@ -234,7 +265,7 @@ class _BrandReader:
                     out[key] = value.text.strip().lower()
             elif key == "slide_size":
                 if value.text.strip() not in SLIDE_SIZES:
-                    self.walk.problem(value.at, f"slide_size '{value.text}' is not a slide size",
+                    self.walk.problem(value.at, f"{given} '{value.text}' is not a slide size",
                                       "use \"16:9\" or \"4:3\" (quoted)")
                 else:
                     out[key] = value.text.strip()

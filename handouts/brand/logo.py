@@ -1,11 +1,13 @@
 """Reading `logo` in `_brand.yml`: a path, an image with `path` and `alt`, or
 `small`/`medium`/`large`, each a path, a name from `logo.images` or a light/dark pair. The
 largest size given is used, light preferred, and checked as an image file in the project
-small enough to be a logo.
+small enough to be a logo. The chosen image's `alt` (brand.yml's `{path, alt}` form, given
+directly, in `logo.images` or as a light or dark variant) is its alternative text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.brand.reader import BrandWalk, Written
@@ -15,20 +17,28 @@ LOGO_SIZES = ("small", "medium", "large")
 IMAGE_KEYS = ("path", "alt", "attrs")
 
 
+@dataclass(frozen=True)
+class WrittenImage:
+    """A logo image as written: its path and its alternative text ('' when not given)."""
+
+    path: Written
+    alt: str = ""
+
+
 class LogoReader:
     """The logo section of a walk over the brand's tree."""
 
     def __init__(self, walk: BrandWalk) -> None:
         self.walk = walk
 
-    def logo(self, node: Node | None) -> Path | None:
+    def logo(self, node: Node | None) -> tuple[Path, str] | None:
         """The largest logo given, light variant preferred, checked as a file in the
-        project."""
+        project (an absolute path), and its alternative text ('' when not given)."""
         if node is None or is_null(node):
             return None
-        chosen: Written | None = None
+        chosen: WrittenImage | None = None
         if isinstance(node, Scalar):
-            chosen = Written(node.text.strip(), node.at)
+            chosen = WrittenImage(Written(node.text.strip(), node.at))
         elif isinstance(node, Map) and "path" in node.items:  # a single image
             chosen = self.image(node, "logo")
         elif isinstance(node, Map):
@@ -45,7 +55,8 @@ class LogoReader:
             return None
         from handouts.brand import assets
 
-        path = self.walk.inside(chosen, "the logo")
+        written = chosen.path
+        path = self.walk.inside(written, "the logo")
         if path is None:
             return None
         try:
@@ -53,32 +64,34 @@ class LogoReader:
         except OSError as exc:
             problem = f"cannot be read ({exc.strerror})"
         if problem:
-            self.walk.problem(chosen.at, f"the logo '{chosen.text}' {problem}",
+            self.walk.problem(written.at, f"the logo '{written.text}' {problem}",
                               "use a PNG, JPEG or SVG logo under "
                               f"{assets.MAX_LOGO_PIXELS // 1_000_000} megapixels")
             return None
-        return path
+        return path, chosen.alt
 
-    def image(self, node: Map, where: str) -> Written | None:
+    def image(self, node: Map, where: str) -> WrittenImage | None:
         """An image given as a mapping with `path` (and `alt`)."""
         self.walk.only(node, where, IMAGE_KEYS)
         path = node.items.get("path")
         text = self.walk.text(path, f"{where}.path", "write the image file's path")
+        alt = self.walk.text(node.items.get("alt"), f"{where}.alt",
+                             "write what the logo shows, such as the clinic's name")
         if text and path is not None:
-            return Written(text, path.at)
+            return WrittenImage(Written(text, path.at), alt or "")
         if not isinstance(path, (Map, Seq)):  # those were reported as not text
             self.walk.problem(node.at, f"{where} has no path",
                               "add path: and the image file's path")
         return None
 
-    def images(self, node: Node | None) -> dict[str, Written | None]:
+    def images(self, node: Node | None) -> dict[str, WrittenImage | None]:
         """`logo.images`: names for image files."""
         given = self.walk.mapping(node, "logo.images", "give each image a name, such as "
                                   "main: images/logo.png")
-        images: dict[str, Written | None] = {}
+        images: dict[str, WrittenImage | None] = {}
         for name, value in (given.items if given else {}).items():
             if isinstance(value, Scalar) and not is_null(value):
-                images[name] = Written(value.text.strip(), value.at)
+                images[name] = WrittenImage(Written(value.text.strip(), value.at))
             elif isinstance(value, Map):
                 images[name] = self.image(value, f"logo.images.{name}")
             else:
@@ -89,7 +102,7 @@ class LogoReader:
         return images
 
     def logo_size(self, node: Node | None, where: str,
-                  images: dict[str, Written | None]) -> Written | None:
+                  images: dict[str, WrittenImage | None]) -> WrittenImage | None:
         """One logo size: a path, an image name, an image, or light and dark variants."""
         if node is None or is_null(node):
             return None
@@ -107,13 +120,13 @@ class LogoReader:
         return self.variant(node, where, images)
 
     def variant(self, node: Node | None, where: str,
-                images: dict[str, Written | None]) -> Written | None:
+                images: dict[str, WrittenImage | None]) -> WrittenImage | None:
         """A path, a name from `logo.images`, or an image mapping."""
         if node is None or is_null(node):
             return None
         if isinstance(node, Scalar):
             text = node.text.strip()
-            return images[text] if text in images else Written(text, node.at)
+            return images[text] if text in images else WrittenImage(Written(text, node.at))
         if isinstance(node, Map) and "path" in node.items:
             return self.image(node, where)
         self.walk.problem(node.at, f"{where} must be a path or a name from logo.images, not "

@@ -42,6 +42,9 @@ class Brand:
     slide_size: str = "16:9"
     logo: Path | None = None
     """The logo for light backgrounds, largest size given (absolute path)."""
+    logo_alt: str = ""
+    """The logo's alternative text as the brand gives it (brand.yml's `alt`); '' when not
+    given, and the templates then say "<name> logo"."""
     base_font: FontFamily | None = None
     heading_font: FontFamily | None = None
     pptx_template: Path | None = None

@@ -1,7 +1,11 @@
 """Reading `color` in `_brand.yml`: the palette (colours by name) and the theme colours,
-each #RGB or #RRGGBB (read by handouts.colours.parse_hex) or a name followed through the
-palette and the other theme colours, to the end of any chain whatever order it is written
-in; a chain that goes round in a circle is reported once, where it starts.
+each #RGB, #RRGGBB or a CSS colour name such as `navy` (read by
+handouts.colours.parse_colour), or a name followed through the palette and the other theme
+colours, to the end of any chain whatever order it is written in; a chain that goes round in
+a circle is reported once, where it starts. A palette name is followed before a CSS name, as
+brand.yml replaces palette names first. A theme colour the handouts use that is written only
+inside the palette (`palette: {primary: ...}`) is a warning: brand.yml reads it as a palette
+colour that happens to be called `primary`, so it would be dropped silently.
 """
 
 from __future__ import annotations
@@ -9,11 +13,15 @@ from __future__ import annotations
 import re
 
 from handouts.brand.reader import BrandWalk
-from handouts.colours import parse_hex
-from handouts.schema.nodes import Node, Scalar, described, is_null
+from handouts.colours import Palette, parse_colour
+from handouts.errors import Diagnostic
+from handouts.schema.nodes import Map, Node, Scalar, described, is_null
 
 COLOR_KEYS = ("palette", "foreground", "background", "primary", "secondary", "tertiary",
               "success", "info", "warning", "danger", "light", "dark")
+USED_ROLES = ("primary", "secondary", "foreground", "background")
+"""The theme colours the handouts draw with (handouts.colours.Palette)."""
+COLOUR_TODO = "write #RRGGBB, a CSS colour name such as navy, or a name from color.palette"
 PALETTE_NAME_RE = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_-]*$")
 """brand.yml's rule for palette names (they become Sass and CSS variables)."""
 
@@ -39,16 +47,17 @@ class ColourReader:
                 theme[key] = value
             else:
                 self.walk.problem(value.at, f"color.{key} must be a colour, not {described(value)}",
-                                  "write #RRGGBB or a name from color.palette")
+                                  COLOUR_TODO)
         circles: set[frozenset[str]] = set()
         for name in palette:
-            self.colour(palette, name, f"color.palette.{name}", "write it as #RRGGBB", circles)
+            self.colour(palette, name, f"color.palette.{name}",
+                        "write it as #RRGGBB or a CSS colour name such as navy", circles)
+        self.roles_in_palette(color.items.get("palette"), theme)
         # theme colours may name palette colours and other theme colours (brand.yml)
         names = {**palette, **theme}
         out: dict[str, str] = {}
         for key in theme:
-            found = self.colour(names, key, f"color.{key}",
-                                "write #RRGGBB or a name from color.palette", circles)
+            found = self.colour(names, key, f"color.{key}", COLOUR_TODO, circles)
             if found is not None:
                 out[key] = found
         return out
@@ -68,7 +77,8 @@ class ColourReader:
                 palette[name] = value
             else:
                 self.walk.problem(value.at, f"color.palette.{name} must be a colour, not "
-                                  f"{described(value)}", "write it as #RRGGBB")
+                                  f"{described(value)}",
+                                  "write it as #RRGGBB or a CSS colour name such as navy")
         return palette
 
     def colour(self, names: dict[str, Scalar], name: str, where: str, todo: str,
@@ -88,9 +98,25 @@ class ColourReader:
                 return None
             chain.append(value)
             value = names[value].text.strip()
-        colour = parse_hex(value)
+        colour = parse_colour(value)
         if colour is not None:
             return colour
         if len(chain) == 1:
             self.walk.problem(names[name].at, f"{where} '{value}' is not a colour", todo)
         return None
+
+    def roles_in_palette(self, node: Node | None, theme: dict[str, Scalar]) -> None:
+        """A warning for each theme colour the handouts use that is written inside
+        `color.palette` and not beside it, where brand.yml looks for it."""
+        if not isinstance(node, Map):
+            return
+        default = Palette()
+        for role in USED_ROLES:
+            if role in node.items and role not in theme:
+                self.walk.warnings.append(Diagnostic(
+                    "role-in-palette", f"color.palette.{role} names a palette colour, not the "
+                    f"theme's {role} colour, so the handouts use the default {role} "
+                    f"{getattr(default, role)}; move {role}: up one level, beside palette:, or "
+                    f"rename the palette colour (such as brand-{role}) and add '{role}: "
+                    f"brand-{role}' under color:",
+                    node.key_at[role]))

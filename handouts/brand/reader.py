@@ -7,6 +7,7 @@ Each section's reader (typography, colours, logo, the rest) holds the same walk.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,16 +59,28 @@ class BrandWalk:
         """A problem for each key that `where` may not have."""
         self.schema.keys(node, allowed, where)
 
+    def located(self, text: str) -> Path:
+        """Where a path written in the brand points: relative to the brand file's folder,
+        or, starting with '/', to the project root as Quarto reads it (`/assets/logo.svg`).
+        An absolute path naming an existing file is still read as absolute when no file is
+        at the root-relative place, so that its message says where it really leads."""
+        if not text.startswith("/"):
+            return self.path.parent / text
+        from_root = self.root / text.lstrip("/")
+        if not os.path.lexists(from_root) and os.path.lexists(text):
+            return Path(text)
+        return from_root
+
     def inside(self, raw: Written, what: str) -> Path | None:
-        """A file path from the brand, resolved against its folder; it must stay inside the
-        project and exist."""
+        """A file path from the brand (see `located`); it must stay inside the project and
+        exist."""
         if "://" in raw.text:
             self.problem(raw.at, f"{what} '{raw.text}' is a web address",
                          "download the file into the project and give its path")
             return None
         from handouts.files import Refused, inside
 
-        given = self.path.parent / raw.text
+        given = self.located(raw.text)
         try:
             candidate = inside(given, (self.root,))
         except Refused as exc:

@@ -25,11 +25,13 @@ def _frozen(value: Any) -> Any:
 
 
 def _brand(brand: Brand) -> dict[str, Any]:
-    """The brand as templates see it: text values, and the logo as a path."""
+    """The brand as templates see it: text values, the logo as a path and its alternative
+    text (the brand's own, else '<name> logo')."""
     fields = {f.name: getattr(brand, f.name) for f in dataclasses.fields(brand)
               if f.name not in ("base_font", "heading_font", "pptx_template", "source",
                                 "warnings")}
     fields["logo"] = str(brand.logo) if brand.logo else ""
+    fields["logo_alt"] = brand.logo_alt or f"{brand.name} logo"
     fields["help_lines"] = list(brand.help_lines)
     return fields
 

@@ -36,12 +36,31 @@ def names(fields: Sequence[Field]) -> tuple[str, ...]:
 
 
 def suggest(word: str, choices: Sequence[str]) -> str:
-    """'did you mean X?' for the closest choice, or a list of the valid ones."""
+    """'did you mean X?' (or 'X or Y?', at most three) for the choices `word` likely meant,
+    else a list of the valid ones ('remove it' when there are none).
+
+    Likely meant, in this order: the closest by spelling (difflib, ratio 0.6 or more); the
+    choices a word of two or more letters begins ('qr' for 'qr_url'); and, for a word of
+    parts joined by '_' or '-', the choices that are one of its parts ('phone' for
+    'phone_number' or 'clinic_phone') or begin with the same first part ('qr_url' for
+    'qr-link'). Case and '-' against '_' do not count in the last two.
+    """
     import difflib  # only when there is a mistake to suggest a fix for
 
+    def plain(text: str) -> str:
+        return text.lower().replace("-", "_")
+
+    written = plain(word)
+    parts = written.split("_")
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
+    begun = [c for c in choices if len(written) >= 2 and plain(c).startswith(written)]
+    within = [c for c in choices if len(parts) > 1 and (
+        plain(c) in parts or (len(parts[0]) >= 2 and plain(c).split("_")[0] == parts[0]))]
+    found = [f"'{c}'" for c in dict.fromkeys([*close, *begun, *within])][:3]
+    if len(found) > 1:
+        return f"did you mean {', '.join(found[:-1])} or {found[-1]}?"
+    if found:
+        return f"did you mean {found[0]}?"
     return f"use one of: {', '.join(choices)}" if choices else "remove it"
 
 

@@ -3,6 +3,7 @@ several clinics, and bad brand files refused before anything is built."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import struct
@@ -109,7 +110,7 @@ def test_download_only_font_falls_back_with_a_warning(tmp_path: Path) -> None:
                                   "      source: google\n  base: {family: Open Sans}\n"),
                        tmp_path)
     assert brand.base_font is None
-    [warning] = brand.warnings
+    [warning] = [w for w in brand.warnings if w.code != "no-clinic-name"]
     assert "'Open Sans' (google)" in warning.message and "built-in Noto Sans" in warning.message
     assert warning.code == "font-fallback"
     assert warning.location == Location(tmp_path / "_brand.yml", 5, 9)  # base: {family: ...}
@@ -373,6 +374,17 @@ typography:
   base: Noto Serif
 """,
     "one image with alt text": "logo: {path: brand/harbourside-logo.svg, alt: Our logo}\n",
+    "CSS colour names": """\
+meta: {name: Named Colours Clinic}
+color:
+  palette:
+    ink: black
+    navy: "#14284B"
+  primary: navy
+  secondary: Lavender
+  foreground: ink
+  background: white
+""",
 }
 
 
@@ -394,7 +406,7 @@ def what_we_read(brand: Brand) -> dict[str, Any]:
     return {"name": brand.name, "short_name": brand.short_name, "url": brand.url,
             "primary": brand.palette.primary, "secondary": brand.palette.secondary,
             "foreground": brand.palette.foreground, "background": brand.palette.background,
-            "logo": brand.logo, "base_font": brand.base_font,
+            "logo": brand.logo, "logo_alt": brand.logo_alt, "base_font": brand.base_font,
             "heading_font": brand.heading_font}
 
 
@@ -413,6 +425,10 @@ def what_brand_yml_reads(path: Path) -> dict[str, Any]:
         value = getattr(b.color, key, None) if b.color is not None else None
         if value is None:
             return str(getattr(DEFAULT_BRAND.palette, key))
+        if not value.startswith("#"):  # a CSS name, as Pillow's own table has it
+            from PIL import ImageColor
+
+            return "#{:02X}{:02X}{:02X}".format(*ImageColor.getrgb(value))
         value = "#" + "".join(c * 2 for c in value[1:]) if len(value) == 4 else value
         return str(value).upper()
 
@@ -422,6 +438,7 @@ def what_brand_yml_reads(path: Path) -> dict[str, Any]:
         given = next((s for s in sizes if s is not None), None)
         resource = getattr(given, "light", None) or getattr(given, "dark", None) or given
     logo = resource.path.absolute().resolve() if resource is not None else None
+    alt = (resource.alt or "") if resource is not None else ""
 
     def family(role: str) -> FontFamily | None:
         chosen = getattr(b.typography, role, None) if b.typography is not None else None
@@ -445,7 +462,8 @@ def what_brand_yml_reads(path: Path) -> dict[str, Any]:
             "short_name": short or full or DEFAULT_BRAND.short_name, "url": home,
             **{key: colour(key) for key in ("primary", "secondary", "foreground",
                                             "background")},
-            "logo": logo, "base_font": family("base"), "heading_font": family("headings")}
+            "logo": logo, "logo_alt": alt, "base_font": family("base"),
+            "heading_font": family("headings")}
 
 
 @pytest.mark.parametrize("case", ["sample", "test clinic", "starter", *CONFORMANCE])
@@ -520,7 +538,7 @@ def test_weight_names_bare_font_paths_and_shared_families(tmp_path: Path) -> Non
      "_brand.yml:2:12: color.primary 'primary' goes round in a circle (primary -> primary)"),
     ("color:\n  palette:\n    1st: '#FFFFFF'\n",
      "_brand.yml:3:5: color.palette name '1st' cannot be used"),
-    ("color:\n  danger: red\n", "_brand.yml:2:11: color.danger 'red' is not a colour"),
+    ("color:\n  danger: reddish\n", "_brand.yml:2:11: color.danger 'reddish' is not a colour"),
     ("typography:\n  fonts: {family: X}\n",
      "_brand.yml:2:10: typography.fonts must be a list, not a mapping"),
     ("typography:\n  fonts:\n    - Open Sans\n",
@@ -614,3 +632,63 @@ def test_a_key_is_located_in_its_own_mapping(tmp_path: Path) -> None:
                     "          wieght: 700\n")
     assert message.endswith("_brand.yml:11:11: unknown key 'wieght' in a file of font 'B'; did "
                             "you mean 'weight'?")
+
+
+HANDOUTS_SNAKE = """\
+meta: {name: Keys Clinic}
+defaults:
+  handouts:
+    slide_size: "4:3"
+    qr_url: https://keys.example.org/qr
+    help_lines: [Call 111]
+    pptx_template: null
+"""
+
+
+def test_handouts_keys_in_brand_yml_kebab_case_read_as_snake_case(tmp_path: Path) -> None:
+    snake = load_brand(brand_file(tmp_path, HANDOUTS_SNAKE), tmp_path)
+    kebab = load_brand(brand_file(tmp_path, HANDOUTS_SNAKE.replace("_", "-")), tmp_path)
+    assert (kebab.slide_size, kebab.qr_url, kebab.help_lines) == ("4:3",
+                                                                  "https://keys.example.org/qr",
+                                                                  ("Call 111",))
+    assert dataclasses.replace(kebab, digest="") == dataclasses.replace(snake, digest="")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("    slide_size: '4:3'\n    slide-size: '16:9'\n",
+     "_brand.yml:4:5: defaults.handouts has both 'slide_size' (line 3) and 'slide-size'; "
+     "keep one of them"),
+    ("    qr: https://x.example.org\n",
+     "_brand.yml:3:5: unknown key 'qr' in defaults.handouts; did you mean 'qr_url'?"),
+    ("    help-line: [a]\n",
+     "_brand.yml:3:5: unknown key 'help-line' in defaults.handouts; did you mean 'help-lines'?"),
+    ("    slide-size: '5:4'\n",
+     "_brand.yml:3:17: slide-size '5:4' is not a slide size; use \"16:9\" or \"4:3\" (quoted)"),
+    ("    help-lines: 3\n",
+     "_brand.yml:3:17: defaults.handouts.help-lines must be a list of lines; start each line "
+     "with '- '"),
+])
+def test_handouts_key_mistakes_are_located_in_the_words_written(tmp_path: Path, text: str,
+                                                                 expected: str) -> None:
+    fails(tmp_path, "defaults:\n  handouts:\n" + text, expected)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("color: {primary: navy}\n", (1, 1)),
+    ("# only a comment\n", (1, 1)),
+    ("color: {primary: navy}\nmeta:\n  link: https://x.example.org\n", (2, 1)),
+])
+def test_a_brand_with_no_name_is_a_warning_at_the_file(tmp_path: Path, text: str,
+                                                       where: tuple[int, int]) -> None:
+    brand = load_brand(brand_file(tmp_path, text), tmp_path)
+    assert brand.name == "Your Clinic"
+    [warning] = [w for w in brand.warnings if w.code == "no-clinic-name"]
+    assert warning.location == Location(tmp_path / "_brand.yml", *where)
+    assert warning.message == ("the brand has no meta.name, so the handouts say 'Your Clinic'; "
+                               "add meta: with name: and the clinic's name")
+
+
+def test_a_brand_with_a_name_or_no_brand_file_has_no_such_warning(tmp_path: Path) -> None:
+    assert load_brand(tmp_path / "_brand.yml", tmp_path).warnings == ()
+    for text in ("meta: {name: A}\n", "meta: {name: {short: A}}\n"):
+        assert load_brand(brand_file(tmp_path, text), tmp_path).warnings == ()

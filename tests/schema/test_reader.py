@@ -3,8 +3,13 @@ fields and typed values, every problem at once at its own line and column."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handouts.schema.nodes import Map, Node
 from handouts.schema.reader import Field, Reader, suggest, type_name
@@ -28,6 +33,43 @@ def test_suggest_names_the_closest_choice_or_lists_them() -> None:
     assert suggest("buidl", ("build", "brand")) == "did you mean 'build'?"
     assert suggest("zzz", ("build", "brand")) == "use one of: build, brand"
     assert suggest("zzz", ()) == "remove it"
+
+
+NAME = "abcpqr_-QR1"
+"""Letters of names, for names a key may have (no quotes, so the suggestion can be parsed)."""
+KEYS = ("phone", "address", "qr_url", "slide_size", "help_lines", "pptx_template")
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("qr", "did you mean 'qr_url'?"),
+    ("pptx", "did you mean 'pptx_template'?"),
+    ("phone_number", "did you mean 'phone'?"),
+    ("clinic-phone", "did you mean 'phone'?"),
+    ("qr-link", "did you mean 'qr_url'?"),
+    ("Help", "did you mean 'help_lines'?"),
+    ("phoen", "did you mean 'phone'?"),
+    ("p", "use one of: phone, address, qr_url, slide_size, help_lines, pptx_template"),
+])
+def test_suggest_takes_prefixes_and_parts_of_a_name(word: str, expected: str) -> None:
+    assert suggest(word, KEYS) == expected
+
+
+def test_suggest_names_up_to_three() -> None:
+    assert suggest("qr", ("qr_url", "qr_size")) == "did you mean 'qr_url' or 'qr_size'?"
+    assert suggest("co", ("code", "contact", "content", "cost")) == \
+        "did you mean 'cost', 'code' or 'contact'?"  # the closest by spelling first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(NAME, max_size=12), st.lists(st.text(NAME, min_size=1, max_size=12), max_size=8,
+                                            unique=True))
+def test_suggest_only_ever_names_the_choices(word: str, choices: list[str]) -> None:
+    said = suggest(word, choices)
+    if said.startswith("did you mean "):
+        named = re.findall(r"'(.*?)'(?:, | or |\?$)", said)
+        assert 1 <= len(named) <= 3 and set(named) <= set(choices), said
+    else:
+        assert said == (f"use one of: {', '.join(choices)}" if choices else "remove it")
 
 
 def test_fields_report_unknown_and_missing_keys_at_once() -> None:
