@@ -10,7 +10,8 @@ SVG unit, is written out as whole pixels at the width a logo is drawn at, so res
 rounds a size in mm or pt to whole pixels first (which left transparent edges and changed
 the logo's proportions). Text is drawn with the bundled Noto Sans and the font files the
 caller names (the brand's), never with fonts found on the machine: a wordmark looks the
-same on every machine, and one in a font not given is drawn in Noto Sans.
+same on every machine, and one in a font not given is drawn in Noto Sans. A face named
+by its PostScript name, as Illustrator names it, is found too (handouts.brand.svgfonts).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from handouts.brand import svgfonts
 from handouts.brand.raster import MAX_LOGO_PIXELS, ImageProblem, pixel_count, raster_problem
 from handouts.brand.svgsize import svg_size
 from handouts.fonts.families import BUILTIN_FONT_NAME, builtin_fonts
@@ -69,11 +71,13 @@ def _drawn(data: bytes, fonts: tuple[tuple[str, int, int], ...]) -> bytes:
     output loads the logo again, and a brand's font may change between builds."""
     import resvg_py
 
-    prepared = _prepare(data)
+    text = _prepare(data).text
+    named = svgfonts.faces(fonts) if "font-family" in text else {}
     family = BUILTIN_FONT_NAME  # for a family not given, and every generic family
     try:
         png = resvg_py.svg_to_bytes(
-            svg_string=prepared.text, dpi=SVG_DPI, width=LOGO_RENDER_WIDTH,
+            svg_string=svgfonts.renamed(text, named), style_sheet=svgfonts.style_sheet(named),
+            dpi=SVG_DPI, width=LOGO_RENDER_WIDTH,
             height=MAX_LOGO_PIXELS // LOGO_RENDER_WIDTH, skip_system_fonts=True,
             font_files=[name for name, _, _ in fonts], font_family=family,
             serif_family=family, sans_serif_family=family, cursive_family=family,

@@ -1,7 +1,7 @@
 """SVG logos as design tools save them: sizes in any SVG unit, a DOCTYPE line with or
 without Illustrator's entities, and a wordmark in <text> drawn with the bundled and the
-brand's fonts, never the machine's; entities that could read a file or blow up are
-refused with what to do."""
+brand's fonts (named by family, or by PostScript name as Illustrator names them), never
+the machine's; entities that could read a file or blow up are refused with what to do."""
 
 from __future__ import annotations
 
@@ -317,3 +317,51 @@ def test_a_size_without_a_viewbox_replaces_an_aspect_setting_that_had_no_effect(
             'width="30mm" height="10mm" preserveAspectRatio="xMinYMin slice"'),
         encoding="utf-8")
     assert load_picture("logo.svg", (tmp_path,))[1:] == (1200, 400)
+
+
+ILLUSTRATOR_STYLES = """\
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator 27.5.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+<svg version="1.1" id="Layer_1" xmlns="http://www.w3.org/2000/svg" \
+xmlns:xlink="http://www.w3.org/1999/xlink" x="0px" y="0px"
+\t viewBox="0 0 255.1 85" style="enable-background:new 0 0 255.1 85;" xml:space="preserve">
+<style type="text/css">
+\t.st0{{fill:#1B8A9A;}}
+\t.st1{{fill:#1A1A1A;}}
+\t.st2{{{font}}}
+\t.st3{{font-size:32px;}}
+</style>
+<circle class="st0" cx="42.5" cy="42.5" r="36.8"/>
+<text transform="matrix(1 0 0 1 90.7 53.9)" class="st1 st2 st3">Harbour</text>
+</svg>
+"""
+"""A wordmark as Illustrator 2023 saves it with style elements: classes in CSS, the font
+named in one of them."""
+
+POSTSCRIPT_NAMES = {  # as Illustrator writes the font; as a designer would write it
+    "a class, bold": (ILLUSTRATOR_STYLES.format(font="font-family:'LiberationSerif-Bold';"),
+                      ILLUSTRATOR_STYLES.format(font="font-family:'Liberation Serif';"
+                                                     "font-weight:bold;")),
+    "a class, regular": (ILLUSTRATOR_STYLES.format(font="font-family:LiberationSerif;"),
+                         ILLUSTRATOR_STYLES.format(font="font-family:'Liberation Serif';")),
+    "an attribute, bold": (
+        ILLUSTRATOR_ENTITIES.replace("'LiberationSerif'", "'LiberationSerif-Bold'"),
+        ILLUSTRATOR_ENTITIES.replace("font-family=\"'LiberationSerif'\"",
+                                     "font-family=\"Liberation Serif\" font-weight=\"700\"")),
+    "a style attribute, Noto Sans bold": (
+        wordmark("NotoSans-Bold").decode(),
+        wordmark("Noto Sans").decode().replace("font-family:", "font-weight:bold;font-family:")),
+}
+
+
+@pytest.mark.parametrize(("by_postscript", "by_family"), POSTSCRIPT_NAMES.values(),
+                         ids=POSTSCRIPT_NAMES.keys())
+def test_a_font_named_by_its_postscript_name_is_drawn_in_that_face(
+        no_system_fonts: None, by_postscript: str, by_family: str) -> None:
+    fonts = (BRAND_FONT, BRAND_FONT.with_name("LiberationSerif-Bold.ttf"))
+    drawn = on_white(svg_png(by_postscript.encode(), fonts))
+    assert dark_pixels(drawn, 0.36, 1.0) > 2000
+    assert drawn.tobytes() == on_white(svg_png(by_family.encode(), fonts)).tobytes()
+    unknown = by_postscript.replace("LiberationSerif", "MyriadPro").replace("NotoSans",
+                                                                             "MyriadPro")
+    assert drawn.tobytes() != on_white(svg_png(unknown.encode(), fonts)).tobytes()
