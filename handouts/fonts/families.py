@@ -18,6 +18,11 @@ class Fonts:
     italic: Path
     bold_italic: Path
 
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The family's files, each once (a face may stand in for another)."""
+        return tuple(dict.fromkeys((self.regular, self.bold, self.italic, self.bold_italic)))
+
 
 def builtin_fonts() -> Fonts:
     """The bundled Noto Sans family."""

@@ -250,7 +250,9 @@ class Builder:
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
-        data, w, h = load_picture(block.src, self.theme.assets_roots)
+        heads = self.theme.heading_fonts.files if self.theme.heading_fonts else ()
+        data, w, h = load_picture(block.src, self.theme.assets_roots,
+                                  (*self.theme.fonts.files, *heads))  # for an SVG's text
         picture = RLImage(data, width=width, height=width * h / w)
         picture.hAlign = "LEFT"
         return picture

@@ -92,7 +92,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
-    pictures = _Pictures(theme.assets_roots)
+    heads = theme.heading_fonts.files if theme.heading_fonts else ()
+    pictures = _Pictures(theme.assets_roots, (*theme.fonts.files, *heads))
     # raises SlideOverflow, a DoesNotFit
     planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
     layouts = layouts_by_kind(prs, warnings, theme.template)
@@ -119,13 +120,15 @@ class _Pictures:
     """The pictures of one deck, each read once: the planner asks for their sizes, the
     drawing for their bytes."""
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], fonts: tuple[Path, ...]) -> None:
         self.roots = roots
+        self.fonts = fonts
+        """The brand's font files, for an SVG's text."""
         self.read: dict[str, tuple[bytes, int, int]] = {}
 
     def _load(self, image: L.Image) -> tuple[bytes, int, int]:
         if image.src not in self.read:
-            data, w, h = load_picture(image.src, self.roots)
+            data, w, h = load_picture(image.src, self.roots, self.fonts)
             self.read[image.src] = (data.getvalue(), w, h)
         return self.read[image.src]
 
