@@ -6,9 +6,9 @@ draws the plan, measuring and choosing nothing: real title placeholders on every
 bullets in the body placeholder, callouts as shaded boxes, pictures with alt text, speaker
 notes, and a slide-number field. The saved file is byte-identical for the same inputs:
 fixed document properties and fixed zip timestamps. `theme` holds the theme, `text`
-writes the DrawingML text, and `package` handles layouts, slide and notes parts and the
-zip. `write` is the writer's entry (handouts.writers.table); `draw` is the same from a
-ready-made theme.
+writes the DrawingML text, `layouts` chooses the layout of each kind of slide, and
+`package` handles slide and notes parts, the notes master and the zip. `write` is the
+writer's entry (handouts.writers.table); `draw` is the same from a ready-made theme.
 """
 
 from __future__ import annotations
