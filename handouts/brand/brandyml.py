@@ -142,6 +142,8 @@ class _BrandReader:
         self.walk = walk
         self.path, self.root = walk.path, walk.root
         self.warnings = walk.warnings  # the walk's own list: warnings are the brand's
+        self.template: tuple[str, Any] | None = None  # as written, and as checked
+        self.size_at: Location | None = None  # where slide_size is written
 
     def brand(self, tree: Map) -> Brand:
         items = tree.items
@@ -264,6 +266,7 @@ class _BrandReader:
                 else:
                     out[key] = value.text.strip().lower()
             elif key == "slide_size":
+                self.size_at = value.at
                 if value.text.strip() not in SLIDE_SIZES:
                     self.walk.problem(value.at, f"{given} '{value.text}' is not a slide size",
                                       "use \"16:9\" or \"4:3\" (quoted)")
@@ -282,7 +285,23 @@ class _BrandReader:
                     out[key] = text
             else:
                 out[key] = value.text
+        if "slide_size" in out and self.template is not None:
+            self.same_size(out["slide_size"])
         return out
+
+    def same_size(self, slide_size: str) -> None:
+        """A warning at the brand's slide_size when the PowerPoint template's slides are
+        of another shape (the decks take the template's)."""
+        from handouts.writers.pptx import template as pptxtemplate
+
+        assert self.template is not None and self.size_at is not None
+        written, template = self.template
+        shape = pptxtemplate.size_contradicts(template, slide_size)
+        if shape is not None:
+            self.warnings.append(Diagnostic(
+                "slide-size-mismatch", f"slide_size \"{slide_size}\" is not the shape of the "
+                f"PowerPoint template '{written}', which is {shape}; the decks take the "
+                f"template's size (set slide_size to match it, or leave it out)", self.size_at))
 
     def pptx_template(self, written: Written) -> Path | None:
         """A clinic's .pptx, inside the project, checked by handouts.writers.pptx.template (not
@@ -303,6 +322,7 @@ class _BrandReader:
             self.walk.problem(written.at, f"the PowerPoint template '{written.text}' {exc.what}",
                               exc.todo)
             return None
+        self.template = (written.text, template)
         if template.removed:
             shown = ", ".join(qr.shown(target) for target in template.removed[:5])
             more = len(template.removed) - 5

@@ -261,15 +261,13 @@ def test_a_clinic_powerpoint_template(sample: Path, cli: Callable[..., Result]) 
     result = cli("-C", sample, "build", "ketamine-and-addiction", "--level", "standard",
                  "--length", "full", "--format", "pptx")
     assert result.exit_code == 0, result.output
-    assert f"warning: {sample / 'clinic.pptx'}: no slide layout named 'Section Header' with a " \
-        "title; using 'Title and Content' for section slides [layout-fallback]" \
-        in result.output.splitlines()
+    assert "[layout-fallback]" not in result.output  # layouts are found by type, not name
     deck = sample / "build/ketamine-and-addiction/ketamine-and-addiction-standard-talk-45min.pptx"
     prs = Presentation(str(deck))
     assert Emu(prs.slide_width).pt == 720  # the template's own size
     names = [s.slide_layout.name for s in prs.slides]
     assert names[0] == "Title Slide" and "Title and Content" in names
-    assert "Clinic Divider" not in names
+    assert "Clinic Divider" in names  # the section header layout, whatever it is called
     texts = [s.shapes.title.text for s in prs.slides]
     assert "EXAMPLE SLIDE" not in texts and texts[0] == "Ketamine and Addiction"
     run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]

@@ -6,9 +6,9 @@ draws the plan, measuring and choosing nothing: real title placeholders on every
 bullets in the body placeholder, callouts as shaded boxes, pictures with alt text, speaker
 notes, and a slide-number field. The saved file is byte-identical for the same inputs:
 fixed document properties and fixed zip timestamps. `theme` holds the theme, `text`
-writes the DrawingML text, and `package` handles layouts, slide and notes parts and the
-zip. `write` is the writer's entry (handouts.writers.table); `draw` is the same from a
-ready-made theme.
+writes the DrawingML text, `layouts` chooses the layout of each kind of slide, and
+`package` handles slide and notes parts, the notes master and the zip. `write` is the
+writer's entry (handouts.writers.table); `draw` is the same from a ready-made theme.
 """
 
 from __future__ import annotations
@@ -34,21 +34,25 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
+from handouts.writers.pptx.layouts import (
+    body_placeholder,
+    layouts_by_kind,
+    template_geometry,
+)
 from handouts.writers.pptx.package import (
     FIXED_TIME,
-    LAYOUT_NAMES,
     add_notes_slide,
     add_slide,
     drop_slides,
-    layouts_by_kind,
+    keep_notes,
+    plain_presentation,
     save,
-    template_geometry,
 )
 from handouts.writers.pptx.plan import PlannedSlide, SlideGeometry
 from handouts.writers.pptx.text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
 from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme, deck_theme
 
-__all__ = ["FIXED_TIME", "LAYOUT_NAMES", "MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme",
+__all__ = ["FIXED_TIME", "MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme",
            "draw", "write"]
 
 
@@ -83,11 +87,12 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
                 from None
         prs = Presentation(io.BytesIO(template.data))
         drop_slides(prs)
-        geo = template_geometry(prs, theme)
+        layouts = layouts_by_kind(prs, warnings, theme.template)
+        geo = template_geometry(prs, theme, layouts["content"])
     else:
-        prs = Presentation()
         width, height = SLIDE_SIZES[theme.slide_size]
-        prs.slide_width, prs.slide_height = Pt(width), Pt(height)
+        prs = plain_presentation(width, height)
+        layouts = layouts_by_kind(prs, warnings, None)
         geo = SlideGeometry(width, height, theme.body_size)
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
@@ -96,7 +101,6 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     pictures = _Pictures(theme.assets_roots, (*theme.fonts.files, *heads))
     # raises SlideOverflow, a DoesNotFit
     planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
-    layouts = layouts_by_kind(prs, warnings, theme.template)
     first_notes = None
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
@@ -106,6 +110,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
+    keep_notes(prs)
     props = prs.core_properties
     stamp = dt.datetime.combine(theme.date, dt.time())
     props.title, props.author, props.subject = theme.title, theme.author, theme.title
@@ -159,7 +164,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
         p.alignment = PP_ALIGN.LEFT
         add_runs(p, plan.title, plan.title_size, theme, text_on(theme.palette.primary),
                  bold=True, heading=True)
-        sub = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
+        sub = body_placeholder(shapes.placeholders, subtitle=True)
         if sub is not None:
             tf = text_frame(sub, boxes.subtitle)
             tf.vertical_anchor = MSO_ANCHOR.TOP
@@ -200,7 +205,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
         rule.line.fill.background()
     callouts = [i for i in plan.items if i.style == "callout"]
     texts = [i for i in plan.items if i.style != "callout"]
-    body = next((s for s in shapes.placeholders if s.placeholder_format.idx == 1), None)
+    body = body_placeholder(shapes.placeholders)
     if boxes.body is not None:
         if body is None:  # a layout without a body placeholder: a text box instead
             body = _textbox(shapes, boxes.body)

@@ -1,6 +1,7 @@
-"""The deck writer's package: slide layouts chosen by name, a clinic template's geometry
-and example slides, new slides and notes pages copied from pristine first ones, and the
-.pptx zip written once with fixed entry times, so equal decks are equal bytes.
+"""The deck writer's package: a clinic template's example slides removed, new slides and
+notes pages copied from pristine first ones, the presentation part's notes master and slide
+size, and the .pptx zip written once with fixed entry times, so equal decks are equal
+bytes. (Which layout each slide uses: handouts.writers.pptx.layouts.)
 """
 
 from __future__ import annotations
@@ -8,26 +9,20 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
+from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
-from pptx.util import Emu
+from pptx.util import Pt
 
-from handouts.errors import Diagnostic, Location
-from handouts.writers.contract import WriterError
-from handouts.writers.pptx.plan import SlideGeometry
-from handouts.writers.pptx.theme import DeckTheme
-
-LAYOUT_NAMES = {"title": "Title Slide", "section": "Section Header",
-                "content": "Title and Content", "closing": "Title and Content"}
-"""The slide layout each kind of slide uses, by the names PowerPoint gives them."""
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+SCREEN_4X3_EMU = (9144000, 6858000)
+"""PowerPoint's 4:3 slide, 10 by 7.5 inches, in EMUs: the one size its `type` names."""
 
 
 def add_slide(prs: Any, layout: Any, number: int, pristine: dict[int, Any]) -> Any:
@@ -95,60 +90,56 @@ def save(prs: Any) -> bytes:
     return out.getvalue()
 
 
-def _has_title(layout: Any) -> bool:
-    return any(ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-               for ph in layout.placeholders)
-
-
-def layouts_by_kind(prs: Any, warnings: list[Diagnostic], template: Path | None
-                    ) -> dict[str, Any]:
-    """The slide layout for each kind of slide, by name; a missing one falls back to
-    'Title and Content' (or the first layout with a title), with a warning
-    (`layout-fallback`) located at the template."""
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    titled = [layout for layout in prs.slide_layouts if _has_title(layout)]
-    if not titled:
-        raise WriterError(f"the PowerPoint template {template} has no slide layout with a "
-                          "title placeholder; add one (for example 'Title and Content')")
-    fallback = by_name["Title and Content"] if "Title and Content" in by_name and \
-        _has_title(by_name["Title and Content"]) else titled[0]
-    out = {}
-    for kind, name in LAYOUT_NAMES.items():
-        layout = by_name.get(name)
-        if layout is None or not _has_title(layout):
-            warnings.append(Diagnostic(
-                "layout-fallback", f"no slide layout named '{name}' with a title; using "
-                f"'{fallback.name}' for {kind} slides",
-                Location(template) if template is not None else None))
-            layout = fallback
-        out[kind] = layout
-    return out
-
-
 def drop_slides(prs: Any) -> None:
-    """Remove a template's own example slides, keeping its masters and layouts."""
+    """Remove a template's own example slides, keeping its masters and layouts, and what
+    named those slides in the presentation part: custom shows, and sections (PowerPoint
+    2010's `p14:sectionLst`, which must then hold every slide; the deck has none)."""
+    root = prs.part._element
+    # First what names the slides: a slide a custom show still names keeps its part
+    # (python-pptx drops a relationship only when nothing else refers to it).
+    for named in root.xpath("./p:custShowLst | ./p:extLst/p:ext[*[local-name()='sectionLst']]"):
+        named.getparent().remove(named)
+    for empty in root.xpath("./p:extLst[not(*)]"):
+        root.remove(empty)
     ids = prs.slides._sldIdLst
     for sld_id in list(ids):
         prs.part.drop_rel(sld_id.rId)
         ids.remove(sld_id)
 
 
-def template_geometry(prs: Any, theme: DeckTheme) -> SlideGeometry:
-    """Where a clinic template's 'Title and Content' layout puts its title and body (the
-    body's left edge is the margin on both sides)."""
-    width, height = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
-    layout = next((lay for lay in prs.slide_layouts if lay.name == "Title and Content"), None)
-    body = title = None
-    if layout is not None:
-        for ph in layout.placeholders:
-            if ph.placeholder_format.idx == 1:
-                body = ph
-            elif ph.placeholder_format.type == PP_PLACEHOLDER.TITLE:
-                title = ph
-    if body is None or title is None:
-        return SlideGeometry(width, height, theme.body_size, template=True)
-    left, top = Emu(body.left).pt, Emu(body.top).pt
-    return SlideGeometry(width, height, theme.body_size, margin=left,
-                         title_top=Emu(title.top).pt, title_height=Emu(title.height).pt,
-                         body_top=top, bottom=max(24.0, height - top - Emu(body.height).pt),
-                         template=True)
+def plain_presentation(width: float, height: float) -> Any:
+    """python-pptx's default presentation at `width` by `height` points, its size's
+    `type` saying what it is (python-pptx's own says 4:3 whatever the size)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(width), Pt(height)
+    size = prs.part._element.sldSz
+    if (size.cx, size.cy) == SCREEN_4X3_EMU:
+        size.set("type", "screen4x3")
+    elif "type" in size.attrib:
+        del size.attrib["type"]  # PowerPoint writes no type for 16:9 at 13.33 x 7.5 in
+    return prs
+
+
+def keep_notes(prs: Any) -> None:
+    """Make sure the presentation part names its notes master (`p:notesMasterIdLst`),
+    adding python-pptx's default master when there is none: a notes master the
+    presentation part does not list is one other presentation programs ignore, and with
+    it the speaker notes."""
+    part = prs.part
+    master = part.notes_master_part  # python-pptx makes one (but never lists it) if missing
+    rid = next(rel.rId for rel in part.rels.values()
+               if rel.reltype == RT.NOTES_MASTER and rel.target_part is master)
+    root = part._element
+    listed = root.find(qn("p:notesMasterIdLst"))
+    if listed is None:
+        listed = root.makeelement(qn("p:notesMasterIdLst"), {})
+        after = root.find(qn("p:sldMasterIdLst"))
+        if after is not None:
+            after.addnext(listed)
+        else:
+            root.insert(0, listed)
+    for entry in list(listed):
+        listed.remove(entry)  # a presentation has one notes master
+    entry = listed.makeelement(qn("p:notesMasterId"), {})
+    entry.set(qn("r:id"), rid)
+    listed.append(entry)

@@ -9,7 +9,8 @@ bound what is read. It is refused when it carries code: a VBA project, a macro-e
 content type, ActiveX controls. And it is cleaned: every relationship with
 TargetMode="External" (a web beacon, a `file:///` link, a linked picture or video) is
 removed, with whatever in its part referred to it, so no deck ever reaches outside itself
-when it is opened.
+when it is opened. Its slide size is kept, for the brand reader to compare with the
+brand's `slide_size` (the decks take the template's).
 
 Where this happens: `load` reads the file, checks and cleans the bytes it read (so what
 was checked is exactly what python-pptx opens), and tries them in python-pptx. The brand
@@ -22,6 +23,7 @@ read and inherit the cache), not once per deck; each deck only reads the file ag
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import struct
@@ -32,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from handouts import files
+from handouts.writers.geometry import SLIDE_SIZES
 
 MAX_MEMBERS = 10_000
 """Members a template may hold; PowerPoint's own are a few hundred at most."""
@@ -48,6 +51,7 @@ MAX_RATIO = 100
 """A member over RATIO_FROM bytes that inflates more than this many times is a bomb:
 pictures barely compress and XML about 10:1."""
 RATIO_FROM = 1 * files.MiB
+EMU_PER_INCH = 914400
 
 SAVE_PLAIN = "save it as a plain .pptx (PowerPoint: File > Save As > PowerPoint Presentation)"
 """What to do about a template that is not a plain presentation."""
@@ -85,6 +89,8 @@ class Template:
 
     data: bytes
     removed: tuple[str, ...] = ()
+    size: tuple[int, int] | None = None
+    """Its slides' width and height in EMUs (the presentation part's `p:sldSz`)."""
 
 
 def load(path: Path, roots: Sequence[Path]) -> Template:
@@ -100,8 +106,22 @@ def load(path: Path, roots: Sequence[Path]) -> Template:
 @functools.lru_cache(maxsize=4)
 def _checked(data: bytes) -> Template:
     template = clean(data)
-    _opens(template.data)
-    return template
+    return dataclasses.replace(template, size=_opens(template.data))
+
+
+def size_contradicts(template: Template, slide_size: str) -> str | None:
+    """What the template's slides are (for example '4:3 (10 x 7.5 in)') when that is not
+    the shape `slide_size` ('16:9', '4:3') names; None when it is, or is not known."""
+    if template.size is None or not all(template.size):
+        return None
+    width, height = (emu / EMU_PER_INCH for emu in template.size)
+    wanted_w, wanted_h = SLIDE_SIZES[slide_size]
+    if abs(width / height - wanted_w / wanted_h) < 0.01:
+        return None
+    shape = next((name for name, (w, h) in SLIDE_SIZES.items()
+                  if abs(width / height - w / h) < 0.01), None)
+    inches = f"{width:.4g} x {height:.4g} in"
+    return f"{shape} ({inches})" if shape else inches
 
 
 def clean(data: bytes) -> Template:
@@ -309,12 +329,15 @@ def _unlinked(tree: Any, ids: set[str]) -> Any:
     return tree
 
 
-def _opens(data: bytes) -> None:
-    """Raises Unusable unless python-pptx opens `data`."""
+def _opens(data: bytes) -> tuple[int, int] | None:
+    """The slide size python-pptx reads from `data` (EMUs; None when not given); raises
+    Unusable unless python-pptx opens `data`."""
     from pptx import Presentation
 
     try:
-        Presentation(io.BytesIO(data))
+        prs = Presentation(io.BytesIO(data))
+        width, height = prs.slide_width, prs.slide_height
+        return (int(width), int(height)) if width is not None and height is not None else None
     # python-pptx reports a broken part in whatever way the code that met it fails
     # (KeyError, ValueError, lxml's errors, ...); any of them means the same to a clinic.
     except Exception as exc:

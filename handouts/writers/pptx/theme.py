@@ -40,7 +40,7 @@ class DeckTheme:
     assets_roots: tuple[Path, ...] = (Path("."),)
     """Where pictures may be read from: the project, and a --brand file's folder."""
     template: Path | None = None
-    """A clinic's own .pptx: its layouts are used by name, its theme fonts and colours kept."""
+    """A clinic's own .pptx: its layouts are used by type, its theme fonts and colours kept."""
 
     @property
     def styled(self) -> bool:

@@ -155,14 +155,15 @@ def test_a_callout_on_a_clinic_template_is_measured_at_the_width_it_is_drawn(
     from handouts.fonts.families import BUILTIN_FONT_NAME, builtin_fonts
     from handouts.writers.pptx import output as pptx
     from handouts.writers.pptx import plan as slideplan
-    from handouts.writers.pptx.package import template_geometry
+    from handouts.writers.pptx.layouts import template_geometry
     from handouts.writers.pptx.theme import DeckTheme
 
     template = tmp_path / "clinic.pptx"
     Presentation().save(str(template))
     theme = DeckTheme(fonts=builtin_fonts(), font_name=BUILTIN_FONT_NAME,
                       assets_roots=(tmp_path,), template=template)
-    geo = template_geometry(Presentation(str(template)), theme)
+    opened = Presentation(str(template))
+    geo = template_geometry(opened, theme, opened.slide_layouts[1])
     assert geo.body_width > 720 - 2 * slideplan.SlideGeometry(720, 540, 24).margin
     measure = pptx._measure(theme.fonts)
     pad = 2 * geo.body_size * slideplan.CALLOUT_PAD
