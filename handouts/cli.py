@@ -103,8 +103,9 @@ def _print_summary(summary: Summary) -> None:
         for message in brand.failed:
             click.echo(f"failed: {message}", err=True)
         where = f"; report: {_shown(brand.report)}" if brand.report else ""
-        click.echo(f"{brand.name}: built {brand.built}, unchanged {brand.unchanged}, failed "
-                   f"{len(brand.failed)}, warnings {len(brand.warnings)}{where}")
+        click.echo(f"{brand.name}: {brand.counts}{where}")
+    if summary.index is not None:
+        click.echo(f"every clinic's report: {_shown(summary.index)}")
 
 
 def _warning_line(warning: Diagnostic) -> str:
