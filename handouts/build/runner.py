@@ -120,6 +120,8 @@ def _check_build_folder(project: Project) -> None:
     """Refuse a build folder holding something in place of the build's own records, or a
     link leading out of it where outputs go (each is an InputError at that path: the
     build would otherwise read or write outside the build folder, or fail half-way)."""
+    from handouts.build.report import CLINICS_RECORD, REPORT_RECORD
+
     out = project.out_dir
     problems = []
     if out != project.settings.build_dir and (out.is_symlink() or (os.path.lexists(out)
@@ -127,7 +129,8 @@ def _check_build_folder(project: Project) -> None:
         problems.append(Problem(Location(out), "is where the build writes this clinic's "
                                 "outputs, but holds a link or a file", "remove it"))
     for path in (out / manifest.MANIFEST, project.settings.build_dir / uptodate.RECORD,
-                 out / processes.LOCK):
+                 out / processes.LOCK, out / REPORT_RECORD,
+                 project.settings.build_dir / CLINICS_RECORD):
         if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
             problems.append(Problem(Location(path), "is not the file the build keeps here "
                                     "(a folder or a link)", "remove it; the build writes it "

@@ -167,3 +167,15 @@ def test_only_report_files_as_the_build_wrote_them_are_removed(tmp_path: Path) -
     remove_written(out, REPORT_RECORD)
     assert files(out) == {"_report/b.pdf.png", "notes.html"}
     assert secret.is_file()
+
+
+def test_a_report_record_replaced_by_a_folder_is_located(sample: Path) -> None:
+    root = small(sample)
+    assert build_all(root, QUICK).failure() is None
+    record = root / "build" / ".handouts-report.json"
+    record.unlink()
+    record.mkdir()
+    failure = build_all(root, Options(thumbnails=False, force=True)).failure()
+    assert failure is not None and failure.exit_code == 2
+    assert f"{record}: is not the file the build keeps here (a folder or a link); remove " \
+        "it; the build writes it again" in failure.format_message()
