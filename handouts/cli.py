@@ -23,7 +23,25 @@ def _root(project: str) -> Path:
     return Path(project).resolve()
 
 
-@click.group(invoke_without_command=True)
+class _BuildByDefault(click.Group):
+    """A group whose bare command means `build`: `make-handouts --no-thumbnails -j 2 TOPIC`
+    is `make-handouts build --no-thumbnails -j 2 TOPIC`, parsed by `build` itself, so its
+    options and arguments are declared once, on `build`. Options the group does not know
+    are left for the command; the group's own (`-C`, `--help`, `--version`) come first."""
+
+    default = "build"
+    ignore_unknown_options = True
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first; `build`, given every argument, when the first is not a
+        command's name (one of build's options, or a topic)."""
+        if args and args[0] not in self.commands:
+            args = [self.default, *args]
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_BuildByDefault, invoke_without_command=True)
 @click.version_option(__version__, prog_name="make-handouts")
 @click.option("--project", "-C", default=".", show_default=True,
               type=click.Path(file_okay=False), help="The project folder.")
@@ -31,10 +49,11 @@ def _root(project: str) -> Path:
 def main(ctx: click.Context, project: str) -> None:
     """Turn structured health-education content into print-ready handouts.
 
-    With no command, builds everything (the same as `make-handouts build`).
+    With no command, builds: `make-handouts [OPTIONS] [TOPICS]...` is `make-handouts build
+    [OPTIONS] [TOPICS]...`, with every option of build (see `make-handouts build --help`).
     """
     ctx.obj = _root(project)
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is None:  # the group's options alone: build with defaults
         ctx.invoke(build_command)
 
 
@@ -84,8 +103,9 @@ def _print_summary(summary: Summary) -> None:
         for message in brand.failed:
             click.echo(f"failed: {message}", err=True)
         where = f"; report: {_shown(brand.report)}" if brand.report else ""
-        click.echo(f"{brand.name}: built {brand.built}, unchanged {brand.unchanged}, failed "
-                   f"{len(brand.failed)}, warnings {len(brand.warnings)}{where}")
+        click.echo(f"{brand.name}: {brand.counts}{where}")
+    if summary.index is not None:
+        click.echo(f"every clinic's report: {_shown(summary.index)}")
 
 
 def _warning_line(warning: Diagnostic) -> str:

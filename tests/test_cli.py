@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 from click.testing import Result
 
+from handouts.cli import build_command, main
 from handouts.content.topic import load_topic
 from tests.helpers import GOOD, run_tool, write_project
 
@@ -142,3 +144,67 @@ def test_check_prints_warnings_as_the_build_does(sample: Path,
     found = json.loads(cli("-C", sample, "check", "--json").output)["brand_warnings"]
     assert [(w["code"], w["location"]["path"], w["location"]["column"]) for w in found] == \
         [("font-fallback", str(sample / "_brand.yml"), 9)]
+
+
+def _example_args(param: click.Parameter) -> list[str]:
+    """One way of giving `param` on the command line, with a value it accepts."""
+    if isinstance(param, click.Argument):
+        return ["some-topic"]
+    assert isinstance(param, click.Option)
+    name = max(param.opts, key=len)
+    if param.is_flag:
+        return [param.secondary_opts[0] if param.secondary_opts else name]
+    if isinstance(param.type, click.Choice):
+        return [name, str(param.type.choices[-1])]
+    if isinstance(param.type, click.IntRange):
+        return [name, "3"]
+    return [name, "1/2" if name == "--shard" else "a-value"]
+
+
+def _parsed(argv: list[str]) -> tuple[str | None, dict[str, object]]:
+    """The command `argv` reaches and the parameters it gets, as click parses them."""
+    ctx = main.make_context("make-handouts", list(argv))
+    name, command, rest = main.resolve_command(ctx, [*ctx._protected_args, *ctx.args])
+    assert command is not None
+    return name, command.make_context(name or "", rest, parent=ctx).params
+
+
+def test_every_build_option_means_the_same_on_the_bare_command() -> None:
+    params = [p for p in build_command.params if p.name != "help"]
+    assert len(params) >= 11  # topics, --level, ..., --strict: every one is tried below
+    for param in params:
+        argv = _example_args(param)
+        assert _parsed(["-C", "somewhere", *argv]) == \
+            _parsed(["-C", "somewhere", "build", *argv]), argv
+        name, given = _parsed(argv)
+        assert name == "build" and given[param.name or ""] not in (None, (), param.default), \
+            argv
+    everything = [a for p in params for a in _example_args(p)]
+    assert _parsed(everything) == _parsed(["build", *everything])
+
+
+def test_the_bare_command_takes_builds_options_and_topics(sample: Path,
+                                                        cli: Callable[..., Result]) -> None:
+    result = cli("-C", sample, "--no-thumbnails", "-j", "2", "--length", "short",
+                 "--format", "pdf", "ketamine-and-addiction")
+    assert result.exit_code == 0, result.output
+    assert "Riverbend Community Health: built 3, unchanged 0, failed 0, warnings 0" \
+        in result.output
+    assert not list((sample / "build" / "_report").glob("*.png"))  # --no-thumbnails
+    bare = cli("-C", sample, "--length", "short", "--format", "pdf", "--no-report")
+    assert "built 3, unchanged 3, failed 0, warnings 0" in bare.output.splitlines()[-1]
+    wrong = cli("-C", sample, "--no-such-option")
+    assert wrong.exit_code == 2
+    assert "No such option '--no-such-option'" in wrong.output
+    helped = cli("--help")
+    assert helped.exit_code == 0
+    for command in ("build", "check", "init", "list", "templates", "watch"):
+        assert re.search(rf"^  {command} ", helped.output, re.MULTILINE), command
+
+
+def test_the_group_options_alone_build_everything(tmp_path: Path,
+                                                  cli: Callable[..., Result]) -> None:
+    result = cli("-C", tmp_path / "nothing-here")
+    assert result.exit_code == 2  # build ran, and found no content to build
+    assert "the content folder does not exist" in result.output
+    assert "Usage" not in result.output

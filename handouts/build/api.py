@@ -20,7 +20,7 @@ from handouts.build import uptodate
 from handouts.build.settings import SETTINGS_FILE
 from handouts.build.settings import load as load_settings
 from handouts.build.summary import BrandSummary, Summary
-from handouts.errors import Diagnostic, HandoutsError
+from handouts.errors import BuildError, Diagnostic, HandoutsError
 
 if TYPE_CHECKING:
     from handouts.build.project import Project
@@ -96,6 +96,7 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
             return answered
 
     from handouts.build import project as build
+    from handouts.build import report as html_report
     from handouts.build import runner
     from handouts.files import Digests
 
@@ -135,13 +136,55 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
         outputs += paths
         if index:  # the report and its thumbnails: one emptied or cut short is drawn again
             outputs += [index, *sorted((index.parent / "_report").glob("*.png"))]
-    summary = Summary(tuple(done), settings.build_dir,
-                      tuple(p for e in broken for p in e.problems))
+    problems = tuple(p for e in broken for p in e.problems)
+    index = None
+    try:
+        if whole and projects:
+            _tidy(settings.build_dir, projects, bool(broken), notice)
+        if options.report and projects and projects[0].out_dir != settings.build_dir:
+            clinics = [(b.name, b.report, f"{b.built + b.unchanged + len(b.failed)} outputs; "
+                        f"{len(b.failed)} failed; {len(b.warnings)} warnings") for b in done]
+            index = html_report.write_index(settings.build_dir, clinics,
+                                            [str(p) for p in problems])
+            outputs.append(index)
+    except (HandoutsError, OSError) as exc:
+        stopped = exc if isinstance(exc, HandoutsError) else \
+            BuildError(f"cannot tidy {settings.build_dir}: {exc}")
+        return Summary(tuple(done), settings.build_dir, problems, stopped=stopped)
+    summary = Summary(tuple(done), settings.build_dir, problems, index)
     if snapshot is not None and summary.failure() is None:
         files, listings = snapshot
         uptodate.record(settings.build_dir, key, files, digests, listings, outputs,
-                        Summary(tuple(again), settings.build_dir).as_json())
+                        Summary(tuple(again), settings.build_dir, index=index).as_json())
     return summary
+
+
+def _tidy(build_dir: Path, projects: list[Project], some_broken: bool,
+          notice: Callable[[str], None]) -> None:
+    """After a whole build, remove what builds laid out otherwise left in `build_dir`: one
+    clinic's outputs and report in the build folder itself when each clinic now has a
+    folder of its own; the folders of clinics not built now (not when a brand file was
+    broken: its clinic's folder is kept); the index of several clinics when one clinic now
+    has the build folder. Only files the build recorded writing go (build.runner
+    .remove_layout, build.report.remove_written)."""
+    from handouts.build import report as html_report
+    from handouts.build import runner
+    from handouts.build.manifest import MANIFEST
+
+    if not build_dir.is_dir():
+        return
+    outs = {project.out_dir for project in projects}
+    formats = projects[0].formats
+    several = build_dir not in outs
+    if several:
+        runner.remove_layout(build_dir, formats, notice)
+    else:
+        html_report.remove_written(build_dir, html_report.CLINICS_RECORD)
+    if several and some_broken:
+        return
+    for folder in sorted(build_dir.iterdir()):
+        if folder not in outs and not folder.is_symlink() and (folder / MANIFEST).is_file():
+            runner.remove_layout(folder, formats, notice)
 
 
 def finding_diagnostic(finding: Finding) -> Diagnostic:

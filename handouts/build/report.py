@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import json
+import re
 import shutil
 import stat
 import subprocess
@@ -20,13 +22,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.build.manifest import Facts
+from handouts.build.manifest import Facts, Made
 from handouts.check.literacy import CheckResult, Grade
 from handouts.errors import Diagnostic
-from handouts.files import write_atomic
+from handouts.files import digest, read_own, write_atomic
 
 THUMB_WIDTH = 130
 REPORT_DIR = "_report"
+REPORT_RECORD = ".handouts-report.json"
+"""Beside a clinic's index.html: the report's files as the build wrote them."""
+CLINICS_RECORD = ".handouts-clinics.json"
+"""Beside the index of several clinics' reports: that index as the build wrote it."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +239,68 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             + "\n".join(body) + "</body></html>\n")
     index = out_dir / "index.html"
     write_atomic(index, page.encode("utf-8"))
+    record_written(out_dir, [index, *(png for png in thumb.values() if png.exists())],
+                   REPORT_RECORD)
     return index
+
+
+def write_index(build_dir: Path, clinics: Sequence[tuple[str, Path | None, str]],
+                not_built: Sequence[str] = ()) -> Path:
+    """Write `build_dir/index.html` for a build of several clinics and return its path:
+    each clinic's name (linked to its own report when it has one, given as (name, report,
+    what was built)), then each clinic that could not be built with why."""
+    rows = []
+    for name, report, line in clinics:
+        shown = html.escape(name)
+        if report is not None:
+            link = html.escape(report.relative_to(build_dir).as_posix())
+            shown = f'<a href="{link}">{shown}</a>'
+        rows.append(f"<li>{shown}: {html.escape(line)}</li>")
+    rows += [f'<li class="fail">not built: {html.escape(why)}</li>' for why in not_built]
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Handouts for {len(clinics)} clinics</title><style>{CSS}</style></head>"
+            f"<body><h1>Handouts for {len(clinics)} clinics</h1><ul>{''.join(rows)}</ul>"
+            "</body></html>\n")
+    index = build_dir / "index.html"
+    write_atomic(index, page.encode("utf-8"))
+    record_written(build_dir, [index], CLINICS_RECORD)
+    return index
+
+
+_REPORT_FILE = re.compile(r"^(index\.html|_report/[A-Za-z0-9][A-Za-z0-9._-]*\.png)$")
+"""The names, relative to its folder, that a build report's files have."""
+
+
+def record_written(folder: Path, files: Sequence[Path], record: str) -> None:
+    """Record `files` (in `folder`) as the build's own: each name with its size and SHA-256,
+    in `folder/record`, so `remove_written` can tell them from anything else."""
+    found = {path.relative_to(folder).as_posix(): [path.stat().st_size, digest(path)]
+             for path in files if _ordinary(path)}
+    write_atomic(folder / record, json.dumps(found, indent=1, sort_keys=True).encode())
+
+
+def remove_written(folder: Path, record: str) -> None:
+    """Delete the files `record_written` recorded in `folder/record`, then the record, and
+    the thumbnails' folder if that is left empty. A file is deleted only if it is named as
+    a report's files are (index.html, _report/NAME.png), it lies in `folder` once every
+    link is resolved, it is an ordinary file, and its bytes are those recorded: a record
+    edited by hand can delete nothing else."""
+    try:
+        data = json.loads(read_own(folder / record) or b"{}")
+    except ValueError:
+        data = {}
+    for name, entry in (data.items() if isinstance(data, dict) else ()):
+        path = folder / name
+        if _REPORT_FILE.match(name) and isinstance(entry, list) and len(entry) == 2 \
+                and type(entry[0]) is int and isinstance(entry[1], str) \
+                and not path.parent.is_symlink() \
+                and path.resolve().is_relative_to(folder.resolve()) \
+                and Made("", entry[0], entry[1]).intact(path):
+            path.unlink(missing_ok=True)
+    if (folder / record).is_file() or (folder / record).is_symlink():
+        (folder / record).unlink()
+    with contextlib.suppress(OSError):
+        (folder / REPORT_DIR).rmdir()
 
 
 def _reading(grade: Grade | None) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,6 +120,8 @@ def _check_build_folder(project: Project) -> None:
     """Refuse a build folder holding something in place of the build's own records, or a
     link leading out of it where outputs go (each is an InputError at that path: the
     build would otherwise read or write outside the build folder, or fail half-way)."""
+    from handouts.build.report import CLINICS_RECORD, REPORT_RECORD
+
     out = project.out_dir
     problems = []
     if out != project.settings.build_dir and (out.is_symlink() or (os.path.lexists(out)
@@ -126,7 +129,8 @@ def _check_build_folder(project: Project) -> None:
         problems.append(Problem(Location(out), "is where the build writes this clinic's "
                                 "outputs, but holds a link or a file", "remove it"))
     for path in (out / manifest.MANIFEST, project.settings.build_dir / uptodate.RECORD,
-                 out / processes.LOCK):
+                 out / processes.LOCK, out / REPORT_RECORD,
+                 project.settings.build_dir / CLINICS_RECORD):
         if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
             problems.append(Problem(Location(path), "is not the file the build keeps here "
                                     "(a folder or a link)", "remove it; the build writes it "
@@ -144,8 +148,6 @@ def _clean_leftovers(out: Path) -> None:
     """Remove what a killed build can leave in the build folder: the staging folder and
     write_atomic's temporary files (named '.NAME.RANDOM.tmp') beside the files it writes."""
     shutil.rmtree(out / STAGING, ignore_errors=True)
-    import re
-
     leftover = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
     folders = [out, out / "_report", *(p for p in out.iterdir() if p.is_dir()
                                        and not p.is_symlink())]
@@ -231,29 +233,60 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
-    """Remove outputs of topics that no longer exist, with their records. A file is
-    deleted only if its record is named as the build names outputs
-    ('<topic>/<topic>-<level>-<kind>.<format>', plain names), it lies in the build folder
-    once every link is resolved, it is an ordinary file, and its bytes are exactly those
-    the build recorded writing: a manifest edited by hand can delete nothing else."""
-    import re
-
+    """Remove outputs of topics that no longer exist, with their records (each only as
+    `_remove_output` allows)."""
     out = project.out_dir
     current = {output_key(j, out) for j in plan(project, formats=project.formats)}
     topics = {t.slug for t in project.topics}
-    ours = re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
-                      "|".join(map(re.escape, project.formats)) + ")$")
+    ours = _output_name(project.formats)
     for key in list(records):
         if key in current or key.split("/", 1)[0] in topics:
             continue
-        made = records.pop(key)
-        path = out / key
-        if not ours.match(key) or path.parent.is_symlink() \
-                or not path.resolve().is_relative_to(out.resolve()) or not made.intact(path):
-            continue
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
+        _remove_output(out, key, records.pop(key), ours)
+
+
+def _output_name(formats: Sequence[str]) -> re.Pattern[str]:
+    """How the build names an output, relative to its folder:
+    '<topic>/<topic>-<level>-<kind>.<format>', plain names, one of `formats`."""
+    return re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
+                      "|".join(map(re.escape, formats)) + ")$")
+
+
+def _remove_output(out: Path, key: str, made: manifest.Made, ours: re.Pattern[str]) -> None:
+    """Delete the output recorded as `key` in the manifest of `out`, and its topic folder if
+    that is left empty. Only if the key is named as the build names outputs (`ours`), the
+    file lies in `out` once every link is resolved, it is an ordinary file, and its bytes
+    are exactly those the build recorded writing: a manifest edited by hand can delete
+    nothing else."""
+    path = out / key
+    if not ours.match(key) or path.parent.is_symlink() \
+            or not path.resolve().is_relative_to(out.resolve()) or not made.intact(path):
+        return
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
+
+
+def remove_layout(out: Path, formats: Sequence[str],
+                  notice: Callable[[str], None] = lambda text: None) -> None:
+    """Remove what a build laid out otherwise left in `out`: the outputs its manifest
+    records (each only as `_remove_output` allows) and the build report it recorded writing
+    (build.report.remove_written), then the manifest; `out` itself too if that empties it.
+    For a build folder that held one clinic's outputs and now holds a folder per clinic,
+    or the reverse, or a clinic no longer built. Holds `out`'s lock meanwhile."""
+    from handouts.build import report as html_report
+
+    if not (out / manifest.MANIFEST).is_file():
+        return
+    with processes.locked(out, notice):
+        ours = _output_name(formats)
+        for key, made in manifest.load(out).items():
+            _remove_output(out, key, made, ours)
+        html_report.remove_written(out, html_report.REPORT_RECORD)
+        (out / manifest.MANIFEST).unlink(missing_ok=True)
+        (out / processes.LOCK).unlink(missing_ok=True)  # a build opening it now takes anew
+    with contextlib.suppress(OSError):
+        out.rmdir()
 
 
 def default_workers() -> int:

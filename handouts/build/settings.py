@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -136,10 +136,16 @@ LENGTH_OPTIONS = (
     Field("section_slides", "a section-header slide per section", (bool,)),
     Field("appendix", "glossary, references and questions slides", (bool,)),
     Field("callout_slides", "a slide of its own for each callout", (bool,)),
+    Field("like", "the length whose layout and slide settings this one starts from", (str,)),
 )
 """The options of [project], of each [levels.NAME] and of each [lengths.NAME]; their
-defaults are in DEFAULT_LEVELS and DEFAULT_LENGTHS (a level or length of a name not there
-starts from 'standard' or 'full')."""
+defaults are in DEFAULT_LEVELS and DEFAULT_LENGTHS (a level of a name not there starts
+from 'standard'; a length from the length it is `like`, else 'full')."""
+LENGTH_NAMES = ("label", "print_name", "talk_minutes")
+"""A length's names (for people, and in its files' names): never taken from the `like`."""
+LENGTH_LAYOUT = ("max_priority", "print_layout", "agenda", "section_slides", "appendix",
+                 "callout_slides")
+"""A length's layout and slide settings: what a length `like` another takes from it."""
 TOP_KEYS = ("project", "levels", "lengths")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,47}$")
 """A name that becomes part of an output's file name (level, length, print_name): a
@@ -315,15 +321,19 @@ def _levels(r: Reader, tree: Map, table: Map | None) -> tuple[Level, ...]:
 def _lengths(r: Reader, tree: Map, table: Map | None) -> tuple[Length, ...]:
     """The lengths of [lengths] (the default ones when it is absent)."""
     given = table.items if table is not None else {name: None for name in DEFAULT_LENGTHS}
-    result = []
+    written: dict[str, tuple[Map | None, dict[str, Any], Location]] = {}
     for name in given:
         where = f"lengths.{name}"
         here = table.where(name) if table is not None else Location(tree.at.path)
-        base = dict(DEFAULT_LENGTHS.get(name, DEFAULT_LENGTHS["full"]))
-        if name not in DEFAULT_LENGTHS:
-            base.update(label=name.capitalize(), print_name=name, talk_minutes=20)
         options = _table(r, table, name, where) if table is not None else None
-        base.update(_options(r, options, LENGTH_OPTIONS, where))
+        written[name] = (options, _options(r, options, LENGTH_OPTIONS, where), here)
+    layouts = _layouts(r, written)
+    result = []
+    for name, (options, chosen, here) in written.items():
+        where = f"lengths.{name}"
+        own = DEFAULT_LENGTHS.get(name) or {"label": name.capitalize(), "print_name": name,
+                                             "talk_minutes": 20}
+        base = {**{key: chosen.get(key, own[key]) for key in LENGTH_NAMES}, **layouts[name]}
         if not NAME_RE.match(name):
             r.problem(here, f"length name {name!r} is not a usable name", NAME_TODO)
         if not NAME_RE.match(base["print_name"]):
@@ -343,3 +353,48 @@ def _lengths(r: Reader, tree: Map, table: Map | None) -> tuple[Length, ...]:
     if not result:
         r.problem(tree.where("lengths"), "at least one length is needed")
     return tuple(result)
+
+
+def _layouts(r: Reader, written: dict[str, tuple[Map | None, dict[str, Any], Location]]
+             ) -> dict[str, dict[str, Any]]:
+    """Each written length's layout and slide settings (LENGTH_LAYOUT): those of the length
+    it is `like` (a length of this table, else a built-in one), else its built-in ones,
+    else the 'full' length's; then its own. A `like` that names no length, or that leads
+    back to the length itself, is a problem where it is written (the length then starts
+    from its built-in settings or 'full')."""
+    done: dict[str, dict[str, Any]] = {}
+
+    def layout(name: str, chain: tuple[str, ...]) -> dict[str, Any]:
+        if name in done:
+            return done[name]
+        if name not in written:  # a built-in length named by `like`
+            return _builtin_layout(name)
+        options, chosen, here = written[name]
+        base = _builtin_layout(name if name in DEFAULT_LENGTHS else "full")
+        like = chosen.get("like")
+        if like is not None:
+            at = _at(options, "like", here)
+            known = [*written, *(n for n in DEFAULT_LENGTHS if n not in written)]
+            if like in (*chain, name):
+                circle = (*chain[chain.index(like):], name) if like in chain else (name,)
+                r.problem(at, f"[lengths.{name}] like = {like!r} goes round in a circle: "
+                          f"{' is like '.join((name, *circle))}",
+                          "make one of them like a built-in length, or like none")
+            elif like not in known:
+                r.problem(at, f"[lengths.{name}] like = {like!r} is not a length",
+                          suggest(like, [n for n in known if n != name]))
+            else:
+                base = dict(layout(like, (*chain, name)))
+        base.update((key, value) for key, value in chosen.items() if key in LENGTH_LAYOUT)
+        done[name] = base
+        return base
+
+    return {name: layout(name, ()) for name in written}
+
+
+def _builtin_layout(name: str) -> dict[str, Any]:
+    """The built-in length `name`'s layout and slide settings (Length's defaults where
+    DEFAULT_LENGTHS says nothing)."""
+    given = DEFAULT_LENGTHS[name]
+    return {f.name: given.get(f.name, f.default) for f in fields(Length)
+            if f.name in LENGTH_LAYOUT}

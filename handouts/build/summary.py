@@ -33,6 +33,12 @@ class BrandSummary:
     report: Path | None = None
     """The build report (index.html) written, if one was."""
 
+    @property
+    def counts(self) -> str:
+        """'built 3, unchanged 0, failed 0, warnings 1'."""
+        return (f"built {self.built}, unchanged {self.unchanged}, failed {len(self.failed)}, "
+                f"warnings {len(self.warnings)}")
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -43,6 +49,9 @@ class Summary:
     """The project's build folder, as its settings name it."""
     broken: tuple[Problem, ...] = ()
     """Mistakes in brand files that kept those clinics from being built (the others were)."""
+    index: Path | None = None
+    """The index of every clinic's report (build/index.html), written when several clinics
+    were built, each into a folder of its own."""
     stopped: HandoutsError | None = field(default=None, compare=False)
     """The error that stopped the build after the clinics listed (a template or font
     problem, a build folder that cannot be written), if one did."""
@@ -74,7 +83,8 @@ class Summary:
     def as_json(self) -> dict[str, object]:
         """The summary as JSON values (what `from_json` reads back); only a summary of a
         build that neither stopped nor broke is recorded."""
-        return {"build_dir": str(self.build_dir), "brands": [
+        return {"build_dir": str(self.build_dir),
+                "index": str(self.index) if self.index is not None else None, "brands": [
             {"name": b.name, "built": b.built, "unchanged": b.unchanged,
              "failed": list(b.failed), "warnings": [diagnostic_json(w) for w in b.warnings],
              "report": str(b.report) if b.report is not None else None}
@@ -84,7 +94,8 @@ class Summary:
     def from_json(cls, data: object) -> Summary | None:
         """A summary `as_json` wrote, answered from the record; None for anything else."""
         if not (isinstance(data, dict) and isinstance(data.get("build_dir"), str)
-                and isinstance(data.get("brands"), list)):
+                and isinstance(data.get("brands"), list)
+                and (data.get("index") is None or isinstance(data.get("index"), str))):
             return None
         brands = []
         for item in data["brands"]:
@@ -104,7 +115,9 @@ class Summary:
                 return None
             brands.append(BrandSummary(name, built, unchanged, tuple(failed), tuple(found),
                                        Path(report) if report is not None else None))
-        return cls(tuple(brands), Path(data["build_dir"]), from_record=True)
+        index = data.get("index")
+        return cls(tuple(brands), Path(data["build_dir"]),
+                   index=Path(index) if isinstance(index, str) else None, from_record=True)
 
 
 def diagnostic_json(warning: Diagnostic) -> dict[str, object]:

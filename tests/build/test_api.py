@@ -47,3 +47,23 @@ def test_a_failed_output_is_summarised_and_ends_the_build(sample: Path) -> None:
     assert isinstance(failure, BuildError)
     assert failure.format_message() == f"{len(brand.failed)} of 6 outputs failed (see above)"
     assert not (sample / "build" / uptodate.RECORD).exists()
+
+
+def test_a_ten_minute_talk_like_short_has_no_more_slides_than_the_twenty_minute_one(
+        sample: Path) -> None:
+    import pypdfium2
+    from pptx import Presentation
+
+    settings = sample / "handouts.toml"
+    settings.write_text(settings.read_text()
+                        + '\n[lengths.talk10]\nlike = "short"\ntalk_minutes = 10\n')
+    summary = build_all(sample, Options(topics=("ketamine-and-addiction",), levels=("easy",),
+                                        report=False))
+    assert summary.failure() is None
+    out = sample / "build/ketamine-and-addiction"
+    slides = {minutes: len(Presentation(str(
+        out / f"ketamine-and-addiction-easy-talk-{minutes}min.pptx")).slides)
+              for minutes in (5, 10, 20, 45)}
+    assert slides[5] <= slides[10] <= slides[20] < slides[45], slides
+    # its print output is named for the new length, laid out as the flyer is: one page
+    assert len(pypdfium2.PdfDocument(out / "ketamine-and-addiction-easy-talk10.pdf")) == 1

@@ -90,3 +90,46 @@ def test_a_brand_file_outside_the_project_is_located_at_its_item(tmp_path: Path)
     with pytest.raises(SettingsError, match=r"handouts.toml:4:3: \[project\] brands: "
                        r"'../b.yml' is not a brand file inside the project"):
         load(tmp_path)
+
+
+def test_a_length_like_another_takes_its_layout_and_slides_but_not_its_names(
+        tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text(
+        "[lengths.short]\nlabel = 'One page'\n[lengths.standard]\n"
+        "[lengths.talk10]\nlike = 'short'\ntalk_minutes = 10\nagenda = true\n"
+        "[lengths.poster]\nlike = 'talk10'\nlabel = 'Poster'\n[lengths.guide]\nlike = 'full'\n")
+    settings = load(tmp_path)
+    short, talk10, poster = (settings.length(n) for n in ("short", "talk10", "poster"))
+    assert (talk10.label, talk10.print_name, talk10.talk_minutes) == ("Talk10", "talk10", 10)
+    assert (talk10.max_priority, talk10.print_layout, talk10.section_slides, talk10.appendix,
+            talk10.callout_slides) == (short.max_priority, short.print_layout, False, False,
+                                       False)
+    assert talk10.agenda and not short.agenda  # its own settings over the like's
+    # a like of a like: talk10's settings as written, its own names
+    assert (poster.label, poster.print_name, poster.talk_minutes, poster.agenda,
+            poster.print_layout) == ("Poster", "poster", 20, True, "flyer")
+    guide = settings.length("guide")  # a built-in length not declared in the file
+    assert (guide.print_layout, guide.appendix, guide.print_name) == ("booklet", True, "guide")
+
+
+def test_a_new_length_without_like_still_starts_from_full(tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text("[lengths.talk10]\ntalk_minutes = 10\n")
+    talk10 = load(tmp_path).length("talk10")
+    assert (talk10.print_layout, talk10.max_priority, talk10.appendix) == ("booklet", 3, True)
+
+
+def test_a_like_that_names_no_length_or_goes_round_is_located(tmp_path: Path) -> None:
+    (tmp_path / "handouts.toml").write_text(
+        "[lengths.a]\nlike = 'b'\n[lengths.b]\nlike = 'a'\n[lengths.c]\n  like = 'c'\n"
+        "[lengths.d]\nlike = 'shrt'\n[lengths.e]\nlike = 3\n")
+    with pytest.raises(SettingsError) as err:
+        load(tmp_path)
+    path = tmp_path / "handouts.toml"
+    assert str(err.value).splitlines()[1:] == [  # each option's type, then what it names
+        f"{path}:10:1: [lengths.e] like (the length whose layout and slide settings this "
+        "one starts from): expected text, received 3",
+        f"{path}:4:1: [lengths.b] like = 'a' goes round in a circle: b is like a is like b; "
+        "make one of them like a built-in length, or like none",
+        f"{path}:6:3: [lengths.c] like = 'c' goes round in a circle: c is like c; make one "
+        "of them like a built-in length, or like none",
+        f"{path}:8:1: [lengths.d] like = 'shrt' is not a length; did you mean 'short'?"]

@@ -24,12 +24,17 @@ def test_the_record_reads_back_the_same_summary() -> None:
     assert read is not None and read.from_record
     assert read.brands == written.brands and read.build_dir == written.build_dir
     assert read.warnings == (FALLBACK, FINDING)
+    assert read.index is None
+    several = Summary(written.brands, written.build_dir, index=Path("/p/build/index.html"))
+    again = Summary.from_json(several.as_json())
+    assert again is not None and again.index == Path("/p/build/index.html")
 
 
 def test_a_record_of_another_shape_is_not_trusted() -> None:
     good = summary(FALLBACK).as_json()
     brand = good["brands"][0]  # type: ignore[index]
     for bad in (None, [], "built 0", {**good, "build_dir": 3}, {**good, "brands": [1]},
+                {**good, "index": 3},
                 {**good, "brands": [{**brand, "built": "3"}]},
                 {**good, "brands": [{**brand, "built": True}]},
                 {**good, "brands": [{**brand, "failed": [1]}]},
