@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,6 @@ from handouts.build import manifest
 from handouts.build.manifest import Facts
 from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
 from handouts.build.settings import load as load_settings
-from handouts.colours import contrast_warnings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
 from handouts.content.view import select
@@ -117,10 +116,10 @@ class Project:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
-        b = self.brand
-        where = Location(b.source) if b.source is not None else None
-        return [*b.warnings, *contrast_warnings(b.palette, where)]
+        """Things worth fixing in the brand that do not stop the build, such as font
+        fallbacks. Weak colour contrast is reported by the writers, for the text they
+        actually draw on the ground they draw it on (code `low-contrast`)."""
+        return list(self.brand.warnings)
 
 
 @dataclass
@@ -315,9 +314,18 @@ def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
     not fit or the output cannot be made, TemplateError for a picture the template asked
     for that cannot be used."""
     try:
-        return job.writer.writer()(doc, writer_inputs(project, job))
+        made = job.writer.writer()(doc, writer_inputs(project, job))
     except WriterError as exc:
         raise _writer_error(job, exc) from None
+    source = project.brand.source
+    if source is None:
+        return made
+    # A colour a writer had to replace was written in the brand file.
+    located = tuple(replace(w, location=Location(source))
+                    if isinstance(w, Diagnostic) and w.code == "low-contrast"
+                    and w.location is None else w
+                    for w in made.warnings)
+    return replace(made, warnings=located)
 
 
 def _writer_error(job: Job, exc: WriterError) -> BuildError | TemplateError:
