@@ -13,10 +13,11 @@ resolves each and keeps a `low-contrast` warning for every substitution, once pe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from handouts.colours import NEAR_BLACK, WHITE, Palette, contrast
-from handouts.errors import Diagnostic
+from handouts.errors import Diagnostic, Location
 
 AA_BODY = 4.5
 """WCAG 2.x level AA minimum contrast for text."""
@@ -113,3 +114,14 @@ class Inks:
             if w is not None and w not in out:
                 out.append(w)
         return tuple(out)
+
+
+def in_brand_file(warnings: Sequence[Diagnostic], brand_file: Path | None
+                  ) -> tuple[Diagnostic, ...]:
+    """`warnings` with each `low-contrast` one that has no place placed in `brand_file`,
+    where the colour replaced was written (writers do not know the brand's file)."""
+    if brand_file is None:
+        return tuple(warnings)
+    return tuple(replace(w, location=Location(brand_file))
+                 if isinstance(w, Diagnostic) and w.code == "low-contrast"
+                 and w.location is None else w for w in warnings)

@@ -23,6 +23,7 @@ from handouts.build.settings import load as load_settings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
 from handouts.content.view import select
+from handouts.contrast import in_brand_file
 from handouts.document import jinja as templates
 from handouts.document import model as layout
 from handouts.document import reader as layoutxml
@@ -117,8 +118,7 @@ class Project:
     @property
     def warnings(self) -> list[Diagnostic]:
         """Things worth fixing in the brand that do not stop the build, such as font
-        fallbacks. Weak colour contrast is reported by the writers, for the text they
-        actually draw on the ground they draw it on (code `low-contrast`)."""
+        fallbacks (the writers report weak contrast, handouts.contrast)."""
         return list(self.brand.warnings)
 
 
@@ -317,15 +317,7 @@ def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
         made = job.writer.writer()(doc, writer_inputs(project, job))
     except WriterError as exc:
         raise _writer_error(job, exc) from None
-    source = project.brand.source
-    if source is None:
-        return made
-    # A colour a writer had to replace was written in the brand file.
-    located = tuple(replace(w, location=Location(source))
-                    if isinstance(w, Diagnostic) and w.code == "low-contrast"
-                    and w.location is None else w
-                    for w in made.warnings)
-    return replace(made, warnings=located)
+    return replace(made, warnings=in_brand_file(made.warnings, project.brand.source))
 
 
 def _writer_error(job: Job, exc: WriterError) -> BuildError | TemplateError:

@@ -99,7 +99,11 @@ class Styles:
         ]
 
     def ink(self, role: str, size: float, bold: bool = False) -> Ink:
-        """The ink of text of `role` (inks.ROLES) at `size` points on this ground."""
+        """The ink of text of `role` (inks.ROLES) at `size` points on this ground; on the
+        title band, all text takes the colour its smallest text needs, so the band reads as
+        one."""
+        if self.ground == "band":
+            size, bold = self.size, False
         return inks.ink(self.palette, role, self.ground, size, bold)
 
     def colour(self, role: str, size: float, bold: bool = False) -> colors.Color:

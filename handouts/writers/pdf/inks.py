@@ -41,7 +41,9 @@ def ink(palette: Palette, role: str, ground_name: str, size: float, bold: bool) 
     on the primary colour."""
     colour, on = ground(palette, ground_name)
     if ground_name == "band":
-        return Ink(f"{role} text on the title band", text_on(palette.primary), on, colour,
+        what = {"body": "body text", "meta": "small print", "heading": "headings",
+                "link": "links", "bullet": "bullets and list numbers"}[role]
+        return Ink(f"{what} (white or near-black)", text_on(palette.primary), on, colour,
                    size, bold)
     wanted, what = {
         "body": (palette.foreground, "body text (color.foreground)"),
