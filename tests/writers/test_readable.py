@@ -140,6 +140,18 @@ def test_a_clinic_template_keeps_callout_text_readable(jobs: dict, tmp_path: Pat
     assert not unreadable(made), unreadable(made)[:10]
 
 
+def test_a_template_with_text_over_a_gradient_is_reported(jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    prs = Presentation()
+    prs.slide_master.background.fill.gradient()
+    template = tmp_path / "gradient.pptx"
+    prs.save(str(template))
+    k = kinds_of(jobs)
+    [(_, _, warnings)] = make(jobs, Palette(), (k["deck"],), template)
+    found = [w for w in warnings if w.code == "unchecked-background"]
+    assert found and all("gradient" in w.message for w in found)
+    assert found[0].message.startswith("slide 1: the template's layout 'Title Slide'")
+
+
 light = st.integers(0xC0, 0xFF)
 dark = st.integers(0x00, 0x30)
 

@@ -35,6 +35,7 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
+from handouts.writers.pptx.backgrounds import unchecked
 from handouts.writers.pptx.package import (
     FIXED_TIME,
     LAYOUT_NAMES,
@@ -119,6 +120,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
+    if theme.template is not None:
+        warnings += unchecked([layouts[p.kind] for p in planned], theme.template)
     props = prs.core_properties
     stamp = dt.datetime.combine(theme.date, dt.time())
     props.title, props.author, props.subject = theme.title, theme.author, theme.title
