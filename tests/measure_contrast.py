@@ -215,12 +215,15 @@ def deck_texts(data: bytes, name: str = "deck") -> list[Seen]:
             if own is not None and box is not None:
                 fills.append((box, own))
             style_font = theme.colour(shape.find("p:style/a:fontRef", NS))
+            named = shape.find("p:nvSpPr/p:cNvPr", NS)
+            label = named.get("name", "") if named is not None else ""
+            where = f"{name} {part.rsplit('/', 1)[-1]} {label}"
             for para in shape.iterfind(".//a:p", NS):
                 bullet = para.find("a:pPr/a:buClr", NS)
                 first = para.find("a:r/a:rPr", NS)
                 if bullet is not None and para.find("a:pPr/a:buNone", NS) is None \
                         and first is not None:
-                    seen.append(Seen(f"{name} {part.rsplit('/', 1)[-1]}", "(bullet)",
+                    seen.append(Seen(where, "(bullet)",
                                      theme.colour(bullet) or "#000000", ground,
                                      int(first.get("sz", "1800")) / 100, False))
             for run in shape.iterfind(".//a:p/*", NS):
@@ -232,7 +235,7 @@ def deck_texts(data: bytes, name: str = "deck") -> list[Seen]:
                     continue
                 colour = theme.colour(props.find("a:solidFill", NS)) or style_font \
                     or theme.colour(_scheme("tx1"))
-                seen.append(Seen(f"{name} {part.rsplit('/', 1)[-1]}", text,
+                seen.append(Seen(where, text,
                                  colour or "#000000", ground,
                                  int(props.get("sz", "1800")) / 100, props.get("b") == "1"))
     return seen

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 
 from handouts.build.project import load_project, plan, render_layout, writer_inputs
 from handouts.colours import Palette, luminance
@@ -150,6 +151,20 @@ def test_a_template_with_text_over_a_gradient_is_reported(jobs: dict, tmp_path: 
     found = [w for w in warnings if w.code == "unchecked-background"]
     assert found and all("gradient" in w.message for w in found)
     assert found[0].message.startswith("slide 1: the template's layout 'Title Slide'")
+
+
+def test_own_text_on_a_dark_template_reads(jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    prs = Presentation()
+    fill = prs.slide_master.background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor(0x25, 0x40, 0x6A)
+    template = tmp_path / "navy.pptx"
+    prs.save(str(template))
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(), (k["deck"],), template)
+    own = [s for s in seen(made) if s.where.endswith(("Slide number", "Presenter and date"))]
+    assert len(own) > 5 and {s.ground for s in own} == {"#25406A"}
+    assert all(s.passes for s in own), [str(s) for s in own if not s.passes][:5]
 
 
 light = st.integers(0xC0, 0xFF)

@@ -1,4 +1,5 @@
-"""Which slides of a clinic template put their text over a picture or a gradient.
+"""What is behind the text of a clinic template's slides: one colour (`solid`), or a
+picture or a gradient (`unchecked`).
 
 A template's own text colours are kept on its placeholders, chosen by its designer for its
 background. Over one colour that choice can be read and trusted; over a picture or a
@@ -84,3 +85,45 @@ def unchecked(layouts: Sequence[Any], template: Path | None) -> list[Diagnostic]
             "fill in the template",
             Location(template) if template is not None else None))
     return out
+
+
+def solid(layout: Any) -> str | None:
+    """The one colour ('#RRGGBB') behind a layout's text: its own background, else its
+    master's, with theme colours resolved through the master's colour map and theme;
+    None when it is not one colour or cannot be read."""
+    if _background(layout) is not None:
+        return None
+    master = layout.slide_master
+    for element in (layout._element, master._element):
+        bg = element.find(f"{_P}cSld/{_P}bg")
+        if bg is None:
+            continue
+        fill = bg.find(f"{_P}bgPr/{_A}solidFill")
+        holder = fill if fill is not None else bg.find(f"{_P}bgRef")
+        return _colour(holder, master) if holder is not None else None
+    return None
+
+
+def _colour(holder: Any, master: Any) -> str | None:
+    """The '#RRGGBB' of the colour element inside `holder` (srgbClr, sysClr or schemeClr
+    through the master's colour map and theme); None if there is none or it is changed
+    by a tint or shade (not worked out here)."""
+    colour = next(iter(holder), None)
+    if colour is None or len(colour):
+        return None
+    kind = etree.QName(colour).localname
+    if kind == "srgbClr":
+        return "#" + str(colour.get("val", "")).upper()
+    if kind == "sysClr":
+        return "#" + str(colour.get("lastClr", "")).upper()
+    if kind != "schemeClr":
+        return None
+    mapping = master._element.find(f"{_P}clrMap")
+    name = colour.get("val", "")
+    name = mapping.get(name, name) if mapping is not None else name
+    try:
+        theme = etree.fromstring(master.part.part_related_by(_THEME).blob)
+    except KeyError:
+        return None
+    slot = theme.find(f".//{_A}clrScheme/{_A}{name}")
+    return _colour(slot, master) if slot is not None else None

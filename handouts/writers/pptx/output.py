@@ -35,7 +35,7 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
-from handouts.writers.pptx.backgrounds import unchecked
+from handouts.writers.pptx.backgrounds import solid, unchecked
 from handouts.writers.pptx.package import (
     FIXED_TIME,
     LAYOUT_NAMES,
@@ -111,6 +111,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
         slide = add_slide(prs, layouts[plan.kind], number, pristine)
+        if theme.template is not None:  # our own text boxes sit on the template's slide
+            inks.slide = solid(layouts[plan.kind])
         if theme.ground != WHITE:  # a white slide is left as it is
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = rgb(theme.ground)
@@ -139,11 +141,14 @@ class _Inks:
     def __init__(self, theme: DeckTheme) -> None:
         self.theme = theme
         self.inks = Inks(theme.palette)
+        self.slide: str | None = None
+        """The colour of the slide being drawn where a clinic template gives it; None:
+        the theme's ground."""
 
     def __call__(self, role: str, ground: str, size: float, bold: bool = False) -> str:
         """The colour of text of `role` on `ground` at `size` points (theme.deck_ink),
         noted as drawn."""
-        return self.inks.colour(deck_ink(self.theme, role, ground, size, bold))
+        return self.inks.colour(deck_ink(self.theme, role, ground, size, bold, self.slide))
 
 
 class _Pictures:

@@ -52,18 +52,21 @@ class DeckTheme:
     def ground(self) -> str:
         """The colour of the slides: the brand's background, which this writer paints on
         every slide unless it is white (a dark brand projects on its dark background); a
-        clinic template's slides are taken to be white."""
+        clinic template's slides are taken to be white where the writer is not told their
+        colour (handouts.writers.pptx.backgrounds.solid)."""
         return self.palette.background if self.styled else WHITE
 
 
-def deck_ink(theme: DeckTheme, role: str, ground: str, size: float, bold: bool = False) -> Ink:
+def deck_ink(theme: DeckTheme, role: str, ground: str, size: float, bold: bool = False,
+             slide: str | None = None) -> Ink:
     """The ink of text of `role` on `ground` at `size` points. Roles: 'title' (content
     slide titles), 'clinic' (the clinic's name), 'body', 'bullet', 'muted' (presenter,
     date, captions, slide numbers), 'band' (the title on the colour band), 'callout' (text
-    in a callout box). Grounds: 'slide', 'band' (the primary colour), 'box' (the secondary
-    colour)."""
+    in a callout box). Grounds: 'slide' (`slide`, else the theme's ground), 'band' (the
+    primary colour), 'box' (the secondary colour)."""
     palette = theme.palette
-    colour, on = {"slide": (theme.ground, "the slides (color.background)"),
+    colour, on = {"slide": (slide or theme.ground, "the slides (color.background)"
+                            if slide is None else "the template's slides"),
                   "band": (palette.primary, "the title band (color.primary)"),
                   "box": (palette.secondary, "callout boxes (color.secondary)")}[ground]
     wanted, what = {"title": (palette.primary, "headings (color.primary)"),
