@@ -1,4 +1,5 @@
-"""Colour arithmetic: WCAG 2.x relative luminance and contrast ratio."""
+"""Colour arithmetic: WCAG 2.x relative luminance and contrast ratio (handouts.contrast
+chooses text colours with them)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from handouts.errors import Diagnostic, Location
 
 WHITE = "#FFFFFF"
 NEAR_BLACK = "#1A1A1A"
-AA_BODY = 4.5
-"""WCAG 2.x level AA minimum contrast for body text."""
 
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -135,27 +130,3 @@ class Palette:
     """Body text."""
     background: str = WHITE
     """The page behind the text."""
-
-
-def contrast_warnings(palette: Palette, where: Location | None) -> list[Diagnostic]:
-    """WCAG AA problems of a brand's text colours (code `low-contrast`), each with its ratio
-    and where it is used; `where` is the brand file the colours were written in."""
-    from handouts.errors import Diagnostic
-
-    primary, secondary = palette.primary, palette.secondary
-    foreground, background = palette.foreground, palette.background
-    pairs = [
-        (foreground, background, "body text (foreground on background)"),
-        (primary, background, "headings, links and bullets (primary on background)"),
-        (text_on(primary), primary, "titles on the colour band (text on primary)"),
-        (foreground, secondary, "callout text in print (foreground on secondary)"),
-        (text_on(secondary), secondary, "callout text on slides (text on secondary)"),
-    ]
-    out = []
-    for text, ground, use in pairs:
-        ratio = contrast(text, ground)
-        if ratio < AA_BODY:
-            out.append(Diagnostic("low-contrast", f"{text} on {ground} has a contrast of "
-                                  f"{ratio:.2f}:1, below WCAG AA {AA_BODY}:1 for body text; "
-                                  f"used for {use}", where))
-    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +20,10 @@ from handouts.build import manifest
 from handouts.build.manifest import Facts
 from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
 from handouts.build.settings import load as load_settings
-from handouts.colours import contrast_warnings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
 from handouts.content.view import select
+from handouts.contrast import in_brand_file
 from handouts.document import jinja as templates
 from handouts.document import model as layout
 from handouts.document import reader as layoutxml
@@ -117,10 +117,9 @@ class Project:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        """Things worth fixing that do not stop the build: font fallbacks, weak contrast."""
-        b = self.brand
-        where = Location(b.source) if b.source is not None else None
-        return [*b.warnings, *contrast_warnings(b.palette, where)]
+        """Things worth fixing in the brand that do not stop the build, such as font
+        fallbacks (the writers report weak contrast, handouts.contrast)."""
+        return list(self.brand.warnings)
 
 
 @dataclass
@@ -315,9 +314,10 @@ def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
     not fit or the output cannot be made, TemplateError for a picture the template asked
     for that cannot be used."""
     try:
-        return job.writer.writer()(doc, writer_inputs(project, job))
+        made = job.writer.writer()(doc, writer_inputs(project, job))
     except WriterError as exc:
         raise _writer_error(job, exc) from None
+    return replace(made, warnings=in_brand_file(made.warnings, project.brand.source))
 
 
 def _writer_error(job: Job, exc: WriterError) -> BuildError | TemplateError:

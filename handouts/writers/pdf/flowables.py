@@ -8,7 +8,6 @@ in fonts registered and measured by the font service (handouts.fonts).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +22,15 @@ from reportlab.platypus.flowables import HRFlowable
 
 from handouts import qr
 from handouts.brand.assets import load_picture
-from handouts.colours import Palette, text_on
+from handouts.colours import Palette
+from handouts.contrast import Ink, Inks, alternatives
 from handouts.document import model as L
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
+from handouts.writers.pdf import inks
+from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
 
 
@@ -51,9 +53,10 @@ class Theme:
 
 
 class Styles:
-    """The paragraph styles of a theme: body, lead, small, meta, centred and headings."""
+    """The paragraph styles of a theme on one ground (handouts.writers.pdf.inks.GROUNDS):
+    body, lead, small, meta, centred and headings, each in the colour that reads on it."""
 
-    def __init__(self, theme: Theme, italic: bool = True) -> None:
+    def __init__(self, theme: Theme, italic: bool = True, ground: str = "page") -> None:
         faces = register(theme.fonts, italic)
         family = faces.family
         self.family = family
@@ -63,40 +66,66 @@ class Styles:
         size = theme.body_size
         self.size = size
         self.leading = size * 1.38
-        fg, pr = colors.HexColor(theme.palette.foreground), colors.HexColor(theme.palette.primary)
-        self.on_primary = colors.HexColor(text_on(theme.palette.primary))
+        self.palette, self.ground = theme.palette, ground
+        self.others = alternatives(theme.palette)
 
         def style(name: str, **kw: object) -> ParagraphStyle:
-            base = dict(fontName=family, fontSize=size, leading=self.leading, textColor=fg,
-                        spaceAfter=size * 0.55, allowWidows=0, allowOrphans=0)
+            base: dict[str, object] = dict(
+                fontName=family, fontSize=size, leading=self.leading, spaceAfter=size * 0.55,
+                allowWidows=0, allowOrphans=0)
             base.update(kw)
+            role = _ROLE[name]
+            base["textColor"] = self.colour(role, float(base["fontSize"]),  # type: ignore[arg-type]
+                                            role == "heading")
             return ParagraphStyle(name, **base)
 
         self.body = style("body")
         self.lead = style("lead", fontSize=size * 1.15, leading=size * 1.15 * 1.38)
         self.small = style("small")
-        self.meta = style("meta", textColor=colors.HexColor("#4D4D4D"))
+        self.meta = style("meta")
         self.center = style("center", alignment=TA_CENTER)
         self.headings = [
             style("title", fontName=heads.bold, fontSize=size * 2.2,
-                  leading=size * 2.2 * 1.15, textColor=pr, spaceAfter=size * 0.4),
+                  leading=size * 2.2 * 1.15, spaceAfter=size * 0.4),
             style("h1", fontName=heads.bold, fontSize=size * 1.55,
-                  leading=size * 1.55 * 1.2, textColor=pr, spaceBefore=size * 1.1,
+                  leading=size * 1.55 * 1.2, spaceBefore=size * 1.1,
                   spaceAfter=size * 0.45, keepWithNext=1),
             style("h2", fontName=heads.bold, fontSize=size * 1.3,
-                  leading=size * 1.3 * 1.2, textColor=pr, spaceBefore=size * 0.9,
+                  leading=size * 1.3 * 1.2, spaceBefore=size * 0.9,
                   spaceAfter=size * 0.35, keepWithNext=1),
             style("h3", fontName=heads.bold, fontSize=size * 1.1,
-                  leading=size * 1.1 * 1.25, textColor=pr, spaceBefore=size * 0.6,
+                  leading=size * 1.1 * 1.25, spaceBefore=size * 0.6,
                   spaceAfter=size * 0.25, keepWithNext=1),
         ]
 
-    def on_band(self, st: ParagraphStyle) -> ParagraphStyle:
-        return ParagraphStyle(st.name + "-band", parent=st, textColor=self.on_primary)
+    def ink(self, role: str, size: float, bold: bool = False) -> Ink:
+        """The ink of text of `role` (inks.ROLES) at `size` points on this ground; on the
+        title band, all text takes the colour its smallest text needs, so the band reads as
+        one."""
+        if self.ground == "band":
+            size, bold = self.size, False
+        return inks.ink(self.palette, role, self.ground, size, bold)
+
+    def colour(self, role: str, size: float, bold: bool = False) -> colors.Color:
+        """The colour text of `role` at `size` points is drawn in on this ground."""
+        return colors.HexColor(self.ink(role, size, bold).resolve(self.others)[0])
+
+    def ink_of(self, style: ParagraphStyle) -> Ink:
+        """The ink of a paragraph drawn in `style` (one of these styles or made from one)."""
+        base = style  # a style made from one of these has it as parent
+        while base.name.removesuffix("-fit") not in _ROLE and base.parent is not None:
+            base = base.parent
+        role = _ROLE[base.name.removesuffix("-fit")]
+        return self.ink(role, style.fontSize, role == "heading")
 
     def paragraph(self, name: str) -> ParagraphStyle:
         return {"body": self.body, "lead": self.lead, "small": self.small, "meta": self.meta,
                 "center": self.center, "source": self.meta}[name]
+
+
+_ROLE = {"body": "body", "lead": "body", "small": "body", "center": "body", "meta": "meta",
+         "title": "heading", "h1": "heading", "h2": "heading", "h3": "heading"}
+"""The kind of text (inks.ROLES) of each paragraph style, by its name."""
 
 
 def _markup(runs: L.Inline, link_colour: str) -> str:
@@ -115,106 +144,6 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
                     f"<u>{text}</u></a>")
         out.append(text)
     return "".join(out)
-
-
-class _Paragraph(Paragraph):  # type: ignore[misc]
-    """A paragraph that keeps its line breaks for each width it has been measured at.
-
-    Planning a panel measures a heading's next paragraph as well as the heading, balancing
-    a trifold fills its panels several times, and a table measures its cells when it is
-    planned and again when it is drawn: each of those would break the lines afresh.
-
-    reportlab's Paragraph is made to be wrapped once and then split or drawn at that width:
-    wrapping rewrites its fragments (long words cut at that width's limit), a split that
-    gives up deletes the lines, and a split uses the lines of the last wrap whatever width
-    it is asked for. So this paragraph never lays itself out: each width gets a fresh
-    reportlab Paragraph made from a copy of the fragments and wrapped once (a layout), and
-    each split is done on another fresh one, whose parts become paragraphs of this kind that
-    share nothing with this one. `wrap(w, h)` shows the layout of `w`; `split(w, h)` shows
-    the layout of `w` too (as a frame wraps before it splits) and returns parts laid out at
-    `w`; drawing draws the layout shown. The text, style and attributes are fixed once the
-    paragraph is made.
-    """
-
-    def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
-                 frags: list[object] | None = None, caseSensitive: int = 1,
-                 encoding: str = "utf8") -> None:
-        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
-        self._layouts: dict[tuple[object, ...], tuple[Paragraph, tuple[float, float]]] = {}
-        """Layouts and the sizes their wrap gave, by `_key`."""
-        self._shown: Paragraph | None = None
-        """The layout that drawing draws; None before the first wrap or split."""
-
-    def _key(self, width: float) -> tuple[object, ...]:
-        return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
-
-    def _fresh(self) -> Paragraph:
-        """A reportlab Paragraph with a copy of this one's fragments, never laid out (each
-        fragment copied, as wrapping rewrites fragments; what they hold, such as colours,
-        is never changed and is shared)."""
-        fresh = Paragraph(None, self.style, self.bulletText, [copy.copy(f) for f in self.frags],
-                          self.caseSensitive, self.encoding)
-        for name in _PER_PARAGRAPH:
-            if hasattr(self, name):
-                setattr(fresh, name, getattr(self, name))
-        return fresh
-
-    def _show(self, layout: Paragraph) -> None:
-        """Draw `layout` from now on; its measurements are this paragraph's."""
-        self._shown = layout
-        for name in ("width", "height", "blPara", "_wrapWidths"):
-            if hasattr(layout, name):
-                setattr(self, name, getattr(layout, name))
-            elif hasattr(self, name):
-                delattr(self, name)
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        key = self._key(available_width)
-        if key not in self._layouts:  # the lines depend on the width, not the height
-            layout = self._fresh()
-            self._layouts[key] = (layout, layout.wrap(available_width, available_height))
-        layout, size = self._layouts[key]
-        self._show(layout)
-        return size
-
-    def split(self, available_width: float, available_height: float) -> list[Paragraph]:
-        self.wrap(available_width, available_height)
-        whole = self._fresh()  # split cuts up and deletes what it splits: not a kept layout
-        whole.wrap(available_width, available_height)
-        parts: list[Paragraph] = whole.split(available_width, available_height)
-        if len(parts) == 1 and parts[0] is whole:
-            return [self]
-        made = [self._part(p) for p in parts]
-        for part in made:
-            part.wrap(available_width, available_height)
-        return made
-
-    @staticmethod
-    def _part(part: Paragraph) -> _Paragraph:
-        """A part of reportlab's split as a paragraph of this kind. reportlab's first part
-        carries lines cut from the whole, not always in the form drawing expects (a one-font
-        paragraph's), so it is laid out afresh like any other."""
-        made = _Paragraph(None, part.style, part.bulletText, part.frags, part.caseSensitive,
-                          part.encoding)
-        for name in _PER_PARAGRAPH:
-            if hasattr(part, name):
-                setattr(made, name, getattr(part, name))
-        return made
-
-    def draw(self) -> None:
-        layout = self._shown
-        if layout is None:
-            raise AttributeError("a paragraph is drawn before it is wrapped")
-        layout.canv = self.canv
-        try:
-            layout.draw()
-        finally:
-            del layout.canv
-
-
-_PER_PARAGRAPH = ("autoLeading", "allowWidows", "allowOrphans", "_JustifyLast")
-"""Attributes that reportlab reads from a paragraph itself before its style (a split sets
-the last on its first part)."""
 
 
 class _QR(Flowable):  # type: ignore[misc]
@@ -240,13 +169,36 @@ class Builder:
     """Makes the flowables for layout blocks in a theme."""
 
     def __init__(self, theme: Theme, italic: bool = True) -> None:
-        self.theme = theme
+        self.theme, self.italic = theme, italic
         self.st = Styles(theme, italic)
+        self.grounds = {"page": self.st}
+        self.inks = Inks(theme.palette)
+        """The inks drawn so far: the colours replaced are the output's warnings."""
         self.primary = colors.HexColor(theme.palette.primary)
         self.secondary = colors.HexColor(theme.palette.secondary)
 
-    def para(self, runs: L.Inline, style: ParagraphStyle) -> Paragraph:
-        return _Paragraph(_markup(runs, self.theme.palette.primary), style)
+    def on(self, ground: str) -> Styles:
+        """The styles of text on `ground` (inks.GROUNDS), made once."""
+        if ground not in self.grounds:
+            self.grounds[ground] = Styles(self.theme, self.italic, ground)
+        return self.grounds[ground]
+
+    def ink(self, ink: Ink) -> colors.Color:
+        """The colour `ink` is drawn in, noted as drawn."""
+        return colors.HexColor(self.inks.colour(ink))
+
+    def markup(self, runs: L.Inline, st: Styles) -> str:
+        """`runs` as reportlab markup, links in the link colour of `st`'s ground."""
+        link = ""
+        if any(run.href for run in runs):
+            link = self.inks.colour(st.ink("link", st.size))
+        return _markup(runs, link)
+
+    def para(self, runs: L.Inline, style: ParagraphStyle, st: Styles | None = None) -> Paragraph:
+        """A paragraph of `runs` in `style`, one of `st`'s (the page's if None)."""
+        st = st or self.st
+        self.inks.colour(st.ink_of(style))
+        return KeptParagraph(self.markup(runs, st), style)
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
@@ -257,7 +209,8 @@ class Builder:
         picture.hAlign = "LEFT"
         return picture
 
-    def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float) -> ParagraphStyle:
+    def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float,
+                  st: Styles) -> ParagraphStyle:
         """`style`, smaller if need be so that no word of a heading is wider than `width`
         (a long word would otherwise break mid-word), but never below the body size."""
         font = style.fontName
@@ -267,36 +220,39 @@ class Builder:
             return style
         size = max(self.st.size, int(style.fontSize * width / longest * 2) / 2)
         return ParagraphStyle(style.name + "-fit", parent=style, fontSize=size,
-                              leading=size * style.leading / style.fontSize)
+                              leading=size * style.leading / style.fontSize,
+                              textColor=st.colour("heading", size, True))
 
-    def blocks(self, blocks: Sequence[L.Block], width: float, band: bool = False) -> list[Flowable]:
+    def blocks(self, blocks: Sequence[L.Block], width: float,
+               ground: str = "page") -> list[Flowable]:
+        """The flowables of `blocks` in a column `width` points wide on `ground`
+        (inks.GROUNDS)."""
         out: list[Flowable] = []
         for block in blocks:
-            out.extend(self.block(block, width, band))
+            out.extend(self.block(block, width, ground))
         return out
 
-    def block(self, block: L.Block, width: float, band: bool = False) -> Iterator[Flowable]:
-        st = self.st
-        adapt = st.on_band if band else (lambda s: s)
+    def block(self, block: L.Block, width: float, ground: str = "page") -> Iterator[Flowable]:
+        st = self.on(ground)
         if isinstance(block, L.Heading):
-            style = adapt(st.headings[block.level])
-            yield self.para(block.runs, self.fit_words(block.runs, style, width))
+            style = st.headings[block.level]
+            yield self.para(block.runs, self.fit_words(block.runs, style, width, st), st)
         elif isinstance(block, L.Paragraph):
-            para = self.para(block.runs, adapt(st.paragraph(block.style)))
+            para = self.para(block.runs, st.paragraph(block.style), st)
             para.keepWithPrevious = block.style == "source"
             yield para
         elif isinstance(block, L.ListBlock):
             indent = st.size * 1.3
-            items = [ListItem(self.blocks(item, width - indent, band) or [Spacer(0, 0)])
+            items = [ListItem(self.blocks(item, width - indent, ground) or [Spacer(0, 0)])
                      for item in block.items]
             yield ListFlowable(
                 items, bulletType="1" if block.ordered else "bullet", start=None if
                 block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.bold if
                 block.ordered else st.family, bulletFontSize=st.size,
-                bulletColor=self.primary, spaceAfter=st.size * 0.3)
+                bulletColor=self.ink(st.ink("bullet", st.size)), spaceAfter=st.size * 0.3)
         elif isinstance(block, L.Callout):
             pad = st.size * 0.7
-            inner = self.blocks(block.blocks, width - 2 * pad - 4)
+            inner = self.blocks(block.blocks, width - 2 * pad - 4, "box")
             table = Table([[inner]], colWidths=[width - 4])
             table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("BACKGROUND", (0, 0), (-1, -1), self.secondary),
@@ -312,7 +268,7 @@ class Builder:
             side = logo is not None and width >= 300  # a narrow band puts the logo on top
             logo_w = min(logo.width, width - 2 * pad) if logo else 0.0
             text_w = width - (logo_w + 2 * pad if side else 0.0)
-            inner = self.blocks(block.blocks, text_w - 2 * pad, band=True)
+            inner = self.blocks(block.blocks, text_w - 2 * pad, "band")
             style = [("FONT", (0, 0), (-1, -1), st.family, st.size),
                      ("LEFTPADDING", (0, 0), (-1, -1), pad),
                      ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -338,15 +294,16 @@ class Builder:
             yield table
         elif isinstance(block, L.Contact):
             line_style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
-            lines = [self.para(line, line_style) for line in block.lines]
+            lines = [self.para(line, line_style, st) for line in block.lines]
             if block.qr:
                 size = PRINT_QR_SIZE
                 cell = [_QR(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
-                    cell.append(_Paragraph(escape(block.caption), ParagraphStyle(
-                        "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
-                        spaceAfter=0)))
+                    cap = ParagraphStyle("qrcap", parent=st.meta,
+                                         alignment=TA_CENTER if wide else 0, spaceAfter=0)
+                    self.inks.colour(st.ink_of(cap))
+                    cell.append(KeptParagraph(escape(block.caption), cap))
                 if wide:
                     gap = PRINT_QR_GAP
                     table = Table([[lines, cell]], colWidths=[width - size - gap, size + gap])
@@ -363,13 +320,15 @@ class Builder:
             table.spaceBefore, table.spaceAfter = st.size * 0.6, st.size * 0.6
             yield table
         elif isinstance(block, L.Definitions):
+            self.inks.colour(st.ink_of(st.body))
             for term, definition in block.items:
-                yield _Paragraph(f"<b>{_markup(term, self.theme.palette.primary)}</b>: "
-                                f"{_markup(definition, self.theme.palette.primary)}", st.body)
+                yield KeptParagraph(f"<b>{self.markup(term, st)}</b>: "
+                                    f"{self.markup(definition, st)}", st.body)
         elif isinstance(block, L.QRCode):
             yield _QR(block.url, block.size)
             if block.caption:
-                yield _Paragraph(escape(block.caption), st.meta)
+                self.inks.colour(st.ink_of(st.meta))
+                yield KeptParagraph(escape(block.caption), st.meta)
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):

@@ -22,6 +22,7 @@ from handouts.document import model as L
 from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterInputs
 from handouts.writers.pdf import pages
 from handouts.writers.pdf.flowables import Builder, Styles, Theme
+from handouts.writers.pdf.inks import GREY
 from handouts.writers.pdf.theme import theme as theme_of
 
 __all__ = ["Overflow", "OverflowPlace", "Theme", "draw", "write"]
@@ -64,18 +65,24 @@ def write(doc: L.Document, inputs: WriterInputs) -> Output:
 
 
 def draw(doc: L.Document, theme: Theme) -> Output:
-    """Draw `doc` in `theme` as PDF bytes with their page count; raises Overflow instead
+    """Draw `doc` in `theme` as PDF bytes with their page count and a `low-contrast`
+    warning for every brand colour replaced by one that reads on its ground; raises Overflow instead
     of cutting text, brand.assets.ImageProblem for a bad picture."""
     build = Builder(theme, L.uses_italic(doc))
     planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading)
     if planned.shortfalls:
         raise Overflow([OverflowPlace(s.where, s.points, build.st.leading)
                         for s in planned.shortfalls])
-    return Output(_render(planned.pages, theme, build.st), len(planned.pages))
+    footer = build.ink(build.st.ink("meta", build.st.size)) \
+        if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
+    return Output(_render(planned.pages, theme, build.st, footer), len(planned.pages),
+                  build.inks.warnings)
 
 
-def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles) -> bytes:
-    """The planned pages drawn as PDF bytes, exactly where the plan put everything."""
+def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,
+            footer_colour: colors.Color) -> bytes:
+    """The planned pages drawn as PDF bytes, exactly where the plan put everything; the
+    running footer in `footer_colour`."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=plans[0].size, invariant=1, pageCompression=1,
                     initialFontName=st.family, initialFontSize=st.size)
@@ -95,7 +102,7 @@ def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles) -> bytes:
         if page.footer is not None:
             footer = page.footer
             canvas.setFont(st.family, st.size)
-            canvas.setFillColor(colors.HexColor("#4D4D4D"))
+            canvas.setFillColor(footer_colour)
             canvas.drawString(footer.left, footer.y, footer.text)
             canvas.drawRightString(footer.right, footer.y, f"Page {number} of {len(plans)}")
         if theme.fold_guides and page.fold_marks:

@@ -25,7 +25,8 @@ from pptx.util import Length, Pt
 
 from handouts import qr
 from handouts.brand.assets import ImageProblem, load_picture
-from handouts.colours import text_on
+from handouts.colours import WHITE
+from handouts.contrast import Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.files import Refused
@@ -34,6 +35,7 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
+from handouts.writers.pptx.backgrounds import solid, unchecked
 from handouts.writers.pptx.layouts import (
     body_placeholder,
     layouts_by_kind,
@@ -50,7 +52,14 @@ from handouts.writers.pptx.package import (
 )
 from handouts.writers.pptx.plan import PlannedSlide, SlideGeometry
 from handouts.writers.pptx.text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
-from handouts.writers.pptx.theme import MUTED, SLIDE_SIZES, DeckOverflow, DeckTheme, deck_theme
+from handouts.writers.pptx.theme import (
+    MUTED,
+    SLIDE_SIZES,
+    DeckOverflow,
+    DeckTheme,
+    deck_ink,
+    deck_theme,
+)
 
 __all__ = ["FIXED_TIME", "MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme",
            "draw", "write"]
@@ -74,9 +83,11 @@ def write(doc: L.Document, inputs: WriterInputs) -> Output:
 
 def draw(doc: L.Document, theme: DeckTheme) -> Output:
     """Draw the slides of `doc` in `theme` as .pptx bytes, with their count, the first
-    slide's title and any warnings; raises as `write` does, but brand.assets.ImageProblem
+    slide's title and any warnings (a `low-contrast` one for every brand colour replaced
+    by one that reads on its ground); raises as `write` does, but brand.assets.ImageProblem
     for a bad picture."""
     warnings: list[Diagnostic] = []
+    inks = _Inks(theme)
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
         # these are the same checked and cleaned bytes, from its cache.
@@ -105,12 +116,20 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
         slide = add_slide(prs, layouts[plan.kind], number, pristine)
-        _draw(slide, plan, theme, pictures)
-        add_slide_number(slide, plan.boxes.number, number)
+        if theme.template is not None:  # our own text boxes sit on the template's slide
+            inks.slide = solid(layouts[plan.kind])
+        if theme.ground != WHITE:  # a white slide is left as it is
+            slide.background.fill.solid()
+            slide.background.fill.fore_color.rgb = rgb(theme.ground)
+        _draw(slide, plan, theme, pictures, inks)
+        add_slide_number(slide, plan.boxes.number, number,
+                         inks("muted", "slide", slideplan.NUMBER_SIZE))
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
     keep_notes(prs)
+    if theme.template is not None:
+        warnings += unchecked([layouts[p.kind] for p in planned], theme.template)
     props = prs.core_properties
     stamp = dt.datetime.combine(theme.date, dt.time())
     props.title, props.author, props.subject = theme.title, theme.author, theme.title
@@ -118,7 +137,24 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     props.created = props.modified = stamp
     props.last_printed = stamp
     first = slideplan.text(planned[0].title) if planned else ""
-    return Output(save(prs), len(planned), tuple(warnings), first)
+    return Output(save(prs), len(planned), (*warnings, *inks.inks.warnings), first)
+
+
+class _Inks:
+    """The colours of one deck's text, each chosen against the colour behind it
+    (handouts.contrast); the colours replaced are the deck's warnings."""
+
+    def __init__(self, theme: DeckTheme) -> None:
+        self.theme = theme
+        self.inks = Inks(theme.palette)
+        self.slide: str | None = None
+        """The colour of the slide being drawn where a clinic template gives it; None:
+        the theme's ground."""
+
+    def __call__(self, role: str, ground: str, size: float, bold: bool = False) -> str:
+        """The colour of text of `role` on `ground` at `size` points (theme.deck_ink),
+        noted as drawn."""
+        return self.inks.colour(deck_ink(self.theme, role, ground, size, bold, self.slide))
 
 
 class _Pictures:
@@ -147,8 +183,11 @@ class _Pictures:
         return io.BytesIO(self._load(image)[0])
 
 
-def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures) -> None:
-    """Draw `plan` on `slide` exactly where its boxes say."""
+def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
+          ink: _Inks) -> None:
+    """Draw `plan` on `slide` exactly where its boxes say, in the colours `ink` gives; on a
+    clinic template's placeholders the template's own text colours are kept."""
+    styled = theme.styled
     shapes = slide.shapes
     title_shape = shapes.title
     boxes = plan.boxes
@@ -162,7 +201,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
             title_shape.fill.fore_color.rgb = rgb(theme.palette.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
-        add_runs(p, plan.title, plan.title_size, theme, text_on(theme.palette.primary),
+        add_runs(p, plan.title, plan.title_size, theme,
+                 ink("band", "band", plan.title_size, True) if styled else None,
                  bold=True, heading=True)
         sub = body_placeholder(shapes.placeholders, subtitle=True)
         if sub is not None:
@@ -172,7 +212,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
             for i, line in enumerate(lines):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 p.alignment = PP_ALIGN.LEFT
-                add_runs(p, line, body_size, theme)
+                add_runs(p, line, body_size, theme,
+                         ink("body", "slide", body_size) if styled else None)
             if not lines:
                 sub._element.getparent().remove(sub._element)
         if boxes.fields is not None:
@@ -182,20 +223,23 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
             tf.word_wrap = True
             for i, field in enumerate(plan.fields):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-                add_runs(p, (L.Run(field),), slideplan.FIELD_SIZE, theme, MUTED)
+                add_runs(p, (L.Run(field),), slideplan.FIELD_SIZE, theme,
+                         ink("muted", "slide", slideplan.FIELD_SIZE), own=True)
         if boxes.picture is not None:
             _picture(shapes, plan.images[0], pictures, boxes.picture)
         if boxes.clinic is not None:
             box = _textbox(shapes, boxes.clinic)
             box.name = "Clinic"
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
-                     theme, theme.palette.primary, bold=True)
+                     theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True) if styled
+                     else None, bold=True)
         return
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
-    add_runs(p, plan.title, plan.title_size, theme, theme.palette.primary, bold=True,
+    add_runs(p, plan.title, plan.title_size, theme,
+             ink("title", "slide", plan.title_size, True) if styled else None, bold=True,
              heading=True)
     if boxes.rule is not None:
         rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emus(boxes.rule))
@@ -214,9 +258,11 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
         tf.vertical_anchor = MSO_ANCHOR.TOP
         for n, item in enumerate(texts):
             p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
+            bullet = ink("bullet", "slide", body_size) if item.style == "bullet" else None
             format_paragraph(p, item, theme, body_size * slideplan.LINE_SPACING,
-                             body_size * slideplan.PARA_GAP)
-            add_runs(p, item.runs, body_size, theme)
+                             body_size * slideplan.PARA_GAP, bullet)
+            add_runs(p, item.runs, body_size, theme,
+                     ink("body", "slide", body_size) if styled else None)
     elif body is not None:
         body._element.getparent().remove(body._element)
     for item, place in zip(callouts, boxes.callouts, strict=True):
@@ -234,7 +280,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
         tf.vertical_anchor = MSO_ANCHOR.MIDDLE
         p = tf.paragraphs[0]
         format_paragraph(p, None, theme, body_size * slideplan.LINE_SPACING)
-        add_runs(p, item.runs, body_size, theme, text_on(theme.palette.secondary), bold=True)
+        add_runs(p, item.runs, body_size, theme, ink("callout", "box", body_size, True),
+                 bold=True, own=True)
     if plan.qr and boxes.qr is not None:
         pic = shapes.add_picture(io.BytesIO(qr.png(plan.qr)), *_emus(boxes.qr))
         pic.name = "QR code"
@@ -244,7 +291,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures)
             cap.name = "QR caption"
             p = cap.text_frame.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
-            add_runs(p, (L.Run(plan.qr_caption),), slideplan.CAPTION_SIZE, theme, MUTED)
+            add_runs(p, (L.Run(plan.qr_caption),), slideplan.CAPTION_SIZE, theme,
+                     ink("muted", "slide", slideplan.CAPTION_SIZE), own=True)
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture)
 

@@ -25,15 +25,20 @@ def rgb(hex_colour: str) -> RGBColor:
 
 
 def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
-             colour: str | None = None, bold: bool = False, heading: bool = False) -> None:
+             colour: str | None = None, bold: bool = False, heading: bool = False,
+             own: bool = False) -> None:
     """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
-    properties cost a search of the XML per attribute; a deck has hundreds of runs)."""
+    properties cost a search of the XML per attribute; a deck has hundreds of runs).
+    `colour` ('#RRGGBB', the brand's foreground if None) is written when this writer
+    styles the deck, or always for a shape of its `own` (a callout box, a caption: a
+    clinic template's text colour was not chosen for them); else the text keeps the
+    template's colour."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
     name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
         if theme.styled else None
     fill = (colour or theme.palette.foreground).lstrip("#").upper() \
-        if theme.styled or colour == MUTED else None  # our own small boxes keep their grey
+        if theme.styled or own else None
     for r in runs:
         run = etree.SubElement(p, qn("a:r"))
         props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
@@ -59,9 +64,10 @@ _SPACING_AND_BULLET = frozenset(qn(tag) for tag in (
 
 
 def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckTheme,
-                     line: float, after: float = 0.0) -> None:
+                     line: float, after: float = 0.0, bullet: str | None = None) -> None:
     """A paragraph's exact line spacing, space after and bullet (none for `item` None or
-    not a bullet), written as DrawingML directly, in the order the schema wants."""
+    not a bullet) in colour `bullet` ('#RRGGBB'; the brand's primary if None), written as
+    DrawingML directly, in the order the schema wants."""
     p_pr = paragraph._p.get_or_add_pPr()
     for old in [child for child in p_pr if child.tag in _SPACING_AND_BULLET]:
         p_pr.remove(old)
@@ -75,7 +81,8 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         p_pr.set("marL", str(indent))
         p_pr.set("indent", str(-indent))
         colour = etree.SubElement(p_pr, qn("a:buClr"))
-        etree.SubElement(colour, qn("a:srgbClr"), val=theme.palette.primary.lstrip("#").upper())
+        etree.SubElement(colour, qn("a:srgbClr"),
+                         val=(bullet or theme.palette.primary).lstrip("#").upper())
         new.append(colour)
         if item.ordinal:
             new.append(etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod",
@@ -111,8 +118,8 @@ def text_frame(shape: Any, box: slideplan.Box | None) -> Any:
     return tf
 
 
-def add_slide_number(slide: Any, box: slideplan.Box, number: int) -> None:
-    """A text box at `box` holding a slide-number field, right-aligned."""
+def add_slide_number(slide: Any, box: slideplan.Box, number: int, colour: str = MUTED) -> None:
+    """A text box at `box` holding a slide-number field, right-aligned, in `colour`."""
     box_shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.width), Pt(box.height))
     box_shape.name = "Slide number"
     p = box_shape.text_frame.paragraphs[0]
@@ -122,5 +129,5 @@ def add_slide_number(slide: Any, box: slideplan.Box, number: int) -> None:
     r_pr = etree.SubElement(field, qn("a:rPr"), lang="en-US",
                             sz=str(round(slideplan.NUMBER_SIZE * 100)))
     fill = etree.SubElement(r_pr, qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr"), val=MUTED.lstrip("#"))
+    etree.SubElement(fill, qn("a:srgbClr"), val=colour.lstrip("#").upper())
     etree.SubElement(field, qn("a:t")).text = str(number)

@@ -11,12 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handouts.colours import Palette
+from handouts.colours import WHITE, Palette, text_on
+from handouts.contrast import Ink
 from handouts.fonts.families import Fonts
 from handouts.writers.contract import DoesNotFit, WriterInputs
 from handouts.writers.geometry import SLIDE_SIZES
 
-__all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme", "deck_theme"]
+__all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme", "deck_ink", "deck_theme"]
 
 MUTED = "#595959"
 """The grey of presenter fields, captions and slide numbers (AA on white)."""
@@ -46,6 +47,36 @@ class DeckTheme:
     def styled(self) -> bool:
         """Whether this writer sets fonts and colours itself (no clinic template)."""
         return self.template is None
+
+    @property
+    def ground(self) -> str:
+        """The colour of the slides: the brand's background, which this writer paints on
+        every slide unless it is white (a dark brand projects on its dark background); a
+        clinic template's slides are taken to be white where the writer is not told their
+        colour (handouts.writers.pptx.backgrounds.solid)."""
+        return self.palette.background if self.styled else WHITE
+
+
+def deck_ink(theme: DeckTheme, role: str, ground: str, size: float, bold: bool = False,
+             slide: str | None = None) -> Ink:
+    """The ink of text of `role` on `ground` at `size` points. Roles: 'title' (content
+    slide titles), 'clinic' (the clinic's name), 'body', 'bullet', 'muted' (presenter,
+    date, captions, slide numbers), 'band' (the title on the colour band), 'callout' (text
+    in a callout box). Grounds: 'slide' (`slide`, else the theme's ground), 'band' (the
+    primary colour), 'box' (the secondary colour)."""
+    palette = theme.palette
+    colour, on = {"slide": (slide or theme.ground, "the slides (color.background)"
+                            if slide is None else "the template's slides"),
+                  "band": (palette.primary, "the title band (color.primary)"),
+                  "box": (palette.secondary, "callout boxes (color.secondary)")}[ground]
+    wanted, what = {"title": (palette.primary, "headings (color.primary)"),
+                    "clinic": (palette.primary, "the clinic's name (color.primary)"),
+                    "body": (palette.foreground, "body text (color.foreground)"),
+                    "bullet": (palette.primary, "bullets and list numbers (color.primary)"),
+                    "muted": (MUTED, "small print (grey)"),
+                    "band": (text_on(palette.primary), "titles on the title band"),
+                    "callout": (text_on(palette.secondary), "callout text")}[role]
+    return Ink(what, wanted, on, colour, size, bold)
 
 
 def deck_theme(inputs: WriterInputs) -> DeckTheme:

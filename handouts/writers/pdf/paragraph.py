@@ -1,0 +1,108 @@
+"""A reportlab Paragraph that keeps its line breaks for each width it is measured at."""
+
+from __future__ import annotations
+
+import copy
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+
+class KeptParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that keeps its line breaks for each width it has been measured at.
+
+    Planning a panel measures a heading's next paragraph as well as the heading, balancing
+    a trifold fills its panels several times, and a table measures its cells when it is
+    planned and again when it is drawn: each of those would break the lines afresh.
+
+    reportlab's Paragraph is made to be wrapped once and then split or drawn at that width:
+    wrapping rewrites its fragments (long words cut at that width's limit), a split that
+    gives up deletes the lines, and a split uses the lines of the last wrap whatever width
+    it is asked for. So this paragraph never lays itself out: each width gets a fresh
+    reportlab Paragraph made from a copy of the fragments and wrapped once (a layout), and
+    each split is done on another fresh one, whose parts become paragraphs of this kind that
+    share nothing with this one. `wrap(w, h)` shows the layout of `w`; `split(w, h)` shows
+    the layout of `w` too (as a frame wraps before it splits) and returns parts laid out at
+    `w`; drawing draws the layout shown. The text, style and attributes are fixed once the
+    paragraph is made.
+    """
+
+    def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
+                 frags: list[object] | None = None, caseSensitive: int = 1,
+                 encoding: str = "utf8") -> None:
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        self._layouts: dict[tuple[object, ...], tuple[Paragraph, tuple[float, float]]] = {}
+        """Layouts and the sizes their wrap gave, by `_key`."""
+        self._shown: Paragraph | None = None
+        """The layout that drawing draws; None before the first wrap or split."""
+
+    def _key(self, width: float) -> tuple[object, ...]:
+        return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
+
+    def _fresh(self) -> Paragraph:
+        """A reportlab Paragraph with a copy of this one's fragments, never laid out (each
+        fragment copied, as wrapping rewrites fragments; what they hold, such as colours,
+        is never changed and is shared)."""
+        fresh = Paragraph(None, self.style, self.bulletText, [copy.copy(f) for f in self.frags],
+                          self.caseSensitive, self.encoding)
+        for name in _PER_PARAGRAPH:
+            if hasattr(self, name):
+                setattr(fresh, name, getattr(self, name))
+        return fresh
+
+    def _show(self, layout: Paragraph) -> None:
+        """Draw `layout` from now on; its measurements are this paragraph's."""
+        self._shown = layout
+        for name in ("width", "height", "blPara", "_wrapWidths"):
+            if hasattr(layout, name):
+                setattr(self, name, getattr(layout, name))
+            elif hasattr(self, name):
+                delattr(self, name)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        key = self._key(available_width)
+        if key not in self._layouts:  # the lines depend on the width, not the height
+            layout = self._fresh()
+            self._layouts[key] = (layout, layout.wrap(available_width, available_height))
+        layout, size = self._layouts[key]
+        self._show(layout)
+        return size
+
+    def split(self, available_width: float, available_height: float) -> list[Paragraph]:
+        self.wrap(available_width, available_height)
+        whole = self._fresh()  # split cuts up and deletes what it splits: not a kept layout
+        whole.wrap(available_width, available_height)
+        parts: list[Paragraph] = whole.split(available_width, available_height)
+        if len(parts) == 1 and parts[0] is whole:
+            return [self]
+        made = [self._part(p) for p in parts]
+        for part in made:
+            part.wrap(available_width, available_height)
+        return made
+
+    @staticmethod
+    def _part(part: Paragraph) -> KeptParagraph:
+        """A part of reportlab's split as a paragraph of this kind. reportlab's first part
+        carries lines cut from the whole, not always in the form drawing expects (a one-font
+        paragraph's), so it is laid out afresh like any other."""
+        made = KeptParagraph(None, part.style, part.bulletText, part.frags, part.caseSensitive,
+                          part.encoding)
+        for name in _PER_PARAGRAPH:
+            if hasattr(part, name):
+                setattr(made, name, getattr(part, name))
+        return made
+
+    def draw(self) -> None:
+        layout = self._shown
+        if layout is None:
+            raise AttributeError("a paragraph is drawn before it is wrapped")
+        layout.canv = self.canv
+        try:
+            layout.draw()
+        finally:
+            del layout.canv
+
+
+_PER_PARAGRAPH = ("autoLeading", "allowWidows", "allowOrphans", "_JustifyLast")
+"""Attributes that reportlab reads from a paragraph itself before its style (a split sets
+the last on its first part)."""

@@ -1,0 +1,196 @@
+"""Every text the writers draw reads on what is behind it (WCAG AA), for any brand:
+measured in the finished PDFs and decks (tests.measure_contrast), not in the writers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+
+from handouts.build.project import load_project, plan, render_layout, writer_inputs
+from handouts.colours import Palette, luminance
+from handouts.document import model as L
+from handouts.errors import Diagnostic
+from handouts.writers.contract import WriterInputs
+from tests.helpers import ROOT
+from tests.measure_contrast import Seen, deck_texts, pdf_texts
+
+Made = tuple[str, bytes, tuple[Diagnostic, ...]]
+
+
+@pytest.fixture(scope="module")
+def jobs(tmp_path_factory: pytest.TempPathFactory
+         ) -> dict[str, tuple[L.Document, WriterInputs, Callable[..., object]]]:
+    """The sample's first topic at the standard level, as layout documents with their
+    writer inputs: flyer, brochure (trifold), booklet and the 5-minute deck."""
+    root = tmp_path_factory.mktemp("readable")
+    for name in ("handouts.toml", "_brand.yml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "content").mkdir()
+    first = sorted((ROOT / "content").glob("*.yaml"))[0]
+    shutil.copy(first, root / "content" / first.name)
+    project = load_project(root)
+    out = {}
+    for job in plan(project, levels=["standard"], formats=("pdf", "pptx")):
+        if job.fmt == "pptx" and job.length.name != "short":
+            continue
+        out[job.kind] = (render_layout(project, job), writer_inputs(project, job),
+                         job.writer.writer())
+    return out
+
+
+def make(jobs: dict[str, tuple[L.Document, WriterInputs, Callable[..., object]]],
+         palette: Palette, kinds: tuple[str, ...], template: Path | None = None
+         ) -> list[Made]:
+    made = []
+    for kind in kinds:
+        doc, inputs, writer = jobs[kind]
+        inputs = replace(inputs, palette=palette,
+                         pptx_template=template if inputs.pptx_template is None else None)
+        output = writer(doc, inputs)
+        made.append((kind, output.data, output.warnings))  # type: ignore[attr-defined]
+    return made
+
+
+def seen(made: list[Made]) -> list[Seen]:
+    return [s for kind, data, _ in made
+            for s in (deck_texts(data, kind) if data[:2] == b"PK" else pdf_texts(data, kind))]
+
+
+def unreadable(made: list[Made]) -> list[str]:
+    return [str(s) for s in seen(made) if not s.passes]
+
+
+def kinds_of(jobs: dict[str, object]) -> dict[str, str]:
+    """The job kinds by what they are: flyer, brochure, booklet, deck."""
+    out = {}
+    for kind in jobs:
+        for name in ("flyer", "brochure", "booklet"):
+            if name in kind:
+                out[name] = kind
+        if "talk" in kind or "min" in kind:
+            out["deck"] = kind
+    assert set(out) == {"flyer", "brochure", "booklet", "deck"}, list(jobs)
+    return out
+
+
+def test_the_sample_brand_reads_everywhere_and_warns_of_nothing(jobs: dict) -> None:  # type: ignore[type-arg]
+    k = kinds_of(jobs)
+    made = make(jobs, jobs[k["flyer"]][1].palette, tuple(k.values()))
+    assert not unreadable(made)
+    assert not [w for _, _, ws in made for w in ws]
+    assert len(seen(made)) > 300  # every output's text was measured
+
+
+def test_a_dark_brand_prints_dark_text_on_white_paper_and_projects_on_its_background(
+        jobs: dict) -> None:  # type: ignore[type-arg]
+    k = kinds_of(jobs)
+    dark = Palette(primary="#7FD1C7", secondary="#2B2B2B", foreground="#F0F0F0",
+                   background="#111111")
+    printed = make(jobs, dark, (k["flyer"], k["brochure"], k["booklet"]))
+    deck = make(jobs, dark, (k["deck"],))
+    made = printed + deck
+    assert not unreadable(made), unreadable(made)[:10]
+    on_paper = {s.colour for s in seen(printed) if s.ground == "#FFFFFF"}
+    assert "#111111" in on_paper and "#F0F0F0" not in on_paper
+    slides = seen(deck)
+    assert any(s.ground == "#111111" and s.colour == "#F0F0F0" for s in slides)
+    messages = [w.message for _, _, ws in made for w in ws]
+    assert any(m.startswith("#F0F0F0 on #FFFFFF has a contrast of 1.14:1") and
+               "body text (color.foreground) on the white paper, drawn in #111111" in m
+               for m in messages), messages
+    assert all(w.code == "low-contrast" for _, _, ws in made for w in ws)
+
+
+def test_print_callouts_on_a_dark_secondary_read(jobs: dict) -> None:  # type: ignore[type-arg]
+    k = kinds_of(jobs)
+    navy = Palette(primary="#1B5E7A", secondary="#25406A", foreground="#505050")
+    made = make(jobs, navy, (k["booklet"], k["brochure"], k["deck"]))
+    assert not unreadable(made), unreadable(made)[:10]
+    on_navy = [s for s in seen(made) if s.ground == "#25406A"]
+    assert on_navy and {s.colour for s in on_navy} <= {"#FFFFFF"}, on_navy[:5]
+
+
+def test_headings_and_bullets_in_primary_on_a_secondary_box_read(jobs: dict) -> None:  # type: ignore[type-arg]
+    k = kinds_of(jobs)
+    apricot = Palette(primary="#00897B", secondary="#F8B88B")
+    made = make(jobs, apricot, (k["booklet"],))
+    boxed = [s for s in seen(made) if s.ground == "#F8B88B"]
+    assert any(s.text.strip() == "\u2022" for s in boxed), boxed  # bullets in the box
+    assert not unreadable(made), unreadable(made)[:10]
+    [booklet] = made
+    assert any("bullets and list numbers (color.primary) on callout boxes" in w.message
+               for w in booklet[2])
+
+
+def test_a_clinic_template_keeps_callout_text_readable(jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    template = tmp_path / "clinic.pptx"
+    Presentation().save(str(template))
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(primary="#1F5C99", secondary="#E8F0F7"), (k["deck"],),
+                template)
+    callout = [s for s in seen(made) if s.ground == "#E8F0F7"]
+    assert callout, "the deck has no callout box"
+    assert not unreadable(made), unreadable(made)[:10]
+
+
+def test_a_template_with_text_over_a_gradient_is_reported(jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    prs = Presentation()
+    prs.slide_master.background.fill.gradient()
+    template = tmp_path / "gradient.pptx"
+    prs.save(str(template))
+    k = kinds_of(jobs)
+    [(_, _, warnings)] = make(jobs, Palette(), (k["deck"],), template)
+    found = [w for w in warnings if w.code == "unchecked-background"]
+    assert found and all("gradient" in w.message for w in found)
+    assert found[0].message.startswith("slide 1: the template's layout 'Title Slide'")
+
+
+def test_own_text_on_a_dark_template_reads(jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    prs = Presentation()
+    fill = prs.slide_master.background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor(0x25, 0x40, 0x6A)
+    template = tmp_path / "navy.pptx"
+    prs.save(str(template))
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(), (k["deck"],), template)
+    own = [s for s in seen(made) if s.where.endswith(("Slide number", "Presenter and date"))]
+    assert len(own) > 5 and {s.ground for s in own} == {"#25406A"}
+    assert all(s.passes for s in own), [str(s) for s in own if not s.passes][:5]
+
+
+light = st.integers(0xC0, 0xFF)
+dark = st.integers(0x00, 0x30)
+
+
+def grey_ish(channel: st.SearchStrategy[int]) -> st.SearchStrategy[str]:
+    return st.tuples(channel, channel, channel).map(lambda c: "#{:02X}{:02X}{:02X}".format(*c))
+
+
+any_colour = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}")
+palettes = st.one_of(
+    st.builds(Palette, primary=any_colour, secondary=any_colour, foreground=any_colour,
+              background=grey_ish(light)),
+    st.builds(Palette, primary=any_colour, secondary=any_colour, foreground=any_colour,
+              background=grey_ish(dark)))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(palette=palettes)
+def test_every_text_of_any_brand_meets_aa_in_the_outputs(
+        jobs: dict, palette: Palette) -> None:  # type: ignore[type-arg]
+    k = kinds_of(jobs)
+    made = make(jobs, palette, (k["flyer"], k["brochure"], k["deck"]))
+    bad = unreadable(made)
+    assert not bad, (palette, bad[:10])
+    if luminance(palette.background) < 0.05:
+        assert any(s.ground == palette.background for s in seen(made[2:]))
