@@ -12,6 +12,7 @@ import copy
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
@@ -30,6 +31,7 @@ from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf.plan import FrameBreak
+from handouts.writers.pdf.urlbreaks import with_url_breaks
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,11 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
     return "".join(out)
 
 
+def _unbroken(text: str) -> str:
+    """`text` as paragraph markup that never wraps (its spaces made no-break spaces)."""
+    return escape(text).replace(" ", "\u00a0")
+
+
 class _Paragraph(Paragraph):  # type: ignore[misc]
     """A paragraph that keeps its line breaks for each width it has been measured at.
 
@@ -140,6 +147,8 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
                  frags: list[object] | None = None, caseSensitive: int = 1,
                  encoding: str = "utf8") -> None:
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        if text is not None:  # parts of a split come with their fragments already broken
+            self.frags: list[Any] = with_url_breaks(self.frags)
         self._layouts: dict[tuple[object, ...], tuple[Paragraph, tuple[float, float]]] = {}
         """Layouts and the sizes their wrap gave, by `_key`."""
         self._shown: Paragraph | None = None
@@ -344,12 +353,14 @@ class Builder:
                 cell = [_QR(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
-                    cell.append(_Paragraph(escape(block.caption), ParagraphStyle(
+                    cell.append(_Paragraph(_unbroken(block.caption), ParagraphStyle(
                         "qrcap", parent=st.meta, alignment=TA_CENTER if wide else 0,
                         spaceAfter=0)))
-                if wide:
+                if wide:  # the column is wide enough for the caption on one line
                     gap = PRINT_QR_GAP
-                    table = Table([[lines, cell]], colWidths=[width - size - gap, size + gap])
+                    column = max(size, string_width(block.caption, st.meta.fontName,
+                                                    st.meta.fontSize) + 1) + gap
+                    table = Table([[lines, cell]], colWidths=[width - column, column])
                 else:  # a narrow panel: the QR code goes under the lines
                     table = Table([[lines], [cell]], colWidths=[width])
             else:
@@ -369,7 +380,7 @@ class Builder:
         elif isinstance(block, L.QRCode):
             yield _QR(block.url, block.size)
             if block.caption:
-                yield _Paragraph(escape(block.caption), st.meta)
+                yield _Paragraph(_unbroken(block.caption), st.meta)
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):
