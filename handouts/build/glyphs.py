@@ -1,4 +1,5 @@
-"""The one check that every character of an output is one its fonts can draw.
+"""The one check that every character of an output is one its fonts can draw, and the
+warning when its italics cannot be drawn as italics.
 
 It runs once per output, after the template has written the layout document and before a
 writer draws it (handouts.build.runner), against the brand's body and heading families
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from handouts.build.project import Job, Project, brand_fonts
 from handouts.document import model as layout
-from handouts.errors import Location, Problem
+from handouts.errors import Diagnostic, Location, Problem
 from handouts.fonts.coverage import cannot_draw
 
 
@@ -32,6 +33,33 @@ def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Pro
     return [Problem(places.of(char), f"the brand's font cannot draw '{char}' "
                     f"(U+{ord(char):04X})", "replace the character, or use a brand font that "
                     "has it") for char in missing]
+
+
+def italic_warning(project: Project, job: Job, doc: layout.Document) -> Diagnostic | None:
+    """A `no-italic-face` warning when the document sets text in italics and the brand's
+    body family has no italic face (the PDF then prints that text upright), located where
+    the first such text is written in the topic; None when there is nothing to warn of."""
+    family = project.brand.base_font
+    if family is None or family.italic is not None:
+        return None
+    italic = next((run.text for run in layout.texts(doc) if run.italic and run.text.strip()),
+                  None)
+    if italic is None:
+        return None
+    path = job.topic.path
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    at = Location(path)
+    for written in (f"*{italic}*", f"_{italic}_", italic):  # as Markdown, else as itself
+        found = next((Location(path, n, line.index(written) + 1)
+                      for n, line in enumerate(lines, 1) if written in line), None)
+        if found is not None:
+            at = found
+            break
+    return Diagnostic("no-italic-face",
+                      f"'{italic}' and other text in italics prints upright in "
+                      f"{job.topic.slug}'s handouts: the brand font '{family.name}' has no "
+                      "italic face; add one to the brand's typography (style: italic), or "
+                      "use bold for emphasis", at)
 
 
 class _CharPlaces:

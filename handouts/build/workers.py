@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handouts.build import processes
-from handouts.build.glyphs import glyph_problems
+from handouts.build.glyphs import glyph_problems, italic_warning
 from handouts.build.manifest import Facts
 from handouts.build.project import Job, Project, make_output, render_layout
 from handouts.document import jinja as templates
@@ -127,7 +127,8 @@ class Worker:
         import hashlib
 
         made = (len(result.data), hashlib.sha256(result.data).hexdigest())
-        return Done("staged", warnings=tuple(result.warnings),
+        italics = italic_warning(self.project, job, doc) if job.fmt == "pdf" else None
+        return Done("staged", warnings=(*([italics] if italics else []), *result.warnings),
                     facts=Facts(result.count, result.title), made=made)
 
 

@@ -36,6 +36,15 @@ def _brand(brand: Brand) -> dict[str, Any]:
     return fields
 
 
+def address(url: str) -> str:
+    """A web address as printed: without its scheme or a bare trailing slash
+    ('https://988lifeline.org/' -> '988lifeline.org')."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            url = url[len(scheme):]
+    return url[:-1] if url.endswith("/") and url.count("/") == 1 else url
+
+
 def _reference(ref: Reference) -> dict[str, str]:
     return {"id": ref.id, "text": ref.text, "url": ref.url or "", "short": ref.short or ""}
 
@@ -59,6 +68,7 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
             "actions": [t(lv) for t in topic.actions],
             "resources": [
                 {"name": r.name, "phone": r.phone or "", "url": r.url or "",
+                 "address": address(r.url or ""),
                  "note": r.note(lv) if r.note else ""}
                 for r in topic.resources
             ],

@@ -29,6 +29,7 @@ from jinja2.loaders import split_template_path
 
 from handouts import files
 from handouts.content import markdown as markup
+from handouts.content import punctuation
 from handouts.document import limits
 from handouts.document.limits import HARD_MARGIN, MEMORY_MARGIN, TIME_LIMIT
 from handouts.document.sandbox import SIZE_LIMIT, SIZED_FILTERS, LimitedSandbox, lipsum
@@ -113,6 +114,8 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
     env.globals["lipsum"] = lipsum
     env.filters["markdown"] = markup.blocks
     env.filters["inline"] = markup.inline
+    env.filters["sentence"] = punctuation.sentence
+    env.filters["cite"] = punctuation.cite
     env.filters["plain"] = lambda text: " ".join(markup.plain(text).split())
     env.filters["paragraphs"] = lambda text: [p for p in markup.plain(text).split("\n\n") if p]
     return env

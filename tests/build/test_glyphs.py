@@ -49,3 +49,23 @@ def test_the_heading_family_is_checked_as_well_as_the_body_family(
         assert f"{path}:13:18: the brand's font cannot draw '{HETA}' (U+0370)" \
             in result.output, result.output
         assert not list(tmp_path.glob(f"build/**/*.{fmt}"))
+
+
+def test_italics_with_a_brand_that_has_no_italic_face_are_a_warning(tmp_path: Path) -> None:
+    """The test clinic's Liberation Serif has a regular and a bold face, no italic."""
+    from handouts.build.api import Options, build_all
+    from tests.helpers import make_test_clinic
+
+    summary_line = "  easy: Clean hands stop germs."
+    path = write_project(tmp_path,
+                         GOOD.replace(summary_line, "  easy: Clean hands stop *all* germs."))
+    make_test_clinic(tmp_path)
+    built = build_all(tmp_path, Options(levels=("easy",), lengths=("short",),
+                                        formats=("pdf",), report=False))
+    warnings = [w for b in built.brands for w in b.warnings if w.code == "no-italic-face"]
+    assert len(warnings) == 1
+    assert warnings[0].location == Location(path, GOOD.splitlines().index(summary_line) + 1, 26)
+    assert "'all'" in warnings[0].message and "Liberation Serif" in warnings[0].message
+    upright = build_all(tmp_path, Options(levels=("standard",), lengths=("short",),
+                                          formats=("pdf",), report=False))
+    assert not [w for b in upright.brands for w in b.warnings if w.code == "no-italic-face"]

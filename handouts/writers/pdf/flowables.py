@@ -146,6 +146,11 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
     return "".join(out)
 
 
+def _unbroken(text: str) -> str:
+    """`text` as paragraph markup that never wraps (its spaces made no-break spaces)."""
+    return escape(text).replace(" ", "\u00a0")
+
+
 class _QR(Flowable):  # type: ignore[misc]
     """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
 
@@ -303,10 +308,12 @@ class Builder:
                     cap = ParagraphStyle("qrcap", parent=st.meta,
                                          alignment=TA_CENTER if wide else 0, spaceAfter=0)
                     self.inks.colour(st.ink_of(cap))
-                    cell.append(KeptParagraph(escape(block.caption), cap))
-                if wide:
+                    cell.append(KeptParagraph(_unbroken(block.caption), cap))
+                if wide:  # the column is wide enough for the caption on one line
                     gap = PRINT_QR_GAP
-                    table = Table([[lines, cell]], colWidths=[width - size - gap, size + gap])
+                    column = max(size, string_width(block.caption, st.meta.fontName,
+                                                    st.meta.fontSize) + 1) + gap
+                    table = Table([[lines, cell]], colWidths=[width - column, column])
                 else:  # a narrow panel: the QR code goes under the lines
                     table = Table([[lines], [cell]], colWidths=[width])
             else:
@@ -328,7 +335,7 @@ class Builder:
             yield _QR(block.url, block.size)
             if block.caption:
                 self.inks.colour(st.ink_of(st.meta))
-                yield KeptParagraph(escape(block.caption), st.meta)
+                yield KeptParagraph(_unbroken(block.caption), st.meta)
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):

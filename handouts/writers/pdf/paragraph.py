@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+
+from handouts.writers.pdf.urlbreaks import with_url_breaks
 
 
 class KeptParagraph(Paragraph):  # type: ignore[misc]
@@ -31,6 +34,8 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
                  frags: list[object] | None = None, caseSensitive: int = 1,
                  encoding: str = "utf8") -> None:
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        if text is not None:  # parts of a split come with their fragments already broken
+            self.frags: list[Any] = with_url_breaks(self.frags)
         self._layouts: dict[tuple[object, ...], tuple[Paragraph, tuple[float, float]]] = {}
         """Layouts and the sizes their wrap gave, by `_key`."""
         self._shown: Paragraph | None = None

@@ -291,7 +291,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             cap.name = "QR caption"
             p = cap.text_frame.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
-            add_runs(p, (L.Run(plan.qr_caption),), slideplan.CAPTION_SIZE, theme,
+            add_runs(p, (L.Run(plan.qr_caption.replace(" ", "\u00a0")),),  # never wraps
+                     slideplan.CAPTION_SIZE, theme,
                      ink("muted", "slide", slideplan.CAPTION_SIZE), own=True)
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture)

@@ -15,6 +15,7 @@ from pptx.util import Pt
 
 from handouts.colours import channels
 from handouts.document import model as L
+from handouts.writers.addresses import numbers_whole, with_breaks
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.theme import MUTED, DeckTheme
 
@@ -52,7 +53,9 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
             etree.SubElement(solid, qn("a:srgbClr"), val=fill)
         if name is not None:
             etree.SubElement(props, qn("a:latin"), typeface=name)
-        etree.SubElement(run, qn("a:t")).text = r.text
+        # an address breaks only where it may; a phone number never at its hyphens
+        text = with_breaks(r.text) if r.href else numbers_whole(r.text)
+        etree.SubElement(run, qn("a:t")).text = text
         if r.href:
             _Run(run, paragraph).hyperlink.address = r.href
     if end is not None:

@@ -29,6 +29,7 @@ from reportlab.platypus import Paragraph
 from handouts.document import model as L
 from handouts.fonts.families import Fonts, builtin_fonts
 from handouts.writers.pdf.flowables import Builder, Theme
+from handouts.writers.pdf.urlbreaks import with_url_breaks
 from tests.helpers import run_tool
 
 DEJAVU = (Path("/usr/share/fonts/truetype/dejavu"),
@@ -196,7 +197,9 @@ def test_a_kept_measurement_is_the_layout_of_a_fresh_paragraph(
     builder = Builder(Theme(fonts=FAMILIES[family]()))
     style = style_named(builder, style_name)
     subject = builder.para(tuple(text), style)
-    pool = [Pair(subject, Paragraph(subject.text, style))]
+    source = Paragraph(subject.text, style)
+    source.frags = with_url_breaks(source.frags)  # as the subject's own, made the same way
+    pool = [Pair(subject, source)]
     for step in plan:
         play(pool[step.which % len(pool)], pool, step, ws[step.width])
 
@@ -240,3 +243,15 @@ def test_the_init_sample_in_dejavu_sans_builds_every_output(
     fonts = run_tool("pdffonts", root / "build" / "drink-water" /
                      "drink-water-clinical-brochure.pdf")
     assert "DejaVuSans" in fonts and "NotoSans" not in fonts
+
+
+def test_the_qr_caption_never_wraps() -> None:
+    builder = Builder(Theme(fonts=builtin_fonts()))
+    contact = L.Contact(((L.Run("Clinic"),),), qr="https://example.org",
+                        caption="Scan this code for more help")
+    for width in (400.0, 200.0):  # the QR code beside the lines, and under them
+        table = next(iter(builder.block(contact, width)))
+        table.wrap(width, 800)
+        caption = next(f for row in table._cellvalues for cell in row for f in cell
+                       if isinstance(f, Paragraph) and "Scan" in f.text)
+        assert len(caption.blPara.lines) == 1

@@ -1,0 +1,57 @@
+"""Where a printed web address may break across lines: only after `/`, `.`, `-`, `?` or
+`&`, never inside a word.
+
+reportlab breaks lines only at spaces, and cuts a word wider than the line at whatever
+character reaches its edge; its own address splitting breaks only at `/`, and only for
+addresses with a scheme (which print without one). A zero-width space would not help:
+reportlab does not break at it (and a font without it draws a box). What reportlab
+does break at, without adding a space, is an inline picture; so after each of those
+characters inside a link's text goes a transparent picture 0.01 pt wide. pdftotext and
+copying see nothing there, and the address reads whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.abag import ABag
+from reportlab.lib.utils import ImageReader
+
+from handouts.writers.addresses import pieces
+
+_DOT_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+"""A 1 x 1 pixel PNG, fully transparent."""
+
+_BREAK_WIDTH = 0.01
+"""The width and height of a break opportunity's picture, in points: drawn, never seen."""
+
+
+def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
+    """reportlab paragraph fragments with a break opportunity after each break character
+    of a link's text (a fragment with a `link`); other fragments are kept as they are."""
+    out: list[Any] = []
+    picture: ImageReader | None = None
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        parts = pieces(text) if getattr(frag, "link", None) and text else [text]
+        if len(parts) == 1:
+            out.append(frag)
+            continue
+        if picture is None:
+            picture = ImageReader(io.BytesIO(_DOT_PNG))
+        for n, part in enumerate(parts):
+            if n:
+                gap = copy.copy(frag)
+                gap.text = ""
+                gap.cbDefn = ABag(kind="img", image=picture, width=_BREAK_WIDTH,
+                                  height=_BREAK_WIDTH, valign="bottom")
+                out.append(gap)
+            piece = copy.copy(frag)
+            piece.text = part
+            out.append(piece)
+    return out

@@ -1,0 +1,37 @@
+"""Where addresses may break: web addresses only after / . - ? &, phone numbers never."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from handouts.writers import addresses as A
+
+texts = st.text(alphabet="abcxyz019/.-?&=_~:", min_size=0, max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_an_address_breaks_only_after_its_break_characters(address: str) -> None:
+    parts = A.pieces(address)
+    assert "".join(parts) == address
+    for before, after in itertools.pairwise(parts):
+        assert before[-1] in A.BREAK_AFTER
+        assert after[0] not in A.BREAK_AFTER  # 'https://' is not cut between its slashes
+        assert len(before) >= A.MIN_PIECE and len(after) >= A.MIN_PIECE
+
+
+def test_a_long_address_breaks_at_its_slashes_dots_and_hyphens() -> None:
+    assert A.pieces("www.samhsa.gov/find-help/helplines/national-helpline") == [
+        "www.", "samhsa.", "gov/", "find-", "help/", "helplines/", "national-", "helpline"]
+    assert A.pieces("988lifeline.org") == ["988lifeline.org"]  # no line of 'org' alone
+    assert A.pieces("ex.org/p?a=1&b=22") == ["ex.org/p?", "a=1&", "b=22"]
+    assert A.with_breaks("abcd.efgh") == f"abcd.{A.ZERO_WIDTH_SPACE}efgh"
+
+
+def test_numbers_keep_their_hyphens_whole() -> None:
+    h = A.NON_BREAKING_HYPHEN
+    assert A.numbers_whole("Call 1-800-662-4357 now") == f"Call 1{h}800{h}662{h}4357 now"
+    assert A.numbers_whole("pages 27-38; well-being") == f"pages 27{h}38; well-being"
