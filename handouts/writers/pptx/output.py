@@ -238,6 +238,14 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
+    if plan.kicker:  # a line of its own above the title, read with it
+        size = slideplan.KICKER_SIZE
+        format_paragraph(p, None, theme, size * slideplan.LINE_SPACING)
+        add_runs(p, (L.Run(plan.kicker),), size, theme,
+                 ink("title", "slide", size, True) if styled else None, bold=True,
+                 heading=True)
+        p = tf.add_paragraph()
+        p.alignment = PP_ALIGN.LEFT
     add_runs(p, plan.title, plan.title_size, theme,
              ink("title", "slide", plan.title_size, True) if styled else None, bold=True,
              heading=True)

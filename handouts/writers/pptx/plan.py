@@ -5,9 +5,11 @@ Text is measured with a `Measure` (the width of a string at a size, from the sam
 files the PDFs use), so the plan is tested without python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
 "... (continued)". A single item too tall for an empty slide, or a title too long for two
-lines at the smallest title size, is an error, never cut. Each planned slide carries its
-title size and a `Box` for each shape it draws (`SlideBoxes`), so the drawing step only
-draws; callouts are measured at the width they are drawn at.
+lines at the smallest title size, is an error, never cut; but text the tool adds to a title
+is its own to fit: a continuation title too long with " (continued)" keeps the author's
+title and says "Continued" in a kicker, a small line above it (as "Remember" is). Each
+planned slide carries its title size and a `Box` for each shape it draws (`SlideBoxes`), so
+the drawing step only draws; callouts are measured at the width they are drawn at.
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ TITLE_SIZES = (32.0, 28.0)
 """The smaller sizes a title steps down to, after the geometry's own, to fit TITLE_LINES."""
 TITLE_LINES = 2
 TITLE_SLACK = 10.0
-"""How much narrower than the body a title is measured, for the placeholder's own edges."""
+"""How much narrower than its box a title is measured, for the placeholder's own edges."""
+KICKER_SIZE = 18.0
+"""The size of a kicker, the small label line above a title."""
+CONTINUED_KICKER = "Continued"
+"""The kicker of a continuation slide whose title with " (continued)" does not fit."""
 FIELD_SIZE = 18.0
 """The size of a title slide's presenter and date."""
 CLINIC_SIZE = 20.0
@@ -79,6 +85,8 @@ class SlideGeometry:
     body_top: float = 152.0
     bottom: float = 40.0
     """Space kept free at the foot (slide number)."""
+    title_width: float | None = None
+    """The width of a content slide's title box (None: the body's width)."""
     template: bool = False
     """Slides on a clinic template's layouts: titles and subtitles stay where the layouts
     put them, and no title rule is drawn (the template's design is kept)."""
@@ -86,6 +94,10 @@ class SlideGeometry:
     @property
     def body_width(self) -> float:
         return self.width - 2 * self.margin
+
+    @property
+    def title_box_width(self) -> float:
+        return self.body_width if self.title_width is None else self.title_width
 
     @property
     def body_height(self) -> float:
@@ -144,6 +156,8 @@ class PlannedSlide:
     qr_caption: str = ""
     images: tuple[L.Image, ...] = ()
     continued: bool = False
+    kicker: str = ""
+    """A small label line above the title (see `title_size`)."""
     title_size: float = 36.0
     """The title's size in points, the largest that fits (see `title_size`)."""
     boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
@@ -251,7 +265,7 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     for slide in slides:
         items, qr, caption, images = items_of(slide.blocks)
         base = PlannedSlide(slide.kind, slide.title, (), slide.notes, slide.subtitle,
-                            slide.fields, qr, caption, tuple(images))
+                            slide.fields, qr, caption, tuple(images), kicker=slide.kicker)
         # The body gives the QR code its column, half from each side as measured.
         body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr else geo
         if slide.kind in ("title", "section") or not items:
@@ -282,14 +296,36 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             for planned, body in split]
 
 
-def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure) -> float:
-    """The largest of the geometry's title size and TITLE_SIZES at which `title`, set bold,
-    takes at most TITLE_LINES lines; raises TitleTooLong if none does."""
+def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure,
+               kicker: bool = False) -> float:
+    """The largest of the geometry's title size and TITLE_SIZES at which `title`, set bold
+    in the title box's width, takes at most TITLE_LINES lines, and with a `kicker` line
+    above it also fits the box's height (else, on a short template box, the smallest size
+    at TITLE_LINES lines); raises TitleTooLong if none does."""
     bold = tuple(L.Run(r.text, True) for r in title)
-    for size in (geo.title_size, *TITLE_SIZES):
-        if wrap_lines(bold, geo.body_width - TITLE_SLACK, size, measure) <= TITLE_LINES:
-            return size
-    raise TitleTooLong(text(title))
+    width = geo.title_box_width - TITLE_SLACK
+    fits = [size for size in (geo.title_size, *TITLE_SIZES)
+            if wrap_lines(bold, width, size, measure) <= TITLE_LINES]
+    if not fits:
+        raise TitleTooLong(text(title))
+    if kicker:
+        high = [size for size in fits if (KICKER_SIZE + wrap_lines(bold, width, size, measure)
+                                          * size) * LINE_SPACING <= geo.title_height]
+        return high[0] if high else fits[-1]
+    return fits[0]
+
+
+def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
+    """`slide` with its title size; a continuation title too long with " (continued)"
+    becomes the author's title under a CONTINUED_KICKER. Raises TitleTooLong for an
+    author's title too long."""
+    if slide.continued and not slide.kicker:
+        try:
+            return replace(slide, title_size=title_size(slide.title, geo, measure))
+        except TitleTooLong:
+            slide = replace(slide, title=slide.title[:-1], kicker=CONTINUED_KICKER)
+    return replace(slide, title_size=title_size(slide.title, geo, measure,
+                                                bool(slide.kicker)))
 
 
 def _on_grid(points: float) -> float:
@@ -310,7 +346,8 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     """`slide` with its title size and the boxes of its shapes; `body` is the geometry
     its items were measured in (narrower by the QR code's column)."""
     m = geo.margin
-    size = title_size(slide.title, geo, title_measure)
+    slide = _titled(slide, geo, title_measure)
+    size = slide.title_size
     number = Box(geo.width - m - 60, geo.height - 36, 60, 24)
     if slide.kind in ("title", "section"):
         # The title placeholder itself is the colour band across the slide.

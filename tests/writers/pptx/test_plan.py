@@ -112,6 +112,44 @@ def test_a_title_steps_down_in_size_to_fit_two_lines() -> None:
         title_size((L.Run("x " * 70),), GEO, measure)
 
 
+def test_a_title_is_measured_in_the_title_box_width() -> None:
+    # A clinic template's title box may be narrower than its body.
+    narrow = replace(GEO, title_width=500.0)
+    assert title_size((L.Run("x " * 32),), GEO, measure) == 36
+    assert title_size((L.Run("x " * 32),), narrow, measure) == 28
+    with pytest.raises(TitleTooLong):
+        title_size((L.Run("x " * 40),), narrow, measure)
+
+
+def test_a_title_under_a_kicker_also_fits_the_title_box_height() -> None:
+    # Two lines at 36 pt and an 18 pt kicker line need 108 pt; the box is 100 pt high.
+    two_lines = (L.Run("x" * 80),)
+    assert title_size(two_lines, GEO, measure) == 36
+    assert title_size(two_lines, GEO, measure, kicker=True) == 32
+    assert title_size((L.Run("x"),), GEO, measure, kicker=True) == 36
+
+
+def test_a_continuation_title_too_long_with_its_suffix_keeps_the_title_under_a_kicker() -> None:
+    # The author's title fits two lines at 28 pt; with " (continued)" it needs three.
+    long_title = "x " * 54
+    out = plan([slide(bullets(*(f"point {n}" for n in range(8))), title=long_title)],
+               GEO, measure)
+    assert titles(out) == [long_title, long_title]
+    assert [s.kicker for s in out] == ["", "Continued"]
+    assert out[1].title_size == 28
+    short = plan([slide(bullets(*(f"point {n}" for n in range(8))))], GEO, measure)
+    assert titles(short) == ["Facts", "Facts (continued)"]
+    assert [s.kicker for s in short] == ["", ""]
+
+
+def test_a_slide_kicker_is_kept_and_its_title_sized_under_it() -> None:
+    remember = L.Slide("content", (L.Run("x" * 80),), (callout("Do this."),), (), (), (),
+                       "Remember")
+    (out,) = plan([remember], GEO, measure)
+    assert out.kicker == "Remember"
+    assert out.title_size == 32
+
+
 def test_a_title_too_long_is_found_in_planning_after_every_body() -> None:
     long_title = slide(bullets("one"), title="x " * 70)
     too_tall = slide(bullets("word " * 600), title="Later")
