@@ -234,6 +234,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True) if styled
                      else None, bold=True)
         return
+    body_size = plan.body_size or body_size
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]

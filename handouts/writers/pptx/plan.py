@@ -4,12 +4,15 @@ where every shape of every slide goes.
 Text is measured with a `Measure` (the width of a string at a size, from the same font
 files the PDFs use), so the plan is tested without python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
-"... (continued)". A single item too tall for an empty slide, or a title too long for two
-lines at the smallest title size, is an error, never cut; but text the tool adds to a title
-is its own to fit: a continuation title too long with " (continued)" keeps the author's
-title and says "Continued" in a kicker, a small line above it (as "Remember" is). Each
-planned slide carries its title size and a `Box` for each shape it draws (`SlideBoxes`), so
-the drawing step only draws; callouts are measured at the width they are drawn at.
+"... (continued)"; a slide's QR code stays on its first slide, with its notes. The closing
+(contact) slide never splits: its text steps down in size to fit. A picture beside the body
+(a logo) takes the QR code's column. A single item too tall for an empty slide, or a title
+too long for two lines at the smallest title size, is an error, never cut; but text the
+tool adds to a title is its own to fit: a continuation title too long with " (continued)"
+keeps the author's title and says "Continued" in a kicker, a small line above it (as
+"Remember" is). Each planned slide carries its title size and a `Box` for each shape it
+draws (`SlideBoxes`), so the drawing step only draws; callouts are measured at the width
+they are drawn at.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ CAPTION_SIZE = 16.0
 """The size of a QR code's caption."""
 NUMBER_SIZE = 14.0
 """The size of the slide number."""
+CLOSING_FLOOR = 24.0
+"""The smallest size a closing slide's contact text steps down to, so as never to split
+(the slide guidance every level keeps to, handouts.build.settings)."""
 QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
 """How far below the top of a slide's QR code its caption starts."""
 QR_PICTURE_TOP = 200.0
@@ -158,6 +164,8 @@ class PlannedSlide:
     continued: bool = False
     kicker: str = ""
     """A small label line above the title (see `title_size`)."""
+    body_size: float | None = None
+    """The size of the body text where it is not the geometry's (a closing slide's)."""
     title_size: float = 36.0
     """The title's size in points, the largest that fits (see `title_size`)."""
     boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
@@ -266,10 +274,15 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
         items, qr, caption, images = items_of(slide.blocks)
         base = PlannedSlide(slide.kind, slide.title, (), slide.notes, slide.subtitle,
                             slide.fields, qr, caption, tuple(images), kicker=slide.kicker)
-        # The body gives the QR code its column, half from each side as measured.
-        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr else geo
+        # The body gives the QR code and a picture beside it their column, half from each
+        # side as measured.
+        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr or images else geo
         if slide.kind in ("title", "section") or not items:
             split.append((replace(base, items=tuple(items)), body))
+            continue
+        if slide.kind == "closing":  # the contact slide is one slide: its text steps down
+            body = _closing(items, body, measure, text(slide.title))
+            split.append((replace(base, items=tuple(items), body_size=body.body_size), body))
             continue
         pages: list[list[Item]] = [[]]
         used = 0.0
@@ -290,10 +303,25 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
             split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
                                   notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
-                                  qr=qr if n == len(pages) - 1 else None), body))
+                                  qr=qr if n == 0 else None), body))  # with its notes
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [_place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
+
+
+def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
+             title: str) -> SlideGeometry:
+    """`body` at the largest size, from its own down to CLOSING_FLOOR in 2 pt steps, at
+    which all of a closing slide's `items` fit; raises SlideOverflow if none does."""
+    sizes = [body.body_size]
+    while sizes[-1] - 2 >= CLOSING_FLOOR:
+        sizes.append(sizes[-1] - 2)
+    for size in sizes:
+        at = replace(body, body_size=size)
+        height = sum(item_height(item, at, measure) for item in items)
+        if height <= at.body_height:
+            return at
+    raise SlideOverflow(title, height - at.body_height)
 
 
 def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure,
@@ -366,7 +394,7 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         return replace(slide, title_size=size, boxes=boxes)
     callouts = [i for i in slide.items if i.style == "callout"]
     texts = len(callouts) < len(slide.items)
-    qr_w = SLIDE_QR_COLUMN if slide.qr else 0.0
+    qr_w = SLIDE_QR_COLUMN if slide.qr or slide.images else 0.0
     body_w = geo.body_width - qr_w
     gap = geo.body_size * PARA_GAP
     heights = [item_height(i, body, measure) for i in callouts]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handouts.document import model as L
-from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
+from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE, SLIDE_SIZES
 from handouts.writers.pptx.plan import (
     CALLOUT_PAD,
     MAX_BULLETS,
@@ -234,3 +236,60 @@ def test_on_a_clinic_template_titles_stay_where_the_layout_puts_them() -> None:
     assert first.boxes.title_inset == 0
     assert second.boxes.title is None and second.boxes.rule is None
     assert second.boxes.body == Box(36, 152, 960 - 72, geo.body_height)
+
+
+def overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes share any area."""
+    return (a.x < b.x + b.width and b.x < a.x + a.width
+            and a.y < b.y + b.height and b.y < a.y + a.height)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(st.text("abc ", min_size=1, max_size=60), min_size=1, max_size=7),
+       qr=st.booleans(), logo=st.booleans(),
+       ratio=st.floats(0.2, 6.0), size=st.sampled_from(list(SLIDE_SIZES.values())))
+def test_the_clinic_name_and_logo_never_overlap_and_the_closing_slide_never_splits(
+        lines: list[str], qr: bool, logo: bool, ratio: float,
+        size: tuple[float, float]) -> None:
+    geo = SlideGeometry(*size, body_size=28)
+    picture = (L.Image("logo.png", "Clinic", L.Pt(144)),) if logo else ()
+    contact = L.Contact(tuple((L.Run(line),) for line in lines),
+                        "https://x.org" if qr else None, "Scan")
+    closing = L.Slide("closing", (L.Run("Thank you"),), (contact, *picture), ("Note.",))
+    title = L.Slide("title", (L.Run("Hands"),), (L.Paragraph((L.Run(lines[0]),)), *picture))
+    try:
+        first, last = plan([title, closing], geo, measure,
+                           picture_size=lambda image: (100 * ratio, 100))
+    except SlideOverflow as exc:  # only where even the smallest size cannot hold them
+        assert exc.slide_title == "Thank you"
+        return
+    assert "continued" not in "".join(r.text for r in last.title)
+    assert last.notes == ("Note.",) and (last.qr is not None) == qr
+    shapes = [b for b in (last.boxes.body, last.boxes.picture, last.boxes.qr,
+                          last.boxes.qr_caption) if b is not None]
+    assert not any(overlap(a, b) for n, a in enumerate(shapes) for b in shapes[n + 1:])
+    if logo:
+        assert first.boxes.picture is not None and first.boxes.clinic is not None
+        assert not overlap(first.boxes.picture, first.boxes.clinic)
+
+
+def test_a_closing_slide_steps_its_text_down_rather_than_split() -> None:
+    contact = L.Contact(tuple((L.Run(f"line {n}"),) for n in range(8)), "https://x.org", "Scan")
+    # Eight lines take 370 pt at 28 pt, 343 pt at 26 pt; the text area is 348 pt high.
+    out = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
+               replace(GEO, body_size=28), measure)
+    assert titles(out) == ["Thank you"]
+    assert out[0].body_size == 26
+    (fits,) = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
+                   replace(GEO, body_size=28, height=2000), measure)
+    assert fits.body_size == 28
+    with pytest.raises(SlideOverflow, match="slide 'Thank you'"):
+        plan([L.Slide("closing", (L.Run("Thank you"),),
+                      (replace(contact, lines=contact.lines * 3),))], GEO, measure)
+
+
+def test_a_split_slide_keeps_its_qr_code_with_its_notes() -> None:
+    code = L.QRCode("https://x.org", "Scan")
+    out = plan([slide(bullets(*(f"point {n}" for n in range(8))), code)], GEO, measure)
+    assert [s.qr for s in out] == ["https://x.org", None]
+    assert out[0].notes == ("Say this.",) and out[0].boxes.qr is not None
