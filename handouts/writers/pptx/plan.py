@@ -219,11 +219,15 @@ def wrap_lines(runs: L.Inline, width: float, size: float, measure: Measure) -> i
 
 
 def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
-    """The height of one item in the body box, with the space after it."""
+    """The height of one item in the body box, with the space after it (a callout's
+    measured bold, as it is drawn)."""
     size = geo.body_size
     indent = size * 1.1 if item.style == "bullet" else 0.0
     pad = 2 * size * CALLOUT_PAD if item.style == "callout" else 0.0
-    lines = wrap_lines(item.runs, geo.body_width - indent - pad, size, measure)
+    # A callout is drawn bold throughout, so it is measured so.
+    runs = tuple(replace(r, bold=True) for r in item.runs) if item.style == "callout" \
+        else item.runs
+    lines = wrap_lines(runs, geo.body_width - indent - pad, size, measure)
     return lines * size * LINE_SPACING + pad + size * PARA_GAP
 
 

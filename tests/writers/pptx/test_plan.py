@@ -293,3 +293,12 @@ def test_a_split_slide_keeps_its_qr_code_with_its_notes() -> None:
     out = plan([slide(bullets(*(f"point {n}" for n in range(8))), code)], GEO, measure)
     assert [s.qr for s in out] == ["https://x.org", None]
     assert out[0].notes == ("Say this.",) and out[0].boxes.qr is not None
+
+
+def test_a_callout_is_measured_bold_as_it_is_drawn() -> None:
+    # 24 pt: a regular character is 12 pt wide, a bold one 13.2; the box is 864 - 24 wide.
+    words = "x" * 66  # 792 pt regular: one line; 871 pt bold: two
+    one = item_height(Item((L.Run(words),), "plain"), GEO, measure) - 24 * PARA_GAP
+    assert one == pytest.approx(24 * 1.2)
+    boxed = item_height(Item((L.Run(words),), "callout"), GEO, measure)
+    assert boxed == pytest.approx(2 * 24 * 1.2 + 2 * 24 * CALLOUT_PAD + 24 * PARA_GAP)
