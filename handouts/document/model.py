@@ -179,6 +179,9 @@ class Slide:
     notes: tuple[str, ...] = ()
     subtitle: Inline = ()
     fields: tuple[str, ...] = ()
+    kicker: str = ""
+    """A short label set small above the title (such as "Remember"), part of the title
+    slide readers read; the title alone is what must fit."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,7 @@ def texts(doc: Document) -> Iterator[Run]:
         else:
             yield from part.title
             yield from part.subtitle
+            yield Run(part.kicker)
             yield from walk(part.blocks)
             yield from (Run(text) for text in (*part.notes, *part.fields))
 

@@ -7,6 +7,7 @@ The XML vocabulary::
         <panel name="..." flap="true">blocks</panel>        columns left to right
       </page>
       <flow name="...">blocks</flow>                        runs over numbered pages
+      <slide kind="...">title, subtitle, kicker, field, notes of p, blocks</slide>
     </document>
 
 Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,
@@ -272,6 +273,7 @@ def _slide(el: ET.Element) -> Slide:
     subtitle: Inline = ()
     notes: list[str] = []
     fields: list[str] = []
+    kicker = ""
     blocks: list[Block] = []
     for child in el:
         if child.tail and child.tail.strip():
@@ -282,6 +284,8 @@ def _slide(el: ET.Element) -> Slide:
             subtitle = _inline(child)
         elif child.tag == "field":
             fields.append(" ".join("".join(child.itertext()).split()))
+        elif child.tag == "kicker":
+            kicker = " ".join("".join(child.itertext()).split())
         elif child.tag == "notes":
             for p in child:
                 if p.tag != "p":
@@ -294,7 +298,7 @@ def _slide(el: ET.Element) -> Slide:
     if not "".join(r.text for r in title).strip():
         raise LayoutError("every <slide> needs a non-empty <title> (slide readers and "
                           "PowerPoint's accessibility checker rely on it)", _line(el))
-    return Slide(kind, title, tuple(blocks), tuple(notes), subtitle, tuple(fields))
+    return Slide(kind, title, tuple(blocks), tuple(notes), subtitle, tuple(fields), kicker)
 
 
 def _parse(xml: str) -> ET.Element:

@@ -40,6 +40,14 @@ def test_reads_pages_panels_and_blocks() -> None:
     assert flow.blocks[1] == L.PageBreak()
 
 
+def test_a_slide_reads_its_kicker_apart_from_its_title() -> None:
+    (s,) = doc('<slide><title>Dose day</title><kicker> Remember </kicker>'
+               '<callout><p>Eat lightly.</p></callout></slide>', "deck").parts
+    assert isinstance(s, L.Slide)
+    assert s.title == (L.Run("Dose day"),) and s.kicker == "Remember"
+    assert L.Run("Remember") in set(L.texts(L.Document("deck", "T", "en", (s,))))
+
+
 @pytest.mark.parametrize(("body", "message", "line"), [
     ("<page><panel><blink/></panel></page>", "unknown element <blink>", 2),
     ("<page>\n<panel><p style='huge'>x</p></panel></page>", "is not one of", 3),
@@ -73,11 +81,11 @@ INLINE = ("b", "i", "strong", "em", "a", "br")
 CHILDREN: dict[str, tuple[str, ...]] = {
     "document": ("page", "flow", "slide"),
     "page": ("header", "panel", "panel", "footer"),
-    "slide": ("title", "subtitle", "field", "notes", *BLOCKS),
+    "slide": ("title", "subtitle", "kicker", "field", "notes", *BLOCKS),
     "notes": ("p",), "ul": ("li",), "ol": ("li",), "contact": ("line",), "dl": ("dt", "dd"),
     **{tag: BLOCKS for tag in ("header", "footer", "panel", "flow", "callout", "band")},
     **{tag: INLINE for tag in ("title", "subtitle", "h1", "h2", "h3", "p", "line", "dt", "dd",
-                               "field", *INLINE)},
+                               "field", "kicker", *INLINE)},
     "li": (*INLINE, *BLOCKS),
 }
 TAGS = (*CHILDREN, "rule", "spacer", "pagebreak", "qr", "image", "blink")

@@ -167,6 +167,7 @@ def template_geometry(prs: Any, theme: DeckTheme, layout: Any) -> SlideGeometry:
     left, top = Emu(body.left).pt, Emu(body.top).pt
     return SlideGeometry(width, height, theme.body_size, margin=left,
                          title_top=Emu(title.top).pt, title_height=Emu(title.height).pt,
+                         title_width=Emu(title.width).pt,
                          body_top=top, bottom=max(24.0, height - top - Emu(body.height).pt),
                          template=True)
 

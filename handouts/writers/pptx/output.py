@@ -18,9 +18,12 @@ import io
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.util import Length, Pt
 
 from handouts import qr
@@ -105,6 +108,9 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         prs = plain_presentation(width, height)
         layouts = layouts_by_kind(prs, warnings, None)
         geo = SlideGeometry(width, height, theme.body_size)
+        # Links take the brand's colour, in PowerPoint's theme as in each linked run.
+        _link_colour(prs, deck_ink(theme, "link", "slide", theme.body_size)
+                     .resolve(inks.inks.others)[0])
     measure = _measure(theme.fonts)
     title_measure = _measure(theme.heading_fonts or theme.fonts)
     slides = [p for p in doc.parts if isinstance(p, L.Slide)]
@@ -234,10 +240,19 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True) if styled
                      else None, bold=True)
         return
+    body_size = plan.body_size or body_size
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
+    if plan.kicker:  # a line of its own above the title, read with it
+        size = slideplan.KICKER_SIZE
+        format_paragraph(p, None, theme, size * slideplan.LINE_SPACING)
+        add_runs(p, (L.Run(plan.kicker),), size, theme,
+                 ink("title", "slide", size, True) if styled else None, bold=True,
+                 heading=True)
+        p = tf.add_paragraph()
+        p.alignment = PP_ALIGN.LEFT
     add_runs(p, plan.title, plan.title_size, theme,
              ink("title", "slide", plan.title_size, True) if styled else None, bold=True,
              heading=True)
@@ -262,7 +277,9 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             format_paragraph(p, item, theme, body_size * slideplan.LINE_SPACING,
                              body_size * slideplan.PARA_GAP, bullet)
             add_runs(p, item.runs, body_size, theme,
-                     ink("body", "slide", body_size) if styled else None)
+                     ink("body", "slide", body_size) if styled else None,
+                     link=ink("link", "slide", body_size) if styled and _linked(item.runs)
+                     else None)
     elif body is not None:
         body._element.getparent().remove(body._element)
     for item, place in zip(callouts, boxes.callouts, strict=True):
@@ -296,6 +313,23 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      ink("muted", "slide", slideplan.CAPTION_SIZE), own=True)
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture)
+
+
+def _linked(runs: L.Inline) -> bool:
+    return any(r.href for r in runs)
+
+
+def _link_colour(prs: Any, colour: str) -> None:
+    """Set the theme's hyperlink colours, followed or not, to `colour` ('#RRGGBB')."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    for tag in ("a:hlink", "a:folHlink"):
+        for slot in root.iter(qn(tag)):
+            for child in list(slot):
+                slot.remove(child)
+            etree.SubElement(slot, qn("a:srgbClr"), val=colour.lstrip("#").upper())
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
 
 
 def _emus(box: slideplan.Box) -> tuple[Length, Length, Length, Length]:

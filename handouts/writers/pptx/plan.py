@@ -2,12 +2,18 @@
 where every shape of every slide goes.
 
 Text is measured with a `Measure` (the width of a string at a size, from the same font
-files the PDFs use), so the plan is tested without python-pptx. Bullets that do not fit
+files the PDFs use; handouts.writers.pptx.measure), so the plan is tested without
+python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
-"... (continued)". A single item too tall for an empty slide, or a title too long for two
-lines at the smallest title size, is an error, never cut. Each planned slide carries its
-title size and a `Box` for each shape it draws (`SlideBoxes`), so the drawing step only
-draws; callouts are measured at the width they are drawn at.
+"... (continued)"; a slide's QR code stays on its first slide, with its notes. The closing
+(contact) slide never splits: its text steps down in size to fit. A picture beside the body
+(a logo) takes the QR code's column. A single item too tall for an empty slide, or a title
+too long for two lines at the smallest title size, is an error, never cut; but text the
+tool adds to a title is its own to fit: a continuation title too long with " (continued)"
+keeps the author's title and says "Continued" in a kicker, a small line above it (as
+"Remember" is). Each planned slide carries its title size and a `Box` for each shape it
+draws (`SlideBoxes`), so the drawing step only draws; callouts are measured at the width
+they are drawn at.
 """
 
 from __future__ import annotations
@@ -16,24 +22,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
-from handouts.writers.contract import DoesNotFit
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
+from handouts.writers.pptx.measure import (
+    CALLOUT_PAD,
+    KICKER_SIZE,
+    LINE_SPACING,
+    PARA_GAP,
+    TITLE_LINES,
+    TITLE_SIZES,
+    TITLE_SLACK,
+    Item,
+    Measure,
+    SlideGeometry,
+    SlideOverflow,
+    TitleTooLong,
+    item_height,
+    text,
+    title_size,
+    wrap_lines,
+)
+
+__all__ = ["CALLOUT_PAD", "CLOSING_FLOOR", "KICKER_SIZE", "LINE_SPACING", "MAX_BULLETS",
+           "PARA_GAP", "TITLE_LINES", "TITLE_SIZES", "TITLE_SLACK", "Box", "Item", "Measure",
+           "PlannedSlide", "SlideBoxes", "SlideGeometry", "SlideOverflow", "TitleTooLong",
+           "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
 
 MAX_BULLETS = 6
 CONTINUED_NOTE = ("This slide goes on from the last one. Read each point out loud, then stop "
                   "for questions.")
-LINE_SPACING = 1.2
-"""Line height as a multiple of the font size (the writer sets it as exact spacing)."""
-PARA_GAP = 0.45
-"""Space after each paragraph, as a multiple of the font size."""
-CALLOUT_PAD = 0.5
-"""Inner padding of a callout box, as a multiple of the font size."""
-
-TITLE_SIZES = (32.0, 28.0)
-"""The smaller sizes a title steps down to, after the geometry's own, to fit TITLE_LINES."""
-TITLE_LINES = 2
-TITLE_SLACK = 10.0
-"""How much narrower than the body a title is measured, for the placeholder's own edges."""
+CONTINUED_KICKER = "Continued"
+"""The kicker of a continuation slide whose title with " (continued)" does not fit."""
 FIELD_SIZE = 18.0
 """The size of a title slide's presenter and date."""
 CLINIC_SIZE = 20.0
@@ -42,6 +60,9 @@ CAPTION_SIZE = 16.0
 """The size of a QR code's caption."""
 NUMBER_SIZE = 14.0
 """The size of the slide number."""
+CLOSING_FLOOR = 24.0
+"""The smallest size a closing slide's contact text steps down to, so as never to split
+(the slide guidance every level keeps to, handouts.build.settings)."""
 QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
 """How far below the top of a slide's QR code its caption starts."""
 QR_PICTURE_TOP = 200.0
@@ -49,47 +70,8 @@ QR_PICTURE_TOP = 200.0
 EMU_PER_PT = 12700
 """PowerPoint's grid: it stores lengths in whole EMUs (python-pptx truncates to them)."""
 
-Measure = Callable[[str, float, bool], float]
-"""Width in points of `text` at `size` points, bold or not."""
 PictureSize = Callable[[L.Image], tuple[float, float]]
 """A picture's own width and height (pixels; only their ratio matters)."""
-
-
-@dataclass(frozen=True)
-class Item:
-    """One paragraph of slide text: a bullet, a plain line, a callout or a term."""
-
-    runs: L.Inline
-    style: str = "bullet"
-    ordinal: int = 0
-    """The number of a numbered bullet (0: not numbered)."""
-
-
-@dataclass(frozen=True)
-class SlideGeometry:
-    """Where the title and body go, in points, and the text sizes."""
-
-    width: float
-    height: float
-    body_size: float
-    title_size: float = 36.0
-    margin: float = 48.0
-    title_top: float = 30.0
-    title_height: float = 100.0
-    body_top: float = 152.0
-    bottom: float = 40.0
-    """Space kept free at the foot (slide number)."""
-    template: bool = False
-    """Slides on a clinic template's layouts: titles and subtitles stay where the layouts
-    put them, and no title rule is drawn (the template's design is kept)."""
-
-    @property
-    def body_width(self) -> float:
-        return self.width - 2 * self.margin
-
-    @property
-    def body_height(self) -> float:
-        return self.height - self.body_top - self.bottom
 
 
 @dataclass(frozen=True)
@@ -144,65 +126,14 @@ class PlannedSlide:
     qr_caption: str = ""
     images: tuple[L.Image, ...] = ()
     continued: bool = False
+    kicker: str = ""
+    """A small label line above the title (see `title_size`)."""
+    body_size: float | None = None
+    """The size of the body text where it is not the geometry's (a closing slide's)."""
     title_size: float = 36.0
     """The title's size in points, the largest that fits (see `title_size`)."""
     boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
     """Where its shapes go; `plan` sets them (the default places nothing but a number)."""
-
-
-class SlideOverflow(DoesNotFit):
-    """An item that does not fit on an empty slide at the minimum size."""
-
-    def __init__(self, slide_title: str, points: float) -> None:
-        super().__init__(f"slide '{slide_title}' has an item taller than the slide's text "
-                         f"area by {points:.0f} pt")
-        self.slide_title = slide_title
-        self.points = points
-
-
-class TitleTooLong(SlideOverflow):
-    """A slide title that needs more than TITLE_LINES lines at the smallest title size."""
-
-    def __init__(self, slide_title: str) -> None:
-        super().__init__(slide_title, 0.0)
-        self.args = (f"the slide title '{slide_title}' needs more than {TITLE_LINES} lines "
-                     f"even at {TITLE_SIZES[-1]:.0f} pt; shorten it",)
-
-
-def text(runs: L.Inline) -> str:
-    """The plain text of some runs."""
-    return "".join(r.text for r in runs)
-
-
-def wrap_lines(runs: L.Inline, width: float, size: float, measure: Measure) -> int:
-    """How many lines `runs` take at `size` in a box `width` wide (greedy word wrap).
-
-    A space is counted before every word but the first on a line, even where two runs
-    meet inside a word, so the estimate errs toward more lines, never fewer.
-    """
-    lines, used = 1, 0.0
-    space = measure(" ", size, False)
-    for run in runs:
-        if run.text == "\n":
-            lines, used = lines + 1, 0.0
-            continue
-        for word in run.text.split():
-            w = measure(word, size, run.bold)
-            if used and used + space + w > width:
-                lines, used = lines + 1, 0.0
-            while w > width:  # a word longer than a line breaks across lines
-                lines, w = lines + 1, w - width
-            used += (space if used else 0.0) + w
-    return lines
-
-
-def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
-    """The height of one item in the body box, with the space after it."""
-    size = geo.body_size
-    indent = size * 1.1 if item.style == "bullet" else 0.0
-    pad = 2 * size * CALLOUT_PAD if item.style == "callout" else 0.0
-    lines = wrap_lines(item.runs, geo.body_width - indent - pad, size, measure)
-    return lines * size * LINE_SPACING + pad + size * PARA_GAP
 
 
 def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, list[L.Image]]:
@@ -251,11 +182,16 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     for slide in slides:
         items, qr, caption, images = items_of(slide.blocks)
         base = PlannedSlide(slide.kind, slide.title, (), slide.notes, slide.subtitle,
-                            slide.fields, qr, caption, tuple(images))
-        # The body gives the QR code its column, half from each side as measured.
-        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr else geo
+                            slide.fields, qr, caption, tuple(images), kicker=slide.kicker)
+        # The body gives the QR code and a picture beside it their column, half from each
+        # side as measured.
+        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr or images else geo
         if slide.kind in ("title", "section") or not items:
             split.append((replace(base, items=tuple(items)), body))
+            continue
+        if slide.kind == "closing":  # the contact slide is one slide: its text steps down
+            body = _closing(items, body, measure, text(slide.title))
+            split.append((replace(base, items=tuple(items), body_size=body.body_size), body))
             continue
         pages: list[list[Item]] = [[]]
         used = 0.0
@@ -276,20 +212,38 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
             split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
                                   notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
-                                  qr=qr if n == len(pages) - 1 else None), body))
+                                  qr=qr if n == 0 else None), body))  # with its notes
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [_place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
 
 
-def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure) -> float:
-    """The largest of the geometry's title size and TITLE_SIZES at which `title`, set bold,
-    takes at most TITLE_LINES lines; raises TitleTooLong if none does."""
-    bold = tuple(L.Run(r.text, True) for r in title)
-    for size in (geo.title_size, *TITLE_SIZES):
-        if wrap_lines(bold, geo.body_width - TITLE_SLACK, size, measure) <= TITLE_LINES:
-            return size
-    raise TitleTooLong(text(title))
+def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
+             title: str) -> SlideGeometry:
+    """`body` at the largest size, from its own down to CLOSING_FLOOR in 2 pt steps, at
+    which all of a closing slide's `items` fit; raises SlideOverflow if none does."""
+    sizes = [body.body_size]
+    while sizes[-1] - 2 >= CLOSING_FLOOR:
+        sizes.append(sizes[-1] - 2)
+    for size in sizes:
+        at = replace(body, body_size=size)
+        height = sum(item_height(item, at, measure) for item in items)
+        if height <= at.body_height:
+            return at
+    raise SlideOverflow(title, height - at.body_height)
+
+
+def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
+    """`slide` with its title size; a continuation title too long with " (continued)"
+    becomes the author's title under a CONTINUED_KICKER. Raises TitleTooLong for an
+    author's title too long."""
+    if slide.continued and not slide.kicker:
+        try:
+            return replace(slide, title_size=title_size(slide.title, geo, measure))
+        except TitleTooLong:
+            slide = replace(slide, title=slide.title[:-1], kicker=CONTINUED_KICKER)
+    return replace(slide, title_size=title_size(slide.title, geo, measure,
+                                                bool(slide.kicker)))
 
 
 def _on_grid(points: float) -> float:
@@ -310,7 +264,8 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     """`slide` with its title size and the boxes of its shapes; `body` is the geometry
     its items were measured in (narrower by the QR code's column)."""
     m = geo.margin
-    size = title_size(slide.title, geo, title_measure)
+    slide = _titled(slide, geo, title_measure)
+    size = slide.title_size
     number = Box(geo.width - m - 60, geo.height - 36, 60, 24)
     if slide.kind in ("title", "section"):
         # The title placeholder itself is the colour band across the slide.
@@ -329,7 +284,7 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         return replace(slide, title_size=size, boxes=boxes)
     callouts = [i for i in slide.items if i.style == "callout"]
     texts = len(callouts) < len(slide.items)
-    qr_w = SLIDE_QR_COLUMN if slide.qr else 0.0
+    qr_w = SLIDE_QR_COLUMN if slide.qr or slide.images else 0.0
     body_w = geo.body_width - qr_w
     gap = geo.body_size * PARA_GAP
     heights = [item_height(i, body, measure) for i in callouts]

@@ -27,13 +27,13 @@ def rgb(hex_colour: str) -> RGBColor:
 
 def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
              colour: str | None = None, bold: bool = False, heading: bool = False,
-             own: bool = False) -> None:
+             own: bool = False, link: str | None = None) -> None:
     """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
     properties cost a search of the XML per attribute; a deck has hundreds of runs).
     `colour` ('#RRGGBB', the brand's foreground if None) is written when this writer
     styles the deck, or always for a shape of its `own` (a callout box, a caption: a
     clinic template's text colour was not chosen for them); else the text keeps the
-    template's colour."""
+    template's colour. A run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
     name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
@@ -50,7 +50,8 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
         props.set("cap", "none")  # some layouts set titles in capitals
         if fill is not None:
             solid = etree.SubElement(props, qn("a:solidFill"))
-            etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+            etree.SubElement(solid, qn("a:srgbClr"),
+                             val=link.lstrip("#").upper() if r.href and link else fill)
         if name is not None:
             etree.SubElement(props, qn("a:latin"), typeface=name)
         # an address breaks only where it may; a phone number never at its hyphens

@@ -60,7 +60,7 @@ class DeckTheme:
 def deck_ink(theme: DeckTheme, role: str, ground: str, size: float, bold: bool = False,
              slide: str | None = None) -> Ink:
     """The ink of text of `role` on `ground` at `size` points. Roles: 'title' (content
-    slide titles), 'clinic' (the clinic's name), 'body', 'bullet', 'muted' (presenter,
+    slide titles), 'clinic' (the clinic's name), 'body', 'link', 'bullet', 'muted' (presenter,
     date, captions, slide numbers), 'band' (the title on the colour band), 'callout' (text
     in a callout box). Grounds: 'slide' (`slide`, else the theme's ground), 'band' (the
     primary colour), 'box' (the secondary colour)."""
@@ -72,6 +72,7 @@ def deck_ink(theme: DeckTheme, role: str, ground: str, size: float, bold: bool =
     wanted, what = {"title": (palette.primary, "headings (color.primary)"),
                     "clinic": (palette.primary, "the clinic's name (color.primary)"),
                     "body": (palette.foreground, "body text (color.foreground)"),
+                    "link": (palette.primary, "links (color.primary)"),
                     "bullet": (palette.primary, "bullets and list numbers (color.primary)"),
                     "muted": (MUTED, "small print (grey)"),
                     "band": (text_on(palette.primary), "titles on the title band"),

@@ -190,3 +190,20 @@ def test_a_callout_on_a_clinic_template_is_measured_at_the_width_it_is_drawn(
     (planned,) = slideplan.plan([doc.parts[0]], geo, measure)  # type: ignore[list-item]
     (box,) = planned.boxes.callouts
     assert drawn == pytest.approx((box.width, box.height), abs=0.01)
+
+
+def test_links_take_the_brands_colour_not_default_blue(built: dict[str, Path]) -> None:
+    for brand, primary in (("sample", "1B5E7A"), ("test-clinic", "7A1F3D")):
+        path = decks(built[brand])[0]
+        prs = Presentation(str(path))
+        theme = prs.slide_master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+        for tag in (b"hlink", b"folHlink"):
+            assert re.search(b"<a:" + tag + b'><a:srgbClr val="' + primary.encode(), theme), \
+                (brand, tag)
+        linked = [r for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+                  for p in shape.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+        assert linked, (brand, path.name)
+        for run in linked:
+            fill = run._r.find(f"{qn('a:rPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}")
+            assert fill is not None and fill.get("val") == primary, (brand, run.text)

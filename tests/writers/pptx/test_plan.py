@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handouts.document import model as L
-from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
+from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE, SLIDE_SIZES
 from handouts.writers.pptx.plan import (
     CALLOUT_PAD,
     MAX_BULLETS,
@@ -112,6 +114,44 @@ def test_a_title_steps_down_in_size_to_fit_two_lines() -> None:
         title_size((L.Run("x " * 70),), GEO, measure)
 
 
+def test_a_title_is_measured_in_the_title_box_width() -> None:
+    # A clinic template's title box may be narrower than its body.
+    narrow = replace(GEO, title_width=500.0)
+    assert title_size((L.Run("x " * 32),), GEO, measure) == 36
+    assert title_size((L.Run("x " * 32),), narrow, measure) == 28
+    with pytest.raises(TitleTooLong):
+        title_size((L.Run("x " * 40),), narrow, measure)
+
+
+def test_a_title_under_a_kicker_also_fits_the_title_box_height() -> None:
+    # Two lines at 36 pt and an 18 pt kicker line need 108 pt; the box is 100 pt high.
+    two_lines = (L.Run("x" * 80),)
+    assert title_size(two_lines, GEO, measure) == 36
+    assert title_size(two_lines, GEO, measure, kicker=True) == 32
+    assert title_size((L.Run("x"),), GEO, measure, kicker=True) == 36
+
+
+def test_a_continuation_title_too_long_with_its_suffix_keeps_the_title_under_a_kicker() -> None:
+    # The author's title fits two lines at 28 pt; with " (continued)" it needs three.
+    long_title = "x " * 54
+    out = plan([slide(bullets(*(f"point {n}" for n in range(8))), title=long_title)],
+               GEO, measure)
+    assert titles(out) == [long_title, long_title]
+    assert [s.kicker for s in out] == ["", "Continued"]
+    assert out[1].title_size == 28
+    short = plan([slide(bullets(*(f"point {n}" for n in range(8))))], GEO, measure)
+    assert titles(short) == ["Facts", "Facts (continued)"]
+    assert [s.kicker for s in short] == ["", ""]
+
+
+def test_a_slide_kicker_is_kept_and_its_title_sized_under_it() -> None:
+    remember = L.Slide("content", (L.Run("x" * 80),), (callout("Do this."),), (), (), (),
+                       "Remember")
+    (out,) = plan([remember], GEO, measure)
+    assert out.kicker == "Remember"
+    assert out.title_size == 32
+
+
 def test_a_title_too_long_is_found_in_planning_after_every_body() -> None:
     long_title = slide(bullets("one"), title="x " * 70)
     too_tall = slide(bullets("word " * 600), title="Later")
@@ -196,3 +236,69 @@ def test_on_a_clinic_template_titles_stay_where_the_layout_puts_them() -> None:
     assert first.boxes.title_inset == 0
     assert second.boxes.title is None and second.boxes.rule is None
     assert second.boxes.body == Box(36, 152, 960 - 72, geo.body_height)
+
+
+def overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes share any area."""
+    return (a.x < b.x + b.width and b.x < a.x + a.width
+            and a.y < b.y + b.height and b.y < a.y + a.height)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(st.text("abc ", min_size=1, max_size=60), min_size=1, max_size=7),
+       qr=st.booleans(), logo=st.booleans(),
+       ratio=st.floats(0.2, 6.0), size=st.sampled_from(list(SLIDE_SIZES.values())))
+def test_the_clinic_name_and_logo_never_overlap_and_the_closing_slide_never_splits(
+        lines: list[str], qr: bool, logo: bool, ratio: float,
+        size: tuple[float, float]) -> None:
+    geo = SlideGeometry(*size, body_size=28)
+    picture = (L.Image("logo.png", "Clinic", L.Pt(144)),) if logo else ()
+    contact = L.Contact(tuple((L.Run(line),) for line in lines),
+                        "https://x.org" if qr else None, "Scan")
+    closing = L.Slide("closing", (L.Run("Thank you"),), (contact, *picture), ("Note.",))
+    title = L.Slide("title", (L.Run("Hands"),), (L.Paragraph((L.Run(lines[0]),)), *picture))
+    try:
+        first, last = plan([title, closing], geo, measure,
+                           picture_size=lambda image: (100 * ratio, 100))
+    except SlideOverflow as exc:  # only where even the smallest size cannot hold them
+        assert exc.slide_title == "Thank you"
+        return
+    assert "continued" not in "".join(r.text for r in last.title)
+    assert last.notes == ("Note.",) and (last.qr is not None) == qr
+    shapes = [b for b in (last.boxes.body, last.boxes.picture, last.boxes.qr,
+                          last.boxes.qr_caption) if b is not None]
+    assert not any(overlap(a, b) for n, a in enumerate(shapes) for b in shapes[n + 1:])
+    if logo:
+        assert first.boxes.picture is not None and first.boxes.clinic is not None
+        assert not overlap(first.boxes.picture, first.boxes.clinic)
+
+
+def test_a_closing_slide_steps_its_text_down_rather_than_split() -> None:
+    contact = L.Contact(tuple((L.Run(f"line {n}"),) for n in range(8)), "https://x.org", "Scan")
+    # Eight lines take 370 pt at 28 pt, 343 pt at 26 pt; the text area is 348 pt high.
+    out = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
+               replace(GEO, body_size=28), measure)
+    assert titles(out) == ["Thank you"]
+    assert out[0].body_size == 26
+    (fits,) = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
+                   replace(GEO, body_size=28, height=2000), measure)
+    assert fits.body_size == 28
+    with pytest.raises(SlideOverflow, match="slide 'Thank you'"):
+        plan([L.Slide("closing", (L.Run("Thank you"),),
+                      (replace(contact, lines=contact.lines * 3),))], GEO, measure)
+
+
+def test_a_split_slide_keeps_its_qr_code_with_its_notes() -> None:
+    code = L.QRCode("https://x.org", "Scan")
+    out = plan([slide(bullets(*(f"point {n}" for n in range(8))), code)], GEO, measure)
+    assert [s.qr for s in out] == ["https://x.org", None]
+    assert out[0].notes == ("Say this.",) and out[0].boxes.qr is not None
+
+
+def test_a_callout_is_measured_bold_as_it_is_drawn() -> None:
+    # 24 pt: a regular character is 12 pt wide, a bold one 13.2; the box is 864 - 24 wide.
+    words = "x" * 66  # 792 pt regular: one line; 871 pt bold: two
+    one = item_height(Item((L.Run(words),), "plain"), GEO, measure) - 24 * PARA_GAP
+    assert one == pytest.approx(24 * 1.2)
+    boxed = item_height(Item((L.Run(words),), "callout"), GEO, measure)
+    assert boxed == pytest.approx(2 * 24 * 1.2 + 2 * 24 * CALLOUT_PAD + 24 * PARA_GAP)
