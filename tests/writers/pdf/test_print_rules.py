@@ -112,3 +112,27 @@ def test_a_short_list_and_a_callout_are_never_split_across_a_fold(tmp_path: Path
     assert len(listed) == 1, listed
     assert len(boxed) == 1, boxed
     assert panel_of(heading[0][1], width) in listed  # the heading goes with its list
+
+
+def line_lengths(path: Path, first_page: int) -> list[int]:
+    """The characters of every line but a paragraph's last, from `first_page` (1-based)."""
+    xml = run_tool("pdftotext", "-f", str(first_page), "-bbox-layout", path, "-")
+    out = []
+    for block in re.findall(r"<block [^>]*>(.*?)</block>", xml, re.S):
+        lines = re.findall(r"<line [^>]*>(.*?)</line>", block, re.S)
+        out.extend(len(" ".join(re.findall(r">([^<]*)</word>", line))) for line in lines[:-1])
+    return out
+
+
+@pytest.mark.parametrize("size", [11.0, 12.0, 14.0])
+def test_a_booklet_page_holds_45_to_75_characters_a_line(tmp_path: Path, size: float) -> None:
+    body = "".join(f"<h2>Part {n}</h2><p>{FILLER * 4}</p><ul><li>{FILLER}</li></ul>"
+                   for n in range(6))
+    xml = (f'<document layout="booklet" title="T" lang="en"><flow name="body" footer="x">'
+           f"{body}</flow></document>")
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf.draw(layoutxml.read(xml),
+                              Theme(fonts=builtin_fonts(), body_size=size)).data)
+    lengths = line_lengths(path, 1)
+    assert len(lengths) > 20
+    assert 45 <= min(lengths) and max(lengths) <= 75, (min(lengths), max(lengths))
