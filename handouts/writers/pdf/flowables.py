@@ -250,11 +250,13 @@ class Builder:
             indent = st.size * 1.3
             items = [ListItem(self.blocks(item, width - indent, ground) or [Spacer(0, 0)])
                      for item in block.items]
-            yield ListFlowable(
+            listing = ListFlowable(
                 items, bulletType="1" if block.ordered else "bullet", start=None if
                 block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.bold if
                 block.ordered else st.family, bulletFontSize=st.size,
                 bulletColor=self.ink(st.ink("bullet", st.size)), spaceAfter=st.size * 0.3)
+            listing.listItems = len(block.items)  # the print plan's rule on splitting lists
+            yield listing
         elif isinstance(block, L.Callout):
             pad = st.size * 0.7
             inner = self.blocks(block.blocks, width - 2 * pad - 4, "box")
@@ -266,6 +268,9 @@ class Builder:
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.2)])
             table.spaceBefore, table.spaceAfter = st.size * 0.4, st.size * 0.8
+            # The print plan keeps the box whole, and a body size clear of the text above
+            # it even after a heading's or a list's small space after.
+            table.keepWhole, table.clearAbove = True, st.size
             yield table
         elif isinstance(block, L.Band):
             pad = st.size

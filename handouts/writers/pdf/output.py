@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from handouts.brand.assets import ImageProblem
@@ -69,7 +70,8 @@ def draw(doc: L.Document, theme: Theme) -> Output:
     warning for every brand colour replaced by one that reads on its ground; raises Overflow instead
     of cutting text, brand.assets.ImageProblem for a bad picture."""
     build = Builder(theme, L.uses_italic(doc))
-    planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading)
+    planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading,
+                         measure_of(build.st.family, build.st.size))
     if planned.shortfalls:
         raise Overflow([OverflowPlace(s.where, s.points, build.st.leading)
                         for s in planned.shortfalls])
@@ -77,6 +79,21 @@ def draw(doc: L.Document, theme: Theme) -> Output:
         if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
     return Output(_render(planned.pages, theme, build.st, footer), len(planned.pages),
                   build.inks.warnings)
+
+
+MEASURE_CHARACTERS = 66
+"""The characters a line of running text holds at most on average: the middle of the
+45-75 a comfortable line has."""
+SAMPLE_TEXT = ("Ask your care team what to expect before, during and after each visit, and "
+               "bring a list of the medicines you take. Call us if you have questions.")
+"""Ordinary English prose, whose average character width sets the measure."""
+
+
+def measure_of(family: str, size: float) -> float:
+    """The width in points of MEASURE_CHARACTERS average characters of `family` (a
+    registered font name) at `size` points."""
+    width: float = stringWidth(SAMPLE_TEXT, family, size)
+    return width / len(SAMPLE_TEXT) * MEASURE_CHARACTERS
 
 
 def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,

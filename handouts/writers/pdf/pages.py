@@ -89,11 +89,14 @@ class PrintPlan:
     shortfalls: tuple[Shortfall, ...]
 
 
-def plan(doc: L.Document, paper: str, make_items: MakeItems, line_height: float) -> PrintPlan:
+def plan(doc: L.Document, paper: str, make_items: MakeItems, line_height: float,
+         measure: float = UNBOUNDED) -> PrintPlan:
     """The pages of `doc` on `paper` (a name in PAPER_SIZES), its blocks measured through
     `make_items`; `line_height` is the body text's, in points (a flowing page keeps two
-    lines free for its footer)."""
-    planner = _Planner(doc.layout, paper, make_items, line_height)
+    lines free for its footer); `measure`: the widest a flowing page's column of running
+    text may be, in points (centred on a wider page; a fixed page's panels keep their
+    widths, as it cannot grow)."""
+    planner = _Planner(doc.layout, paper, make_items, line_height, measure)
     pages: list[PagePlan] = []
     for part in doc.parts:
         if isinstance(part, L.Page):
@@ -107,8 +110,9 @@ class _Planner:
     """Plans the parts of one document, collecting every shortfall."""
 
     def __init__(self, layout: str, paper: str, make_items: MakeItems,
-                 line_height: float) -> None:
+                 line_height: float, measure: float = UNBOUNDED) -> None:
         self.paper, self.make_items, self.line_height = paper, make_items, line_height
+        self.measure = measure
         self.trifold = layout == "trifold"
         self.margin = MARGINS[layout]
         self.gutter = PANEL_GUTTER[layout]
@@ -185,13 +189,14 @@ class _Planner:
         running footer."""
         w, h = page_size(self.paper, False)
         m = self.margin
-        body_w, footer_space = w - 2 * m, self.line_height * 2
+        body_w, footer_space = min(w - 2 * m, self.measure), self.line_height * 2
+        left = (w - body_w) / 2
         body_h = h - 2 * m - footer_space
         filled = fill(self.make_items(part.blocks, body_w), [(body_w, body_h)] * MAX_FLOW_PAGES)
         if filled.leftover:
             self.shortfalls.append(Shortfall(
                 f"the '{part.name}' pages (a block taller than a page, or more than "
                 f"{MAX_FLOW_PAGES} pages)", filled.leftover_height))
-        footer = RunningFooter(part.footer, m, w - m, m)
-        return [PagePlan((w, h), (Region(m, h - m, body_w, body_h, placed),), footer)
+        footer = RunningFooter(part.footer, left, left + body_w, m)
+        return [PagePlan((w, h), (Region(left, h - m, body_w, body_h, placed),), footer)
                 for placed in filled.frames if placed]

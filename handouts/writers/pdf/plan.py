@@ -17,14 +17,18 @@ from typing import Any, Protocol
 from handouts.document.model import Pt
 from handouts.writers.geometry import page_size
 
-__all__ = ["EPSILON", "FLAP_INSET", "Box", "Filled", "FrameBreak", "Measurable", "Placed",
-           "balance", "fill", "keeps_with_next", "keeps_with_previous", "page_size",
-           "panel_widths"]
+__all__ = ["EPSILON", "FLAP_INSET", "MAX_WHOLE_LIST", "MIN_LIST_SIDE", "Box", "Filled",
+           "FrameBreak", "Group", "Measurable", "Placed", "balance", "fill", "keeps_whole",
+           "keeps_with_next", "keeps_with_previous", "page_size", "panel_widths"]
 
 FLAP_INSET = Pt(4.5)
 """How much narrower a folding-in flap is: 1/16 inch, so it folds without buckling."""
 
 EPSILON = 0.01
+MAX_WHOLE_LIST = 6
+"""The most items a list may have and still never be split between frames."""
+MIN_LIST_SIDE = 2
+"""The fewest items a longer list leaves on either side of a frame break."""
 NO_CANVAS = None
 """What the plan passes to an item's wrapOn and splitOn: it measures without a canvas
 (reportlab's flowables measure with font metrics alone)."""
@@ -99,6 +103,78 @@ def panel_widths(total: float, shares: Sequence[float], flaps: Sequence[bool]) -
     return [Pt(unit * s - (FLAP_INSET if f else 0.0)) for s, f in zip(shares, flaps, strict=True)]
 
 
+class Group:
+    """Items of one list kept together as one measurable item: a part of a longer list
+    split between list items. `listItems` is how many list items it holds."""
+
+    def __init__(self, items: Sequence[Measurable], list_items: int) -> None:
+        self.items, self.listItems = tuple(items), list_items
+        self.heights: tuple[float, ...] = ()
+
+    def wrapOn(self, canvas: Any, width: float, height: float) -> tuple[float, float]:
+        self.heights = tuple(i.wrapOn(canvas, width, height)[1] for i in self.items)
+        gaps = sum(a.getSpaceAfter() + b.getSpaceBefore()
+                   for a, b in zip(self.items, self.items[1:], strict=False))
+        return (width, sum(self.heights) + gaps)
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:
+        return list(self.items) if len(self.items) > 1 else []
+
+    def getSpaceBefore(self) -> float:
+        return self.items[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.items[-1].getSpaceAfter()
+
+    def drawOn(self, canvas: Any, x: float, y: float) -> None:
+        """Draw each item under the one before, the group's lower-left at (x, y)."""
+        top = y + sum(self.heights) + sum(
+            a.getSpaceAfter() + b.getSpaceBefore()
+            for a, b in zip(self.items, self.items[1:], strict=False))
+        for n, (item, height) in enumerate(zip(self.items, self.heights, strict=True)):
+            top -= (item.getSpaceBefore() if n else 0.0) + height
+            item.drawOn(canvas, x, top)  # type: ignore[attr-defined]
+            top -= item.getSpaceAfter()
+
+
+def keeps_whole(item: Measurable, whole_list: int = MAX_WHOLE_LIST) -> bool:
+    """Whether an item must not be split between frames: a callout (`keepWhole`), or a
+    list (`listItems`, its number of items) of up to `whole_list` items."""
+    return bool(getattr(item, "keepWhole", False)) or \
+        0 < getattr(item, "listItems", 0) <= whole_list
+
+
+def _split(item: Measurable, width: float, room: float, whole_frame: bool,
+           whole_list: int) -> list[Measurable]:
+    """The parts of `item` split to fit `room` points, or [] where it must not split.
+
+    An item that fits no whole frame may split anywhere (it could not be kept whole);
+    otherwise a callout or a list of up to `whole_list` items does not split, and a longer
+    list splits only
+    between its items, leaving MIN_LIST_SIDE of them or more on either side.
+    """
+    if whole_frame:
+        return item.splitOn(NO_CANVAS, width, room)
+    if keeps_whole(item, whole_list):
+        return []
+    count = getattr(item, "listItems", 0)
+    if not count:
+        return item.splitOn(NO_CANVAS, width, room)
+    parts = item.splitOn(NO_CANVAS, width, room)
+    if len(parts) != count:
+        return []  # not one part per list item: do not guess where the items end
+    used, fits = 0.0, 0
+    for n, part in enumerate(parts):
+        used += (part.getSpaceBefore() if n else 0.0) + part.wrapOn(NO_CANVAS, width, room)[1]
+        if used > room + EPSILON:
+            break
+        fits, used = n + 1, used + part.getSpaceAfter()
+    fits = min(fits, count - MIN_LIST_SIDE)
+    if fits < MIN_LIST_SIDE:
+        return []
+    return [Group(parts[:fits], fits), Group(parts[fits:], count - fits)]
+
+
 def keeps_with_next(item: Measurable) -> bool:
     """Whether an item must not end a frame (a heading)."""
     return bool(getattr(getattr(item, "style", None), "keepWithNext", False)
@@ -129,16 +205,46 @@ def _pull_back(placed: list[Placed], queue: deque[Measurable], need: float,
     return last.top + last.height - need
 
 
+def _space_before(item: Measurable, placed: Sequence[Placed]) -> float:
+    """The space above `item` under the frame's last placed item: its own space before,
+    or more where it asks for `clearAbove` points in all (a callout box clear of the
+    text above); none at the top of a frame."""
+    if not placed:
+        return 0.0
+    clear = getattr(item, "clearAbove", 0.0) - placed[-1].item.getSpaceAfter()
+    return max(item.getSpaceBefore(), clear)
+
+
+def _drop_trailing_headings(placed: list[Placed], queue: deque[Measurable]) -> None:
+    """Give back headings that would end a frame with more to follow (what they head went
+    on to the next frame), unless they are all the frame holds."""
+    if not any(not isinstance(i, FrameBreak) for i in queue):
+        return
+    keep = len(placed)
+    while keep > 1 and keeps_with_next(placed[keep - 1].item):
+        keep -= 1
+    if keep == 1 and keeps_with_next(placed[0].item):
+        return
+    queue.extendleft(p.item for p in reversed(placed[keep:]))
+    del placed[keep:]
+
+
 def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
-         min_follow: float = 30.0) -> Filled:
+         min_follow: float = 30.0, whole: Sequence[float] | None = None,
+         whole_list: int = MAX_WHOLE_LIST) -> Filled:
     """Pour `items` into frames of (width, height) in order.
 
-    Items that do not fit are split where they allow it; a heading moves to the next
-    frame unless `min_follow` points of what follows fit under it.
+    Items that do not fit are split where they allow it and `_split` permits (a callout
+    or a short list only if it is taller than the frame's `whole` height: its height
+    before `balance` cut it; default: `frames`' heights; a list of up to `whole_list`
+    items counts as short); a heading moves to the next
+    frame unless `min_follow` points of what follows fit under it, and never ends a frame
+    that more follows.
     """
     queue: deque[Measurable] = deque(items)
     result: list[tuple[Placed, ...]] = []
-    for width, frame_height in frames:
+    wholes = list(whole) if whole is not None else [h for _, h in frames]
+    for (width, frame_height), whole_height in zip(frames, wholes, strict=True):
         height = frame_height
         placed: list[Placed] = []
         used = 0.0
@@ -149,7 +255,7 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
                 if placed:
                     break
                 continue
-            before = item.getSpaceBefore() if placed else 0.0
+            before = _space_before(item, placed)
             _, h = item.wrapOn(NO_CANVAS, width, height)
             need = before + h
             if keeps_with_next(item) and len(queue) > 1 and not isinstance(queue[1], FrameBreak):
@@ -169,14 +275,16 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
                     height = min(height, limit)
                     continue
             if not keeps_with_next(item):
-                parts = item.splitOn(NO_CANVAS, width, room - before)
+                parts = _split(item, width, room - before, h > whole_height + EPSILON,
+                               whole_list)
                 if len(parts) >= 2:
                     _, first_h = parts[0].wrapOn(NO_CANVAS, width, room - before)
                     if before + first_h <= room + EPSILON:
                         queue.popleft()
                         placed.append(Placed(parts[0], used + before, first_h))
+                        used += before + first_h + parts[0].getSpaceAfter()
                         queue.extendleft(reversed(parts[1:]))
-                        break
+                        continue  # a list splits into its items: more of them may fit
             if not placed and not keeps_with_next(item):
                 break  # taller than a whole frame and cannot split: left over
             if not placed:
@@ -185,6 +293,7 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
                 used += h + item.getSpaceAfter()
                 continue
             break
+        _drop_trailing_headings(placed, queue)
         result.append(tuple(placed))
         if not placed and queue:
             break  # stuck: the next item fits no frame
@@ -206,7 +315,12 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     even share of the content and the tallest column. What is returned is always the last
     fill run: reportlab items keep the measurements of their last run.
     """
+    whole_list = MAX_WHOLE_LIST
     best = fill(items, frames)
+    if best.leftover:  # text is never cut: let short lists break (two items a side) first
+        whole_list = 2 * MIN_LIST_SIDE - 1
+        best = fill(items, frames, whole_list=whole_list)
+    whole = [h for _, h in frames]
     used = [max((p.top + p.height for p in placed), default=0.0) for placed in best.frames]
     tallest = max((h for _, h in frames), default=0.0)
     if best.leftover or len(used) < 2 or max(used) - min(used) <= tallest / 4:
@@ -215,10 +329,12 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     last_fits = True
     while high - low > step:
         middle = (low + high) / 2
-        trial = fill(items, [(w, min(h, middle)) for w, h in frames])
+        trial = fill(items, [(w, min(h, middle)) for w, h in frames], whole=whole,
+                     whole_list=whole_list)
         last_fits = not trial.leftover
         if last_fits:
             best, high = trial, middle
         else:
             low = middle
-    return best if last_fits else fill(items, [(w, min(h, high)) for w, h in frames])
+    return best if last_fits else fill(items, [(w, min(h, high)) for w, h in frames],
+                                       whole=whole, whole_list=whole_list)

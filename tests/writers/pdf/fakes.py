@@ -25,3 +25,21 @@ class Block:
 
     def getSpaceAfter(self) -> float:
         return 0.0
+
+
+class Callout(Block):
+    """A fake callout box: never split between frames unless taller than a frame."""
+
+    keepWhole = True
+
+
+class Items(Block):
+    """A fake list of `count` items of `each` lines; it splits into one block per item,
+    named `name0`, `name1`, ..., as reportlab's list does."""
+
+    def __init__(self, name: str, count: int, each: int = 1) -> None:
+        super().__init__(name, count * each)
+        self.listItems, self.each = count, each
+
+    def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
+        return [Block(f"{self.name}{n}", self.each) for n in range(self.listItems)]

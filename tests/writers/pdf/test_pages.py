@@ -146,3 +146,14 @@ def test_a_flowing_part_longer_than_the_page_limit_is_a_shortfall() -> None:
     out = plan(doc("booklet", flow), "letter", make_items, LINE)
     assert [s.where for s in out.shortfalls] == [
         f"the 'guide' pages (a block taller than a page, or more than {MAX_FLOW_PAGES} pages)"]
+
+
+def test_a_flowing_page_centres_a_column_no_wider_than_the_measure() -> None:
+    w, _ = page_size("letter", False)
+    planned = plan(doc("booklet", L.Flow("body", (para("a", 3),), "Hands")), "letter",
+                   make_items, LINE, measure=300.0)
+    region = planned.pages[0].regions[0]
+    assert region.width == 300.0
+    assert region.x == pytest.approx((w - 300.0) / 2)
+    footer = planned.pages[0].footer
+    assert footer is not None and (footer.left, footer.right) == (region.x, region.x + 300)

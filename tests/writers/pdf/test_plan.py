@@ -8,7 +8,7 @@ import pytest
 
 from handouts.writers.geometry import page_size
 from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, panel_widths
-from tests.writers.pdf.fakes import Block
+from tests.writers.pdf.fakes import Block, Callout, Items
 
 
 def names(frame: tuple[Any, ...]) -> list[tuple[str, int]]:
@@ -118,3 +118,61 @@ def test_balance_leaves_a_fill_alone_when_it_is_even_or_overflows() -> None:
     too_much = [Block("a", 100)]
     left = balance(too_much, frames).leftover
     assert [(b.name, b.lines) for b in left] == [("a", 10)]  # type: ignore[attr-defined]
+
+
+def flat(frame: tuple[Any, ...]) -> list[str]:
+    """The names of a frame's items, a kept-together part of a list as its items' names."""
+    return [i.name for p in frame for i in getattr(p.item, "items", (p.item,))]
+
+
+def test_a_short_list_moves_whole_to_the_next_frame() -> None:
+    result = fill([Block("text", 5), Items("li", 6)], [(100, 100), (100, 100)])
+    assert flat(result.frames[0]) == ["text"]
+    assert flat(result.frames[1]) == ["li"]
+
+
+def test_a_callout_moves_whole_to_the_next_frame() -> None:
+    result = fill([Block("text", 5), Callout("box", 6)], [(100, 100), (100, 100)])
+    assert flat(result.frames[0]) == ["text"]
+    assert flat(result.frames[1]) == ["box"]
+    assert result.frames[1][0].item.lines == 6
+
+
+def test_a_heading_never_ends_a_frame_when_what_it_heads_moves_on() -> None:
+    result = fill([Block("text", 6), Block("h", 1, heading=True), Items("li", 4)],
+                  [(100, 100), (100, 100)])
+    assert flat(result.frames[0]) == ["text"]
+    assert flat(result.frames[1]) == ["h", "li"]
+
+
+@pytest.mark.parametrize(("room", "first"), [(9, 8), (5, 5), (2, 2), (1, 0)])
+def test_a_long_list_breaks_between_items_leaving_two_on_either_side(room: int,
+                                                                     first: int) -> None:
+    result = fill([Block("text", 10 - room), Items("li", 10)], [(100, 100), (100, 200)])
+    firsts = [n for n in flat(result.frames[0]) if n.startswith("li")]
+    rest = [n for n in flat(result.frames[1]) if n.startswith("li")]
+    if first == 0:
+        assert (firsts, rest) == ([], ["li"])  # room for one item: the list moves whole
+    else:
+        assert firsts == [f"li{n}" for n in range(first)]
+        assert rest == [f"li{n}" for n in range(first, 10)]
+    assert not result.leftover
+
+
+def test_a_list_taller_than_a_frame_still_splits() -> None:
+    result = fill([Block("text", 2), Items("li", 5, each=3)], [(100, 100), (100, 100)])
+    assert not result.leftover
+    assert flat(result.frames[0]) == ["text", "li0", "li1", "li2"]  # it fills the frame
+
+
+def test_balancing_never_splits_a_short_list_or_a_callout_across_a_fold() -> None:
+    items = [Block("intro", 6), Block("h1", 1, heading=True), Block("p1", 8),
+             Block("h2", 1, heading=True), Items("li", 6), Block("p2", 5), Callout("box", 5),
+             Block("h3", 1, heading=True), Block("p3", 9)]
+    result = balance(items, [(100, 300)] * 3)
+    assert not result.leftover
+    frames = [flat(f) for f in result.frames]
+    assert sum(("li" in f) for f in frames) == 1
+    assert sum(("box" in f) for f in frames) == 1
+    for frame in frames[:-1]:
+        assert not frame or not frame[-1].startswith("h")

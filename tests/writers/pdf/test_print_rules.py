@@ -1,0 +1,138 @@
+"""Rules a designer checks on the printed page, measured in real PDFs: a short list or a
+callout is never split across a brochure's fold, no heading ends a panel, and a callout
+box stands clear of the text above it."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+import pytest
+
+from handouts.document import reader as layoutxml
+from handouts.fonts.families import builtin_fonts
+from handouts.writers.pdf import output as pdf
+from handouts.writers.pdf.flowables import Theme
+from tests.helpers import run_tool
+
+BODY = 11.0
+FILLER = ("Talk with your care team about what to expect before, during and after each "
+          "visit, and bring a list of the medicines you take. ")
+
+
+def words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """Every word as (page, x0, top, x1, bottom, text), y down from the page's top."""
+    xml = run_tool("pdftotext", "-bbox", path, "-")
+    out = []
+    for n, page in enumerate(xml.split("<page ")[1:]):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                             r'yMax="([\d.]+)">([^<]*)</word>', page):
+            out.append((n, *(float(v) for v in m.groups()[:4]), m.group(5)))
+    return out
+
+
+def filled_boxes(path: Path, colour: tuple[int, ...]) -> list[tuple[int, float, float,
+                                                                         float, float]]:
+    """Every filled path of `colour` as (page, x0, top, x1, bottom), y down."""
+    boxes = []
+    document = pdfium.PdfDocument(path)
+    for n, page in enumerate(document):
+        height = page.get_height()
+        for obj in page.get_objects():
+            if obj.type != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
+            if (r.value, g.value, b.value) == colour:
+                x0, y0, x1, y1 = obj.get_bounds()
+                boxes.append((n, x0, height - y1, x1, height - y0))
+    document.close()
+    return boxes
+
+
+def draw(xml: str, path: Path) -> Path:
+    path.write_bytes(pdf.draw(layoutxml.read(xml), Theme(fonts=builtin_fonts())).data)
+    return path
+
+
+ABOVE = {"paragraph": "<p>A paragraph that comes just before the box.</p>",
+         "list": "<ul><li>one point</li><li>another point</li></ul>",
+         "heading": "<h2>A heading over the box</h2>",
+         "lead": '<p style="lead">A lead paragraph.</p>',
+         "source": '<p style="source">Sources: a study.</p>'}
+
+
+@pytest.mark.parametrize("layout", ["booklet", "trifold"])
+def test_a_callout_box_stands_clear_of_the_text_above(tmp_path: Path, layout: str) -> None:
+    body = "".join(f"{above}<callout><p>Boxed {name}.</p></callout>"
+                   for name, above in ABOVE.items())
+    part = (f'<flow name="body" footer="x">{body}</flow>' if layout == "booklet" else
+            f'<page name="inside" orientation="landscape"><panel name="a" overflow="next">'
+            f'{body}</panel><panel name="b" overflow="next"></panel><panel name="c"></panel>'
+            f"</page>")
+    path = draw(f'<document layout="{layout}" title="T" lang="en">{part}</document>',
+                tmp_path / "out.pdf")
+    theme = Theme(fonts=builtin_fonts())
+    secondary = theme.palette.secondary.lstrip("#")
+    boxes = filled_boxes(path, tuple(int(secondary[i:i + 2], 16) for i in (0, 2, 4)))
+    text = words(path)
+    gaps = []
+    for page, x0, top, x1, _ in boxes:
+        above = [w for w in text if w[0] == page and w[4] <= top + 2 and w[1] < x1 and w[3] > x0]
+        if above:
+            gaps.append(top - max(w[4] for w in above))
+    assert len(gaps) >= len(ABOVE) - 1  # a box at the top of a panel has nothing above
+    assert min(gaps) >= 0.8 * BODY, gaps
+
+
+def panel_of(x: float, width: float) -> int:
+    return int(x // (width / 3))
+
+
+@pytest.mark.parametrize("filler", range(1, 6))
+def test_a_short_list_and_a_callout_are_never_split_across_a_fold(tmp_path: Path,
+                                                                  filler: int) -> None:
+    paras = "".join(f"<p>{FILLER * 2}</p>" for _ in range(filler))
+    items = "".join(f"<li>Point{n} {FILLER}</li>" for n in range(5))
+    body = (f"{paras}<h2>Packing checklist</h2><ul>{items}</ul>"
+            f"<callout><p>Boxstart {FILLER * 2} Boxend</p></callout>{paras}")
+    xml = ('<document layout="trifold" title="T" lang="en"><page name="inside" '
+           'orientation="landscape"><panel name="a" overflow="next">'
+           f'{body}</panel><panel name="b" overflow="next"></panel><panel name="c"></panel>'
+           "</page></document>")
+    path = draw(xml, tmp_path / "out.pdf")
+    text = words(path)
+    width = 792.0
+    listed = {panel_of(w[1], width) for w in text if w[5].startswith("Point")}
+    boxed = {panel_of(w[1], width) for w in text if w[5] in ("Boxstart", "Boxend")}
+    heading = [w for w in text if w[5] == "Packing"]
+    assert len(listed) == 1, listed
+    assert len(boxed) == 1, boxed
+    assert panel_of(heading[0][1], width) in listed  # the heading goes with its list
+
+
+def line_lengths(path: Path, first_page: int) -> list[int]:
+    """The characters of every line but a paragraph's last, from `first_page` (1-based)."""
+    xml = run_tool("pdftotext", "-f", str(first_page), "-bbox-layout", path, "-")
+    out = []
+    for block in re.findall(r"<block [^>]*>(.*?)</block>", xml, re.S):
+        lines = re.findall(r"<line [^>]*>(.*?)</line>", block, re.S)
+        out.extend(len(" ".join(re.findall(r">([^<]*)</word>", line))) for line in lines[:-1])
+    return out
+
+
+@pytest.mark.parametrize("size", [11.0, 12.0, 14.0])
+def test_a_booklet_page_holds_45_to_75_characters_a_line(tmp_path: Path, size: float) -> None:
+    body = "".join(f"<h2>Part {n}</h2><p>{FILLER * 4}</p><ul><li>{FILLER}</li></ul>"
+                   for n in range(6))
+    xml = (f'<document layout="booklet" title="T" lang="en"><flow name="body" footer="x">'
+           f"{body}</flow></document>")
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf.draw(layoutxml.read(xml),
+                              Theme(fonts=builtin_fonts(), body_size=size)).data)
+    lengths = line_lengths(path, 1)
+    assert len(lengths) > 20
+    assert 45 <= min(lengths) and max(lengths) <= 75, (min(lengths), max(lengths))
