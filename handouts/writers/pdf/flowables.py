@@ -146,6 +146,13 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
     return "".join(out)
 
 
+def _leads_in(block: L.Block, after: L.Block | None) -> bool:
+    """Whether `block` is a paragraph that introduces the list after it (it ends in ':'),
+    and so must stay in the same frame as that list's start."""
+    return isinstance(block, L.Paragraph) and isinstance(after, L.ListBlock) \
+        and "".join(r.text for r in block.runs).rstrip().endswith(":")
+
+
 def _unbroken(text: str) -> str:
     """`text` as paragraph markup that never wraps (its spaces made no-break spaces)."""
     return escape(text).replace(" ", "\u00a0")
@@ -233,8 +240,12 @@ class Builder:
         """The flowables of `blocks` in a column `width` points wide on `ground`
         (inks.GROUNDS)."""
         out: list[Flowable] = []
-        for block in blocks:
-            out.extend(self.block(block, width, ground))
+        for n, block in enumerate(blocks):
+            after = blocks[n + 1] if n + 1 < len(blocks) else None
+            made = list(self.block(block, width, ground))
+            if made and _leads_in(block, after):
+                made[-1].keepWithNext = True  # "linked to:" never ends a panel without its list
+            out.extend(made)
         return out
 
     def block(self, block: L.Block, width: float, ground: str = "page") -> Iterator[Flowable]:

@@ -255,3 +255,15 @@ def test_the_qr_caption_never_wraps() -> None:
         caption = next(f for row in table._cellvalues for cell in row for f in cell
                        if isinstance(f, Paragraph) and "Scan" in f.text)
         assert len(caption.blPara.lines) == 1
+
+
+def test_a_paragraph_that_introduces_a_list_keeps_with_it() -> None:
+    builder = Builder(Theme(fonts=builtin_fonts()))
+    listing = L.ListBlock(((L.Paragraph((L.Run("memory loss"),)),),))
+    lead = L.Paragraph((L.Run("This kind of use is linked to: "),))
+    other = L.Paragraph((L.Run("Some people use it."),))
+    made = builder.blocks((lead, listing, other, listing), 300)
+    assert [bool(getattr(f, "keepWithNext", False)) for f in made] == [True, False, False,
+                                                                      False]
+    assert not getattr(builder.blocks((lead,), 300)[0], "keepWithNext", False)
+    assert builder.blocks((), 300) == []
