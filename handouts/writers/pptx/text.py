@@ -30,14 +30,15 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
              own: bool = False, link: str | None = None) -> None:
     """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
     properties cost a search of the XML per attribute; a deck has hundreds of runs).
-    `colour` ('#RRGGBB', the brand's foreground if None) is written when this writer
-    styles the deck, or always for a shape of its `own` (a callout box, a caption: a
-    clinic template's text colour was not chosen for them); else the text keeps the
-    template's colour. A run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
+    `colour` ('#RRGGBB', the brand's foreground if None) and the brand's font are written
+    when this writer styles the deck, or always for a shape of its `own` (a callout box, a
+    caption: a clinic template's text colour was not chosen for them, and the text was
+    measured in the brand's font); else the text keeps the template's colour and font. A run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
+    # a shape of our own is drawn in the font it was measured in, even on a clinic template
     name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
-        if theme.styled else None
+        if theme.styled or own else None
     fill = (colour or theme.palette.foreground).lstrip("#").upper() \
         if theme.styled or own else None
     for r in runs:
