@@ -33,7 +33,8 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
     `colour` ('#RRGGBB', the brand's foreground if None) and the brand's font are written
     when this writer styles the deck, or always for a shape of its `own` (a callout box, a
     caption: a clinic template's text colour was not chosen for them, and the text was
-    measured in the brand's font); else the text keeps the template's colour and font. A run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
+    measured in the brand's font); else the text keeps the template's colour and font. A
+    run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
     # a shape of our own is drawn in the font it was measured in, even on a clinic template
