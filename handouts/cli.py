@@ -110,9 +110,9 @@ def _print_summary(summary: Summary) -> None:
 
 def _warning_line(warning: Diagnostic) -> str:
     """'warning: PATH:LINE:COLUMN: MESSAGE [CODE]' (line and column when known; no place
-    when the warning has none)."""
+    when the warning has none); a note starts 'note:'."""
     where = f"{warning.location}: " if warning.location is not None else ""
-    return f"warning: {where}{warning.message} [{warning.code}]"
+    return f"{warning.severity}: {where}{warning.message} [{warning.code}]"
 
 
 @main.command("watch")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -54,12 +55,15 @@ class Diagnostic:
     `code` is a short kebab-case name of the kind of warning (for example `font-fallback`,
     `layout-fallback`, `low-contrast`), stable across releases so that tools can filter on
     it; `message` says what happened and what was done instead; `location` is where the
-    cause was written, when there is one place.
+    cause was written, when there is one place. A `note` (`severity`) is something done as
+    designed that the user may still want to know of (a section shown in its short form);
+    it is printed and reported but never counted as a warning or failed by `--strict`.
     """
 
     code: str
     message: str
     location: Location | None = None
+    severity: Literal["warning", "note"] = "warning"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message

@@ -198,9 +198,12 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             decks.append(item.path)
     if thumbnails:
         _deck_thumbs(decks, thumb)
+    notes = [w for w in warnings if w.severity == "note"]
+    warnings = [w for w in warnings if w.severity == "warning"]
     body = [f"<h1>{html.escape(title)}</h1>",
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
-            f"{len(warnings) + len(result.findings)} warnings. Reading figures name their "
+            f"{len(warnings) + len(result.findings)} warnings"
+            f"{f'; {len(notes)} notes' if notes else ''}. Reading figures name their "
             "formula: Flesch-Kincaid grade and SMOG grade, with the level's target.</p>"]
     if failed:
         body.append("<h2>Failed</h2><ul>" + "".join(
@@ -208,6 +211,9 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     if warnings:
         body.append("<h2>Warnings</h2><ul>" + "".join(
             f'<li class="warn">{html.escape(str(w))}</li>' for w in warnings) + "</ul>")
+    if notes:
+        body.append("<h2>Notes</h2><ul>" + "".join(
+            f'<li class="note">{html.escape(str(w))}</li>' for w in notes) + "</ul>")
     by_cell: dict[tuple[str, str, str], list[Item]] = {}
     for item in items:
         by_cell.setdefault((item.topic, item.level, item.length), []).append(item)

@@ -35,9 +35,11 @@ class BrandSummary:
 
     @property
     def counts(self) -> str:
-        """'built 3, unchanged 0, failed 0, warnings 1'."""
+        """'built 3, unchanged 0, failed 0, warnings 1', and ', notes N' when there are
+        notes (handouts.errors.Diagnostic.severity)."""
+        notes = sum(1 for w in self.warnings if w.severity == "note")
         return (f"built {self.built}, unchanged {self.unchanged}, failed {len(self.failed)}, "
-                f"warnings {len(self.warnings)}")
+                f"warnings {len(self.warnings) - notes}" + (f", notes {notes}" if notes else ""))
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class Summary:
         if failed:
             built = sum(b.built for b in self.brands)
             return BuildError(f"{failed} of {built + failed} outputs failed (see above)")
-        count = len(self.warnings)
+        count = sum(1 for w in self.warnings if w.severity == "warning")
         if strict and count:
             return BuildError(f"build --strict failed: {count} warning{'s' * (count != 1)} "
                               "(listed above)")
@@ -124,7 +126,7 @@ def diagnostic_json(warning: Diagnostic) -> dict[str, object]:
     """A warning as JSON values: code, message, and location as path, line and column
     (None when it has none)."""
     at = warning.location
-    return {"code": warning.code, "message": warning.message,
+    return {"code": warning.code, "message": warning.message, "severity": warning.severity,
             "location": None if at is None else {"path": str(at.path), "line": at.line,
                                                  "column": at.column}}
 
@@ -134,11 +136,14 @@ def diagnostic_from_json(data: object) -> Diagnostic | None:
     if not (isinstance(data, dict) and isinstance(data.get("code"), str)
             and isinstance(data.get("message"), str)):
         return None
+    severity = data.get("severity", "warning")
+    if severity not in ("warning", "note"):
+        return None
     at = data.get("location")
     if at is None:
-        return Diagnostic(data["code"], data["message"])
+        return Diagnostic(data["code"], data["message"], None, severity)
     if not (isinstance(at, dict) and isinstance(at.get("path"), str)
             and type(at.get("line")) is int and type(at.get("column")) is int):
         return None
     return Diagnostic(data["code"], data["message"],
-                      Location(Path(at["path"]), at["line"], at["column"]))
+                      Location(Path(at["path"]), at["line"], at["column"]), severity)

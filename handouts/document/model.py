@@ -126,11 +126,26 @@ Block = (Heading | Paragraph | ListBlock | Callout | Band | Contact | Definition
 
 
 @dataclass(frozen=True)
+class Fit:
+    """Blocks a fixed page shows in full where they fit, else in a compact form (such as a
+    section's heading and its points instead of its prose); `name` says what they are, for
+    the note a build gives when the compact form is used."""
+
+    name: str
+    full: tuple[Block, ...]
+    compact: tuple[Block, ...]
+
+
+PanelBlock = Block | Fit
+"""What a panel of a fixed page holds: blocks, and blocks with a compact form."""
+
+
+@dataclass(frozen=True)
 class Panel:
     """A column of a fixed page; a `flap` folds inside and is made slightly narrower."""
 
     name: str
-    blocks: tuple[Block, ...]
+    blocks: tuple[PanelBlock, ...]
     flap: bool = False
     share: float = 1.0
     """The panel's share of the page width, relative to its neighbours."""
@@ -198,9 +213,12 @@ def texts(doc: Document) -> Iterator[Run]:
     """Every piece of text a document prints or shows, each as a run with its style."""
     yield Run(doc.title)
 
-    def walk(blocks: tuple[Block, ...]) -> Iterator[Run]:
+    def walk(blocks: tuple[PanelBlock, ...]) -> Iterator[Run]:
         for b in blocks:
-            if isinstance(b, (Heading, Paragraph)):
+            if isinstance(b, Fit):
+                yield from walk(b.full)
+                yield from walk(b.compact)
+            elif isinstance(b, (Heading, Paragraph)):
                 yield from b.runs
             elif isinstance(b, ListBlock):
                 for item in b.items:

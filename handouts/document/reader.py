@@ -5,6 +5,8 @@ The XML vocabulary::
     <document layout="flyer|trifold|booklet" title="..." lang="en">
       <page name="..." orientation="portrait|landscape">   a fixed page: must fit
         <panel name="..." flap="true">blocks</panel>        columns left to right
+          <fit name="..."><full>blocks</full><compact>blocks</compact></fit>
+                                  in a panel: in full where the page has room, else compact
       </page>
       <flow name="...">blocks</flow>                        runs over numbered pages
       <slide kind="...">title, subtitle, kicker, field, notes of p, blocks</slide>
@@ -36,6 +38,7 @@ from handouts.document.model import (
     Contact,
     Definitions,
     Document,
+    Fit,
     Flow,
     Heading,
     Image,
@@ -44,6 +47,7 @@ from handouts.document.model import (
     Page,
     PageBreak,
     Panel,
+    PanelBlock,
     Paragraph,
     Pt,
     QRCode,
@@ -140,19 +144,38 @@ def _points(el: ET.Element, name: str, default: float) -> Pt:
     return Pt(value)
 
 
-def _blocks(el: ET.Element) -> tuple[Block, ...]:
+def _children(el: ET.Element) -> list[ET.Element]:
+    """The elements inside `el`, which may hold blocks and no loose text."""
     if el.text and el.text.strip():
         raise LayoutError(f"text directly inside <{el.tag}> must be in a <p>", _line(el))
-    blocks = []
     for child in el:
         if child.tail and child.tail.strip():
             raise LayoutError(f"text after <{child.tag}> must be in a <p>", _line(child))
-        blocks.append(_block(child))
-    return tuple(blocks)
+    return list(el)
+
+
+def _blocks(el: ET.Element) -> tuple[Block, ...]:
+    return tuple(_block(child) for child in _children(el))
+
+
+def _panel_blocks(el: ET.Element) -> tuple[PanelBlock, ...]:
+    """A panel's blocks, where `<fit>` may also appear."""
+    return tuple(_fit(child) if child.tag == "fit" else _block(child)
+                 for child in _children(el))
+
+
+def _fit(el: ET.Element) -> Fit:
+    forms = {child.tag: child for child in _children(el)}
+    if [child.tag for child in el] != ["full", "compact"]:
+        raise LayoutError("<fit> holds a <full> and then a <compact>, nothing else", _line(el))
+    return Fit(_required(el, "name"), _blocks(forms["full"]), _blocks(forms["compact"]))
 
 
 def _block(el: ET.Element) -> Block:
     tag = el.tag
+    if tag == "fit":
+        raise LayoutError("<fit> belongs directly in a <panel> of a <page> (a fixed page "
+                          "is the only place that can run out of room)", _line(el))
     if tag == "title":
         return Heading(0, _inline(el))
     if tag in ("h1", "h2", "h3"):
@@ -245,7 +268,7 @@ def read(xml: str) -> Document:
                     raise LayoutError("<page> holds an optional <header>, then <panel>s, then "
                                       f"an optional <footer>; found <{panel.tag}>", _line(panel))
                 panels.append(Panel(panel.get("name", f"panel {len(panels) + 1}"),
-                                    _blocks(panel), panel.get("flap") == "true",
+                                    _panel_blocks(panel), panel.get("flap") == "true",
                                     _points(panel, "share", 1.0), panel.get("tint") == "true",
                                     panel.get("overflow") == "next"))
             if not panels:

@@ -40,6 +40,20 @@ def test_reads_pages_panels_and_blocks() -> None:
     assert flow.blocks[1] == L.PageBreak()
 
 
+def test_a_fit_in_a_panel_reads_its_full_and_compact_forms() -> None:
+    (page,) = doc('<page><panel><p>Lead</p><fit name="Steps"><full><h2>Steps</h2><p>Long'
+                  '</p></full><compact><h2>Steps</h2><ul><li>Short</li></ul></compact></fit>'
+                  '</panel></page>').parts
+    assert isinstance(page, L.Page)
+    lead, fit = page.panels[0].blocks
+    assert lead == L.Paragraph((L.Run("Lead"),))
+    assert isinstance(fit, L.Fit) and fit.name == "Steps"
+    assert fit.full[1] == L.Paragraph((L.Run("Long"),))
+    assert fit.compact[1] == L.ListBlock(((L.Paragraph((L.Run("Short"),)),),))
+    assert {"Long", "Short"} <= {r.text for r in L.texts(L.Document("flyer", "T", "en",
+                                                                     (page,)))}
+
+
 def test_a_slide_reads_its_kicker_apart_from_its_title() -> None:
     (s,) = doc('<slide><title>Dose day</title><kicker> Remember </kicker>'
                '<callout><p>Eat lightly.</p></callout></slide>', "deck").parts
@@ -56,6 +70,12 @@ def test_a_slide_reads_its_kicker_apart_from_its_title() -> None:
     ("<page><panel>loose text</panel></page>", "must be in a <p>", 2),
     ("<page><panel></page>", "not well-formed", 2),
     ("<page></page>", "needs at least one <panel>", 2),
+    ("<page><panel><callout>\n<fit name='x'><full/><compact/></fit></callout></panel></page>",
+     "<fit> belongs directly in a <panel>", 3),
+    ("<flow>\n<fit name='x'><full/><compact/></fit></flow>", "<fit> belongs directly", 3),
+    ("<page><panel>\n<fit name='x'><compact/><full/></fit></panel></page>",
+     "holds a <full> and then a <compact>", 3),
+    ("<page><panel>\n<fit><full/><compact/></fit></panel></page>", "needs a name=", 3),
 ])
 def test_errors_are_located(body: str, message: str, line: int) -> None:
     with pytest.raises(layoutxml.LayoutError) as err:

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handouts.brand.assets import ImageProblem
 from handouts.document import model as L
+from handouts.errors import Diagnostic
 from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterInputs
 from handouts.writers.pdf import pages
 from handouts.writers.pdf.flowables import Builder, Styles, Theme
@@ -71,29 +72,38 @@ def draw(doc: L.Document, theme: Theme) -> Output:
     of cutting text, brand.assets.ImageProblem for a bad picture."""
     build = Builder(theme, L.uses_italic(doc))
     planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading,
-                         measure_of(build.st.family, build.st.size))
+                         char_width(build.st.family, build.st.size))
     if planned.shortfalls:
         raise Overflow([OverflowPlace(s.where, s.points, build.st.leading)
                         for s in planned.shortfalls])
     footer = build.ink(build.st.ink("meta", build.st.size)) \
         if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
     return Output(_render(planned.pages, theme, build.st, footer), len(planned.pages),
-                  build.inks.warnings)
+                  (*build.inks.warnings, *map(compact_note, planned.compacted)))
 
 
-MEASURE_CHARACTERS = 66
-"""The characters a line of running text holds at most on average: the middle of the
-45-75 a comfortable line has."""
+def compact_note(compacted: pages.Compacted) -> Diagnostic:
+    """The note that a block is shown in compact form, with the blank it leaves when that
+    is more than pages.MAX_BLANK of the page."""
+    blank = compacted.blank / compacted.page_height
+    gap = (f"; {compacted.blank:.0f} pt ({blank:.0%} of the page) is left blank, so its "
+           "full text would fit if the page's other text were shorter"
+           if blank > pages.MAX_BLANK else "")
+    return Diagnostic("compact-form", f"'{compacted.name}' is shown in short form (heading "
+                      f"and points) on page '{compacted.page}': its full text does not fit "
+                      f"there{gap}", severity="note")
+
+
 SAMPLE_TEXT = ("Ask your care team what to expect before, during and after each visit, and "
                "bring a list of the medicines you take. Call us if you have questions.")
 """Ordinary English prose, whose average character width sets the measure."""
 
 
-def measure_of(family: str, size: float) -> float:
-    """The width in points of MEASURE_CHARACTERS average characters of `family` (a
-    registered font name) at `size` points."""
+def char_width(family: str, size: float) -> float:
+    """The average width in points of a character of `family` (a registered font name) at
+    `size` points, in ordinary English prose (SAMPLE_TEXT)."""
     width: float = stringWidth(SAMPLE_TEXT, family, size)
-    return width / len(SAMPLE_TEXT) * MEASURE_CHARACTERS
+    return width / len(SAMPLE_TEXT)
 
 
 def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,

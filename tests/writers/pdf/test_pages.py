@@ -10,10 +10,14 @@ import pytest
 from handouts.document import model as L
 from handouts.writers.geometry import page_size
 from handouts.writers.pdf.pages import (
+    FLOW_MEASURE,
     FOLD_MARK,
     FOOTER_GAP,
     MARGINS,
+    MAX_BLANK,
     MAX_FLOW_PAGES,
+    MAX_MEASURE,
+    MIN_MEASURE,
     PANEL_GUTTER,
     TINT_PAD,
     PagePlan,
@@ -31,13 +35,19 @@ def para(name: str, lines: int) -> L.Paragraph:
     return L.Paragraph((L.Run(f"{name} {lines}"),))
 
 
-def make_items(blocks: Sequence[L.Block], width: float) -> list[Measurable]:
+GROUNDS: list[tuple[str, str]] = []
+"""(first block's name, ground) of every make_items call, for the test that reads it."""
+
+
+def make_items(blocks: Sequence[L.Block], width: float, ground: str) -> list[Measurable]:
     """Each paragraph "name n" as a fake block of n lines; a heading keeps with the next."""
     out: list[Measurable] = []
     for block in blocks:
         assert isinstance(block, (L.Paragraph, L.Heading))
         name, lines = block.runs[0].text.split()
         out.append(Block(name, int(lines), heading=isinstance(block, L.Heading)))
+    if out:
+        GROUNDS.append((out[0].name, ground))  # type: ignore[attr-defined]
     return out
 
 
@@ -115,7 +125,9 @@ def test_a_chain_of_panels_flows_on_balanced_and_reports_its_last_panel() -> Non
 def test_a_tinted_panel_is_shaded_past_its_text() -> None:
     page = L.Page("front", (L.Panel("main", (para("a", 1),), tint=True),
                             L.Panel("side", (para("b", 1),))))
+    GROUNDS.clear()
     out = plan(doc("flyer", page), "letter", make_items, LINE)
+    assert ("a", "box") in GROUNDS and ("b", "page") in GROUNDS  # text inked for its ground
     tinted, plain = out.pages[0].regions[1:]
     assert plain.shade is None
     assert tinted.shade is not None
@@ -151,9 +163,74 @@ def test_a_flowing_part_longer_than_the_page_limit_is_a_shortfall() -> None:
 def test_a_flowing_page_centres_a_column_no_wider_than_the_measure() -> None:
     w, _ = page_size("letter", False)
     planned = plan(doc("booklet", L.Flow("body", (para("a", 3),), "Hands")), "letter",
-                   make_items, LINE, measure=300.0)
+                   make_items, LINE, char_width=300.0 / FLOW_MEASURE)
     region = planned.pages[0].regions[0]
-    assert region.width == 300.0
+    assert region.width == pytest.approx(300.0)
     assert region.x == pytest.approx((w - 300.0) / 2)
     footer = planned.pages[0].footer
-    assert footer is not None and (footer.left, footer.right) == (region.x, region.x + 300)
+    assert footer is not None
+    assert (footer.left, footer.right) == pytest.approx((region.x, region.x + 300))
+
+
+def columns(char_width: float, *blocks: L.PanelBlock) -> L.Page:
+    """A flyer page whose two columns run one into the other, holding `blocks`."""
+    return L.Page("flyer", (L.Panel("left", blocks, overflow_next=True),
+                            L.Panel("right", ())))
+
+
+def fit(name: str, full: int, compact: int) -> L.Fit:
+    """A Fit block: a heading and `full` lines, or the heading and `compact` lines."""
+    head = L.Heading(2, (L.Run(f"{name} 1"),))
+    return L.Fit(name, (head, para(f"{name}-full", full)), (head, para(f"{name}-compact", compact)))
+
+
+def shown(out: object) -> list[str]:
+    return [name for page in out.pages for r in page.regions  # type: ignore[attr-defined]
+            for name, _ in names(r)]
+
+
+def test_a_fit_block_is_shown_in_full_where_the_page_has_room() -> None:
+    out = plan(doc("flyer", columns(0, para("lead", 10), fit("steps", 40, 5))), "letter",
+               make_items, LINE)
+    assert not out.shortfalls and not out.compacted
+    assert "steps-full" in shown(out) and "steps-compact" not in shown(out)
+
+
+def test_a_fit_block_that_does_not_fit_is_compact_and_the_earlier_ones_stay_full() -> None:
+    # two 10 pt columns of 72 lines: 144 lines; each Fit is 1 + 70 lines in full, 1 + 5 short
+    page = columns(0, para("lead", 60), fit("first", 70, 5), fit("second", 70, 5))
+    out = plan(doc("flyer", page), "letter", make_items, LINE)
+    assert not out.shortfalls
+    assert ("first-full" in shown(out), "second-compact" in shown(out)) == (True, True)
+    (note,) = out.compacted
+    assert (note.name, note.page) == ("second", "flyer")
+    assert note.blank <= MAX_BLANK * note.page_height
+
+
+def test_a_fit_block_prefers_the_combination_that_leaves_the_least_blank() -> None:
+    # either one may be full, not both: the longer in full leaves less of the page blank
+    page = columns(0, para("lead", 60), fit("short", 30, 5), fit("long", 60, 5))
+    out = plan(doc("flyer", page), "letter", make_items, LINE)
+    assert "short-compact" in shown(out) and "long-full" in shown(out)
+    assert [c.name for c in out.compacted] == ["short"]
+
+
+def test_a_page_that_does_not_fit_even_compact_is_a_shortfall() -> None:
+    page = columns(0, para("lead", 140), fit("steps", 40, 5))
+    out = plan(doc("flyer", page), "letter", make_items, LINE)
+    assert [s.where for s in out.shortfalls] == ["panel 'right' on page 'flyer'"]
+    assert not out.compacted
+
+
+@pytest.mark.parametrize(("char_width", "columns_wanted"), [(5.0, 2), (6.5, 1)])
+def test_columns_too_narrow_for_the_measure_become_one_column_of_at_most_75(
+        char_width: float, columns_wanted: int) -> None:
+    out = plan(doc("flyer", columns(char_width, para("text", 30))), "letter", make_items,
+               LINE, char_width=char_width)
+    panels = [r for r in out.pages[0].regions[1:]]
+    assert len(panels) == columns_wanted
+    for region in panels:
+        assert MIN_MEASURE <= region.width / char_width <= MAX_MEASURE
+    w, _ = page_size("letter", False)
+    if columns_wanted == 1:  # centred on the page
+        assert panels[0].x + panels[0].width / 2 == pytest.approx(w / 2)

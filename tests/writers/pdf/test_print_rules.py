@@ -13,7 +13,8 @@ import pypdfium2.raw as raw
 import pytest
 
 from handouts.document import reader as layoutxml
-from handouts.fonts.families import builtin_fonts
+from handouts.fonts.families import Fonts, builtin_fonts
+from handouts.fonts.registry import register
 from handouts.writers.pdf import output as pdf
 from handouts.writers.pdf.flowables import Theme
 from tests.helpers import run_tool
@@ -136,3 +137,47 @@ def test_a_booklet_page_holds_45_to_75_characters_a_line(tmp_path: Path, size: f
     lengths = line_lengths(path, 1)
     assert len(lengths) > 20
     assert 45 <= min(lengths) and max(lengths) <= 75, (min(lengths), max(lengths))
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+"""Where fonts-dejavu-core installs its files: a wide font."""
+
+
+def dejavu_serif() -> Fonts:
+    regular, bold = DEJAVU / "DejaVuSerif.ttf", DEJAVU / "DejaVuSerif-Bold.ttf"
+    if not (regular.is_file() and bold.is_file()):
+        pytest.skip("needs fonts-dejavu-core")
+    return Fonts(regular, bold, regular, bold)
+
+
+@pytest.mark.parametrize(("font", "size", "paper", "count"), [
+    ("builtin", 11.0, "letter", 2), ("builtin", 12.0, "letter", 2), ("builtin", 14.0, "a4", 1),
+    ("dejavu", 11.0, "a4", 2), ("dejavu", 12.0, "a4", 1)])
+def test_a_flyer_column_holds_45_to_75_characters_a_line(tmp_path: Path, font: str,
+                                                         size: float, paper: str,
+                                                         count: int) -> None:
+    """Two columns where each is 45 average characters wide or more, else one column of
+    at most 75 (with DejaVu Serif at 12 pt on A4 two would hold about 42). The measure is
+    the column's width in average characters (from one column's start to the next, less
+    the 1/4 in between them); its ragged lines run up to a word shorter, so the set lines
+    average 40 or more and none is longer than 75."""
+    text = "".join(f"<p>{FILLER * 2}</p>" for _ in range(5))
+    xml = (f'<document layout="flyer" title="T" lang="en"><page name="flyer">'
+           f'<panel name="left" overflow="next">{text}</panel><panel name="right"></panel>'
+           f"</page></document>")
+    fonts = builtin_fonts() if font == "builtin" else dejavu_serif()
+    theme = Theme(fonts=fonts, body_size=size, paper=paper)
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf.draw(layoutxml.read(xml), theme).data)
+    lines = [tuple(float(v) for v in m) for m in re.findall(
+        r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"',
+        run_tool("pdftotext", "-bbox-layout", path, "-"))]
+    starts = sorted({round(x0) for x0, _ in lines})
+    assert len(starts) == count, starts
+    width = starts[1] - starts[0] - 18 if count == 2 else \
+        max(x1 for _, x1 in lines) - starts[0]
+    characters = width / pdf.char_width(register(fonts, False).regular, size)
+    assert 45 <= characters <= 75, characters
+    lengths = line_lengths(path, 1)
+    assert len(lengths) > 10
+    assert sum(lengths) / len(lengths) >= 40 and max(lengths) <= 75, lengths
