@@ -23,7 +23,16 @@ from dataclasses import dataclass, replace
 
 from handouts.document import model as L
 from handouts.writers.geometry import page_size
-from handouts.writers.pdf.plan import Box, Measurable, Placed, balance, fill, panel_widths
+from handouts.writers.pdf.plan import (
+    MAX_WHOLE_LIST,
+    MIN_LIST_SIDE,
+    Box,
+    Measurable,
+    Placed,
+    balance,
+    fill,
+    panel_widths,
+)
 
 MARGINS = {"flyer": 36.0, "trifold": 25.2, "booklet": 54.0}
 """Page margins in points by layout: 0.5 in, 0.35 in, 0.75 in."""
@@ -278,7 +287,8 @@ class _Planner:
         inner = [cw - 2 * self.gutter for _, _, cw in chain]
         items = [f for (pnl, _, _), iw in zip(chain, inner, strict=True)
                  for f in self.make_items(_blocks(pnl), iw, "box" if pnl.tint else "page")]
-        filled = balance(items, [(iw, height) for iw in inner])
+        filled = balance(items, [(iw, height) for iw in inner], whole_list=(
+            MAX_WHOLE_LIST if self.trifold else 2 * MIN_LIST_SIDE - 1))
         frames = filled.frames + ((),) * (len(chain) - len(filled.frames))
         regions = []
         for (pnl, cx, cw), placed in zip(chain, frames, strict=True):

@@ -304,7 +304,7 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
 
 
 def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
-            step: float = 12.0) -> Filled:
+            step: float = 12.0, whole_list: int = MAX_WHOLE_LIST) -> Filled:
     """Like `fill`, but with the frames cut to a common height at which the items still
     fit, so that side-by-side columns end at about the same height (the inside of a
     trifold reads as three even columns, not two full ones and a nearly empty one).
@@ -313,13 +313,11 @@ def balance(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     each other are left as they are: some raggedness is normal, a column left nearly empty
     is not. Otherwise the height is found to within `step` points by halving between the
     even share of the content and the tallest column. What is returned is always the last
-    fill run: reportlab items keep the measurements of their last run.
+    fill run: reportlab items keep the measurements of their last run. A list of up to
+    `whole_list` items is never split between frames (see `fill`): across a fold, six;
+    between a flyer's columns, three (a longer list leaves two items or more a side).
     """
-    whole_list = MAX_WHOLE_LIST
-    best = fill(items, frames)
-    if best.leftover:  # text is never cut: let short lists break (two items a side) first
-        whole_list = 2 * MIN_LIST_SIDE - 1
-        best = fill(items, frames, whole_list=whole_list)
+    best = fill(items, frames, whole_list=whole_list)
     whole = [h for _, h in frames]
     used = [max((p.top + p.height for p in placed), default=0.0) for placed in best.frames]
     tallest = max((h for _, h in frames), default=0.0)
