@@ -265,8 +265,9 @@ class _Planner:
                  ) -> list[tuple[L.Panel, float, float]]:
         """A chain of panels (panel, x, width) whose running text keeps the measure: as
         they are, or, where a column would hold fewer than MIN_MEASURE characters, one
-        panel (the chain's blocks in order) at most MAX_MEASURE characters wide, centred on
-        the space they shared. A trifold's panels keep their widths."""
+        panel (the chain's blocks in order) at most MAX_MEASURE characters wide, set at the
+        left of the space they shared (lined up with the header and footer; what is left
+        on the right is a side margin). A trifold's panels keep their widths."""
         if self.trifold or not self.char_width:
             return chain
         narrowest = min(cw for _, _, cw in chain) - 2 * self.gutter
@@ -278,7 +279,7 @@ class _Planner:
         first = chain[0][0]
         merged = replace(first, blocks=tuple(b for pnl, _, _ in chain for b in pnl.blocks),
                          name=chain[-1][0].name, overflow_next=False)
-        return [(merged, x0 + (span - width) / 2, width)]
+        return [(merged, x0, width)]
 
     def chain(self, part: L.Page, chain: Sequence[tuple[L.Panel, float, float]],
               top: float, height: float) -> list[Region]:
