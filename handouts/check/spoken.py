@@ -40,7 +40,8 @@ as a word (SAMHSA is "sam-suh") or, for ER and ED (the dictionary has the words 
 "Ed"), as their letters."""
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_PHONE = (r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s](?:\d{4}|[A-Z]{4}\b)")
+_PHONE = (r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]"
+          r"(?:\d{4}|[A-Z]{4}\b(?:\s?\(\d{4}\))?)")  # 1-800-662-HELP (4357): the digits too
 NUMBER_RE = re.compile(
     rf"(?<![\d,.])(?:(?P<phone>{_PHONE})"
     r"|(?P<always>24/7)"
@@ -50,6 +51,11 @@ NUMBER_RE = re.compile(
     rf"|(?P<money>\$)?(?P<n>{_NUM})(?P<suffix>\s?%|st\b|nd\b|rd\b|th\b)?)"
     r"(?![\d])")
 """A number and what says how it is read; tried left to right, first alternative first."""
+
+SAID = {"Dr": "doctor", "Mr": "mister", "Mrs": "missus", "vs": "versus", "etc": "et cetera",
+        "approx": "approximately", "incl": "including"}
+"""Abbreviations said as a word other than their letters."""
+SAID_RE = re.compile(r"(?<![\w.])(" + "|".join(SAID) + r")(?:\.|(?!\w))")
 
 ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 """An all-capital acronym, perhaps plural (SSRIs)."""
@@ -148,9 +154,10 @@ def _said(match: re.Match[str]) -> str:
 
 
 def read_aloud(sentence: str) -> str:
-    """`sentence` with every number replaced by the words it is read as, and dotted
-    abbreviations (U.S., a.m.) by their letters as one word (US, AM). A number run into
-    a letter is set apart from it ("5mg" is "five mg")."""
+    """`sentence` with every number replaced by the words it is read as, abbreviations
+    said as words by them (SAID: "Dr." is "doctor") and dotted abbreviations (U.S., a.m.)
+    by their letters as one word (US, AM). A number run into a letter is set apart from it
+    ("5mg" is "five mg")."""
     def spaced(said: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
         def one(match: re.Match[str]) -> str:
             text, start, end = match.string, match.start(), match.end()
@@ -160,6 +167,7 @@ def read_aloud(sentence: str) -> str:
         return one
 
     sentence = ROMAN_RE.sub(_roman, sentence)
+    sentence = SAID_RE.sub(lambda m: SAID[m.group(1)], sentence)
     sentence = DOTTED_RE.sub(lambda m: m.group(1).replace(".", "").upper(), sentence)
     return NUMBER_RE.sub(spaced(_said), sentence)
 

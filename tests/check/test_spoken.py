@@ -17,6 +17,8 @@ from handouts.check.spoken import read_aloud
     ("1-800-662-4357", "one eight zero zero six six two four three five seven"),
     ("(800) 273-8255", "eight zero zero two seven three eight two five five"),
     ("1-800-662-HELP", "one eight zero zero six six two HELP"),
+    ("1-800-662-HELP (4357)", "one eight zero zero six six two HELP four three five seven"),
+    ("Dr. Lee vs. Mr. Li, etc.", "doctor Lee versus mister Li, et cetera"),
     ("in 2022", "in twenty twenty-two"),
     ("in 2005", "in two thousand five"),
     ("in 1999", "in nineteen ninety-nine"),
