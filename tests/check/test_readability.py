@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handouts.check.readability import measure, syllables
 
@@ -79,7 +81,8 @@ def test_numbers_are_counted_as_read_aloud() -> None:
 
 @pytest.mark.parametrize(("word", "count"), [
     ("SUD", 3), ("NMDA", 4), ("FDA", 3), ("US", 2), ("PTSD", 4), ("SSRIs", 4), ("AIDS", 1),
-    ("NOT", 1), ("WHO", 1), ("ER", 2), ("SAMHSA", 2), ("DSM-five", 4), ("COVID-nineteen", 4)])
+    ("NOT", 1), ("WHO", 1), ("ER", 2), ("SAMHSA", 2), ("DSM-five", 4), ("COVID-nineteen", 4),
+    ("FDA's", 3), ("NMDA\u2019s", 4), ("AIDS's", 1)])
 def test_an_acronym_is_one_word_said_as_the_dictionary_says_or_letter_by_letter(
         word: str, count: int) -> None:
     assert syllables(word) == count
@@ -100,3 +103,17 @@ def test_smog_under_30_sentences_is_marked_and_over_30_is_sampled() -> None:
     assert r.sample.polysyllables == 3
     assert r.sample.smog == pytest.approx(1.0430 * 3 ** 0.5 + 3.1291)
     assert r.smog == pytest.approx(1.0430 * (3 * 30 / 50) ** 0.5 + 3.1291)
+
+
+_MIDDLES = ["rest", "water", "at 9 a.m. on", "Dr. Lee", "Ms. Ruiz", "the U.S. rules",
+            "e.g. tea", "i.e. now", "Dr. J. Smith", "No. 5", "2.5 mg", "fruit, etc. and",
+            "Smith et al. say", "vs. that"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_MIDDLES), min_size=0, max_size=5),
+                          st.sampled_from([".", "!", "?"])), min_size=1, max_size=8))
+def test_abbreviations_inside_sentences_never_split_them(
+        sentences: list[tuple[list[str], str]]) -> None:
+    text = " ".join(" ".join(["Take", *middle, "daily"]) + end for middle, end in sentences)
+    assert measure([text]).sentences == len(sentences)
