@@ -88,9 +88,23 @@ def _english(words: str) -> str:
     return " ".join(w for w in words.replace(",", " ").split() if w != "and")
 
 
+LONGEST = 15
+"""Digits beyond which a whole number is read digit by digit, as an identifier is (and
+num2words overflows past about 10**300)."""
+
+
+def _words(digits: str, to: str = "cardinal") -> str:
+    """A whole number as words ("cardinal", "ordinal" or "year"); a long one digit by
+    digit."""
+    digits = digits.replace(",", "")
+    if len(digits.lstrip("0")) > LONGEST:
+        return digit_by_digit(digits)
+    return _english(num2words(int(digits), to=to))
+
+
 def cardinal(digits: str) -> str:
     """A whole number (digits, perhaps with thousands commas) as words."""
-    return _english(num2words(int(digits.replace(",", ""))))
+    return _words(digits)
 
 
 def decimal(number: str) -> str:
@@ -111,7 +125,7 @@ def digit_by_digit(text: str) -> str:
 def _amount(number: str) -> str:
     """A number that stands alone: a year when it looks like one, else its value."""
     if re.fullmatch(r"1[1-9]\d\d|20\d\d", number):
-        return _english(num2words(int(number), to="year"))
+        return _words(number, "year")
     return decimal(number)
 
 
@@ -122,7 +136,7 @@ def _fraction(top: str, bottom: str) -> str:
     elif bottom == "4":
         name = "quarter" + ("s" if count != 1 else "")
     else:
-        name = _english(num2words(int(bottom), to="ordinal")) + ("s" if count != 1 else "")
+        name = _words(bottom, "ordinal") + ("s" if count != 1 else "")
     return f"{cardinal(top)} {name}"
 
 
@@ -148,7 +162,7 @@ def _said(match: re.Match[str]) -> str:
     if number in DIALLED and not suffix and not g("money"):
         return digit_by_digit(number)
     if suffix in ("st", "nd", "rd", "th") and number.isdigit():
-        return _english(num2words(int(number), to="ordinal"))
+        return _words(number, "ordinal")
     said = _amount(number) if not g("money") else decimal(number) + " dollars"
     return said + (" percent" if suffix == "%" else "")
 

@@ -45,7 +45,8 @@ def test_read_aloud(text: str, said: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, 10**9), st.sampled_from(["", "%", ".5", "th", " people"]))
+@given(st.one_of(st.integers(0, 10**9), st.integers(0, 10**400)),
+       st.sampled_from(["", "%", ".5", "th", " people", "/3", "-7"]))
 def test_every_number_becomes_words(number: int, after: str) -> None:
     said = read_aloud(f"about {number}{after} here")
     assert not re.search(r"\d", said)
