@@ -229,15 +229,25 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
                               indent=2))
     else:
         click.echo(f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} "
-                   f"{'SMOG grade':>11} {'words/sentence':>15} {'3+ syllables':>13}")
+                   f"{'SMOG grade':>12} {'sampled SMOG':>12} {'sentences':>9} "
+                   f"{'words/sentence':>14} {'3+ syllables':>12}")
         for g in result.grades:
             r = g.reading
             fk_t, smog_t = g.level.max_flesch_kincaid, g.level.max_smog
             fk = f"{r.flesch_kincaid:.1f}" + (f" (max {fk_t:g})" if fk_t is not None else "")
-            smog = f"{r.smog:.1f}" + (f" (max {smog_t:g})" if smog_t is not None else "")
+            smog = f"{r.smog:.1f}" + ("*" if r.smog_is_scaled else "") + \
+                (f" (max {smog_t:g})" if smog_t is not None else "")
+            sample = f"{r.sample.smog:.1f}" if r.sample else "-"
             verdict = "MISSED" if g.misses else "ok"
-            click.echo(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>11} "
-                       f"{r.words_per_sentence:>15.1f} {r.polysyllable_share:>13.0%}  {verdict}")
+            click.echo(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>12} {sample:>12} "
+                       f"{r.sentences:>9} {r.words_per_sentence:>14.1f} "
+                       f"{r.polysyllable_share:>12.0%}  {verdict}")
+        if any(g.reading.smog_is_scaled for g in result.grades):
+            click.echo("* SMOG on fewer than 30 sentences, scaled up to the 30 it is defined "
+                       "on: a rough figure")
+        if any(g.reading.sample for g in result.grades):
+            click.echo("sampled SMOG: McLaughlin's, on 10 sentences each from the start, "
+                       "middle and end; targets are compared with the whole-text SMOG")
         for warning in warnings:
             click.echo(_warning_line(warning))
         missed = sum(1 for g in result.grades if g.misses)

@@ -57,7 +57,7 @@ class Grade:
                 "smog_grade": round(r.smog, 2), "smog_target": self.level.max_smog,
                 "words_per_sentence": round(r.words_per_sentence, 2),
                 "share_of_words_with_3_or_more_syllables": round(r.polysyllable_share, 4),
-                "sentences": r.sentences, "words": r.words, "misses": self.misses}
+                **r.counts(), "misses": self.misses}
 
 
 @dataclass(frozen=True)

@@ -75,3 +75,32 @@ def test_overdue_review_and_structure_are_reported(tmp_path: Path,
     assert any("heading 'Overview' says little" in m for m in messages)
     assert data["passed"] is False
     assert data["grades"][0]["flesch_kincaid_target"] == 6.0
+
+
+def test_check_gives_the_counts_behind_every_grade(tmp_path: Path,
+                                                   cli: Callable[..., Result]) -> None:
+    import json
+
+    write_project(tmp_path, GOOD)
+    grade = json.loads(cli("-C", tmp_path, "check", "--json").output)["grades"][0]
+    # easy: "Clean hands stop germs." "Wash for 20 seconds." "Use soap." "Germs live on hands."
+    assert {k: grade[k] for k in ("sentences", "words", "syllables", "polysyllables")} == \
+        {"sentences": 4, "words": 14, "syllables": 16, "polysyllables": 0}
+    assert grade["smog_note"] == ("SMOG on 4 sentences, scaled up to the 30 it is defined "
+                                  "on: a rough figure")
+    assert grade["smog_sampled"] is None
+    output = cli("-C", tmp_path, "check").output
+    line = next(ln for ln in output.splitlines() if ln.startswith("hands ") and " easy " in ln)
+    assert re.search(r" 3\.1\* \(max 7\) +- +4 ", line), line
+    assert "* SMOG on fewer than 30 sentences, scaled up to the 30 it is defined on" in output
+
+
+def test_check_gives_the_sampled_smog_of_a_long_text(sample: Path,
+                                                     cli: Callable[..., Result]) -> None:
+    import json
+
+    grades = json.loads(cli("-C", sample, "check", "--json").output)["grades"]
+    for grade in grades:
+        assert grade["sentences"] >= 30 and grade["smog_note"] is None
+        assert grade["smog_sampled"]["sentences"] == 30
+        assert grade["smog_sampled"]["from_sentences"][0] == "1-10"
