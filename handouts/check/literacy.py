@@ -6,6 +6,12 @@ actions, help-line notes, every section's body and callout, and the glossary def
 Each list item counts as a sentence. Titles, headings, slide bullets (fragments by
 design), names, phone numbers and references are left out, so short headings cannot pull
 the grade down. Every figure names its formula.
+
+Both checks read Markdown as the words a reader sees, through the one function the
+writers use for it (`handouts.content.markdown.plain`): emphasis marks, link addresses and
+escapes are never counted or taken for jargon. The jargon check reads more than the grade
+does: the title, subtitle, headings, slide bullets and speaker notes too, since an
+audience reads slides (`read_texts`).
 """
 
 from __future__ import annotations

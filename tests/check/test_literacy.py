@@ -92,3 +92,32 @@ def test_overdue_review_and_structure_are_reported(tmp_path: Path,
     assert any("heading 'Overview' says little" in m for m in messages)
     assert data["passed"] is False
     assert data["grades"][0]["flesch_kincaid_target"] == 6.0
+
+
+def test_grade_and_jargon_read_the_words_a_reader_sees(tmp_path: Path) -> None:
+    """The grade is measured on the prose through the writers' Markdown-to-text function:
+    a link's address and emphasis marks are not words, and not jargon; a heading is
+    checked for jargon but not graded."""
+    from handouts.build import settings
+    from handouts.check.literacy import check
+    from handouts.content.topic import load_topic
+
+    def result(body: str, heading: str = "Why it matters") -> tuple[object, list[str]]:
+        text = GOOD.replace("      easy: Germs live on hands.", f"      easy: {body}")
+        path = write_project(tmp_path, text.replace("    heading: Why it matters",
+                                                    f"    heading: {heading}"))
+        levels = [lv for lv in settings.load(tmp_path).levels if lv.name == "easy"]
+        topic, problems = load_topic(path, ("easy", "standard", "clinical"))
+        assert topic is not None, problems
+        found = check([topic], levels)
+        return found.grades[0].reading, [f.message for f in found.findings
+                                         if f.kind == "jargon"]
+
+    plain, none = result("Germs live on *your* hands.")
+    linked, also_none = result(
+        "Germs live on [your](https://example.org/hypertension-utilization) **hands**.")
+    assert linked == plain and none == also_none == []
+    graded, found = result("Germs live on *your* hands.",
+                           heading="Cardiovascular hypertension considerations")
+    assert graded == plain  # the heading is not graded ...
+    assert any("'Cardiovascular' is jargon" in m for m in found)  # ... but it is checked
