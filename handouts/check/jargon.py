@@ -128,6 +128,13 @@ class Stems:
         return found
 
 
+def _alike(written: str, words: tuple[str, ...]) -> int:
+    """How many letters `written` shares with a term's words from the start."""
+    listed = " ".join(words).lower()
+    return next((n for n, (a, b) in enumerate(zip(written.lower(), listed, strict=False))
+                 if a != b), min(len(written), len(listed)))
+
+
 def _word_matches(stems: Stems, written: str, listed: str) -> bool:
     """Whether the word `written` in a text is a form of the term's word `listed`."""
     if _is_acronym(listed):
@@ -164,16 +171,19 @@ class Matcher:
         """Every term in `text`, left to right: where terms overlap, the one of more words
         (then the earlier) wins, and a term inside an everyday phrase is no finding."""
         tokens = list(WORD_RE.finditer(text))
-        found: list[tuple[int, int, Term | None]] = []  # first token, token count, term
-        for i, token in enumerate(tokens):
+        found: list[tuple[int, int, int, Term | None]] = []
+        for i, token in enumerate(tokens):  # first token, token count, letters alike, term
             for key in dict.fromkeys(self._keys(token[0])):
                 for words, term in self._terms.get(key, ()):
                     if self._matches(text, tokens, i, words, term):
-                        found.append((i, len(words), term))
-        found.sort(key=lambda f: (-f[1], f[0], f[2] is not None))  # phrases before terms
+                        written = text[token.start():tokens[i + len(words) - 1].end()]
+                        found.append((i, len(words), _alike(written, words), term))
+        # more words first; then an everyday phrase before a term; then the term most like
+        # the text ("hepatitis" before "hepatic", which shares its stem)
+        found.sort(key=lambda f: (-f[1], f[0], f[3] is not None, -f[2]))
         taken: set[int] = set()
         hits = []
-        for first, count, term in dict.fromkeys(found):
+        for first, count, _, term in dict.fromkeys(found):
             span = set(range(first, first + count))
             if span & taken:
                 continue

@@ -40,6 +40,7 @@ def found(text: str, matcher: Matcher | None = None) -> list[str]:
     ("An NMDA receptor.", "NMDA"),
     ("Under a REMS.", "REMS"),
     ("People with COPD.", "COPD"),
+    ("Hepatitis, a liver infection.", "hepatitis"),  # not "hepatic", which shares its stem
 ])
 def test_the_shipped_list_finds_every_form(text: str, term: str) -> None:
     assert term in found(text)
@@ -60,6 +61,8 @@ def test_forms_of_terms_whose_entries_lack_a_readable_source() -> None:
     "The design of the object was a conjunction of ideas.",
     "Withdraw cash. There is evidence that it helps.",
     "Depressed? Call a friend, go to the provider you trust.",
+    "Call an ambulance; good communication helps; the operation went well.",
+    "The timing of the utility bill, an objection at the election.",
 ])
 def test_everyday_sentences_have_no_findings(text: str) -> None:
     assert found(text) == []
