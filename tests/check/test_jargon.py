@@ -40,15 +40,16 @@ def found(text: str, matcher: Matcher | None = None) -> list[str]:
     ("An NMDA receptor.", "NMDA"),
     ("Under a REMS.", "REMS"),
     ("People with COPD.", "COPD"),
-    ("Hepatitis, a liver infection.", "hepatitis"),  # not "hepatic", which shares its stem
+    ("Hepatitis, a liver infection.", "hepatitis"),
+    ("Other comorbidities matter.", "comorbidity"),  # not "hepatic", which shares its stem
 ])
 def test_the_shipped_list_finds_every_form(text: str, term: str) -> None:
     assert term in found(text)
 
 
 def test_forms_of_terms_whose_entries_lack_a_readable_source() -> None:
-    """therapy, comorbidity and intranasal are not shipped (no source could be read and
-    confirmed); the matcher finds their forms all the same."""
+    """therapy and intranasal are not shipped (no source could be read and confirmed); the
+    matcher finds their forms all the same."""
     own = Matcher([_term("therapy"), _term("comorbidity"), _term("intranasal")], [])
     assert found("New therapies for comorbidities, given intranasally.", own) == \
         ["therapy", "comorbidity", "intranasal"]
@@ -142,3 +143,12 @@ def test_headings_subtitles_and_notes_are_checked_and_each_term_once(
     # the heading, the same at every level, is where the standard level first says it
     assert re.search(r"hands\.yaml:13:14: hands \(standard\): 'Biopsies' \('biopsy'\) is "
                      "jargon", output)
+
+
+def test_the_readme_lists_every_source_with_its_address() -> None:
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for source in jargon.sources().values():
+        assert f"| {source.key} |" in readme and source.url in readme, source.key
+    assert f"`handouts/check/jargon.csv`, {len(jargon.terms())} terms" in readme
