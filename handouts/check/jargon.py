@@ -9,8 +9,10 @@ shorter base word that happens to share its stem. A term written in capitals (an
 such as COPD) matches only in capitals, as written or with a plural "s".
 
 Everyday phrases (`everyday.csv`: "cash withdrawal", "zero tolerance") overrule a term
-found inside them. Where terms overlap ("randomized controlled trial" and "randomize"),
-the longer one is the finding.
+found inside them, in any form of their words; an everyday word there ("ambulance",
+"timing") overrules a term that merely shares its stem, as written or with a plural "s".
+Where terms overlap ("randomized controlled trial" and "randomize"), the one of more words
+is the finding; where two terms match the same word, the one most like it.
 """
 
 from __future__ import annotations

@@ -107,6 +107,11 @@ def test_the_glossary_silences_only_whole_terms(glossary: list[str], silenced: b
     assert jargon.defines(glossary, _term("hypertension"), own) is silenced
 
 
+def test_a_short_glossary_entry_silences_no_shipped_term() -> None:
+    for entry in ("IV", "ER"):
+        assert [t.term for t in jargon.terms() if jargon.defines([entry], t)] == []
+
+
 def test_every_entry_names_a_known_source_and_a_kind() -> None:
     known = jargon.sources()
     assert all(s.title and s.url.startswith(("https://", "http://")) for s in known.values())
