@@ -61,7 +61,7 @@ def test_forms_of_terms_whose_entries_lack_a_readable_source() -> None:
     "The system works; we made progress and saw the sinus.",
     "The design of the object was a conjunction of ideas.",
     "Withdraw cash. There is evidence that it helps.",
-    "Depressed? Call a friend, go to the provider you trust.",
+    "Depressed? Call a friend, go to the provider you trust. Depression is common.",
     "Call an ambulance; good communication helps; the operation went well.",
     "The timing of the utility bill, an objection at the election.",
 ])
