@@ -119,9 +119,9 @@ def grades(topics: Sequence[Topic], levels: Sequence[Level]) -> list[Grade]:
 def _line_of(lines: list[str], start: Location, written: str) -> Location:
     """Where `written` (a term as found in plain text) first stands in the file, from the
     line its text starts on: its words may be wrapped or set in emphasis there."""
-    words = [re.escape(w) for w in WORD_RE.findall(written)]
-    for pattern in (r"[\s\-*_]+".join(words), words[0] if words else ""):
-        found = re.compile(r"(?<!\w)" + pattern + r"(?!\w)", re.I)
+    parts = [re.escape(w) for w in words.WORD_RE.findall(written)]
+    for pattern in (r"[\s\-*_]+".join(parts), parts[0] if parts else ""):
+        found = re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])", re.I)
         for number in range(max(start.line, 1), len(lines) + 1):
             match = found.search(lines[number - 1])
             if match:
