@@ -251,9 +251,11 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
         for warning in warnings:
             click.echo(_warning_line(warning))
         missed = sum(1 for g in result.grades if g.misses)
-        click.echo(f"{len(project.topics)} topics checked; {missed} topic-levels miss a "
-                   f"reading target (Flesch-Kincaid grade, SMOG grade); "
-                   f"{len(warnings)} warnings")
+        notes = sum(1 for w in warnings if w.severity == "note")
+        topics = len(project.topics)
+        click.echo(f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels "
+                   f"miss a reading target (Flesch-Kincaid grade, SMOG grade); "
+                   f"{len(warnings) - notes} warnings" + (f", {notes} notes" if notes else ""))
     if strict and (result.failed or project.warnings):
         raise BuildError("check --strict failed: see the missed targets and warnings above")
 

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
+from typing import Literal
 
 from handouts.build.settings import Level
 from handouts.check import jargon as words
@@ -74,6 +75,9 @@ class Finding:
     """reading, jargon, structure or review."""
     message: str
     location: Location | None = None
+    severity: Literal["warning", "note"] = "warning"
+    """A note (a term to define at first use at a level with no grade target) is
+    reported but does not fail `check --strict` (handouts.errors.Diagnostic.severity)."""
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -156,7 +160,8 @@ def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
                            if lay else f"{said} is not defined; define it at first use, "
                            "under glossary")
                 findings.append(Finding(topic.slug, level.name, "jargon", message,
-                                        _line_of(lines, at, hit.written)))
+                                        _line_of(lines, at, hit.written),
+                                        "warning" if lay else "note"))
     return findings
 
 
@@ -225,8 +230,9 @@ class CheckResult:
 
     @property
     def failed(self) -> bool:
-        """Whether --strict fails: a missed target or any finding."""
-        return bool(self.findings) or any(g.misses for g in self.grades)
+        """Whether --strict fails: a missed target or any finding but a note."""
+        return any(f.severity == "warning" for f in self.findings) or \
+            any(g.misses for g in self.grades)
 
     def for_topic(self, slug: str) -> list[Finding]:
         return [f for f in self.findings if f.topic == slug]
