@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import Result
@@ -38,6 +39,29 @@ def test_lay_jargon_is_found_in_bullets_and_any_form_and_clinical_terms_undefine
     assert "'NMDA' is not defined; define it at first use, under glossary" in clinical
     assert len(data["findings"]) == len({(f["topic"], f["level"], f["message"])
                                          for f in data["findings"]})  # each once
+    assert {f["severity"] for f in data["findings"] if f["level"] == "clinical"} == {"note"}
+    assert {f["severity"] for f in data["findings"] if f["level"] != "clinical"} == {"warning"}
+
+
+def test_a_term_to_define_at_the_clinical_level_does_not_fail_strict(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    from handouts.check.literacy import CheckResult, Finding
+
+    write_project(tmp_path, GOOD)
+    plain = cli("-C", tmp_path, "check").output.splitlines()[-1]
+    write_project(tmp_path, GOOD.replace(
+        "      clinical: Hands are the main route of transmission in clinics.",
+        "      clinical: Hands spread pathogens; NMDA antagonists do not help."))
+    result = cli("-C", tmp_path, "check")
+    assert "note: " in result.output and "'NMDA' is not defined" in result.output
+    warned = re.compile(r"(\d+) warnings(?:, (\d+) notes)?$")
+    before = warned.search(plain)
+    after = warned.search(result.output.splitlines()[-1])
+    assert before and after and after[1] == before[1]  # the same warnings, one more note
+    assert int(after[2]) == int(before[2] or 0) + 1
+    note = Finding("hands", "clinical", "jargon", "'NMDA' is not defined", severity="note")
+    assert not CheckResult((), (note,)).failed
+    assert CheckResult((), (replace(note, severity="warning"),)).failed
 
 
 def test_a_hard_sentence_in_easy_text_fails_strict(tmp_path: Path,
