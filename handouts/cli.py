@@ -96,10 +96,12 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
 
 
 def _print_summary(summary: Summary) -> None:
-    """Each clinic's warnings and failed outputs (on stderr), then its summary line."""
+    """Each clinic's warnings and failed outputs (on stderr), then its summary line; notes
+    are counted there and listed in the report (and by `check`)."""
     for brand in summary.brands:
         for warning in brand.warnings:
-            click.echo(_warning_line(warning), err=True)
+            if warning.severity == "warning":
+                click.echo(_warning_line(warning), err=True)
         for message in brand.failed:
             click.echo(f"failed: {message}", err=True)
         where = f"; report: {_shown(brand.report)}" if brand.report else ""
