@@ -27,21 +27,17 @@ def rgb(hex_colour: str) -> RGBColor:
 
 def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
              colour: str | None = None, bold: bool = False, heading: bool = False,
-             own: bool = False, link: str | None = None) -> None:
+             link: str | None = None) -> None:
     """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
-    properties cost a search of the XML per attribute; a deck has hundreds of runs).
-    `colour` ('#RRGGBB', the brand's foreground if None) and the brand's font are written
-    when this writer styles the deck, or always for a shape of its `own` (a callout box, a
-    caption: a clinic template's text colour was not chosen for them, and the text was
-    measured in the brand's font); else the text keeps the template's colour and font. A
-    run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
+    properties cost a search of the XML per attribute; a deck has hundreds of runs), in
+    the brand's font (its heading font when `heading`): the font the text was measured in,
+    on a clinic template too. Each run is in `colour` ('#RRGGBB'), a linked run in `link`
+    (None: as the rest); with neither, the brand's foreground when this writer styles the
+    deck, else no colour: the run keeps the clinic template's own."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
-    # a shape of our own is drawn in the font it was measured in, even on a clinic template
-    name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
-        if theme.styled or own else None
-    fill = (colour or theme.palette.foreground).lstrip("#").upper() \
-        if theme.styled or own else None
+    name = (theme.heading_font_name or theme.font_name) if heading else theme.font_name
+    fill = colour or (theme.palette.foreground if theme.styled else None)
     for r in runs:
         run = etree.SubElement(p, qn("a:r"))
         props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
@@ -50,12 +46,11 @@ def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
         if r.italic:
             props.set("i", "1")
         props.set("cap", "none")  # some layouts set titles in capitals
-        if fill is not None:
+        ink = link if r.href and link else fill
+        if ink is not None:
             solid = etree.SubElement(props, qn("a:solidFill"))
-            etree.SubElement(solid, qn("a:srgbClr"),
-                             val=link.lstrip("#").upper() if r.href and link else fill)
-        if name is not None:
-            etree.SubElement(props, qn("a:latin"), typeface=name)
+            etree.SubElement(solid, qn("a:srgbClr"), val=ink.lstrip("#").upper())
+        etree.SubElement(props, qn("a:latin"), typeface=name)
         # an address breaks only where it may; a phone number never at its hyphens
         text = with_breaks(r.text) if r.href else numbers_whole(r.text)
         etree.SubElement(run, qn("a:t")).text = text
