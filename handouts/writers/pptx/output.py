@@ -224,7 +224,6 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True), bold=True)
         return
-    body_size = plan.body_size or body_size
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
@@ -264,7 +263,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
             bullet = ink("bullet", "slide", body_size) if item.style == "bullet" else None
             format_paragraph(p, item, theme, body_size * slideplan.LINE_SPACING,
-                             body_size * slideplan.PARA_GAP, bullet)
+                             body_size * plan.gap, bullet)
             add_runs(p, item.runs, body_size, theme,
                      ink("body", "slide", body_size) if styled
                      else ink.placeholder(body, "body", body_size),
@@ -304,6 +303,13 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      ink("muted", "slide", slideplan.CAPTION_SIZE))
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture)
+    if boxes.foot is not None:
+        foot = _textbox(shapes, boxes.foot)
+        foot.name = "Small print"
+        foot.text_frame.word_wrap = True  # measured to one line, edge to edge
+        foot.text_frame.margin_left = foot.text_frame.margin_right = 0
+        add_runs(foot.text_frame.paragraphs[0], plan.foot, slideplan.FOOT_SIZE, theme,
+                 ink("muted", "slide", slideplan.FOOT_SIZE))
 
 
 def _linked(runs: L.Inline) -> bool:
