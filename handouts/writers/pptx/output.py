@@ -288,7 +288,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         p = tf.paragraphs[0]
         format_paragraph(p, None, theme, body_size * slideplan.LINE_SPACING)
         add_runs(p, item.runs, body_size, theme, ink("callout", "box", body_size, True),
-                 bold=True)
+                 bold=True, link=ink("link", "box", body_size, True)
+                 if _linked(item.runs) else None)
     if plan.qr and boxes.qr is not None:
         pic = shapes.add_picture(io.BytesIO(qr.png(plan.qr)), *_emus(boxes.qr))
         pic.name = "QR code"
