@@ -247,3 +247,26 @@ def test_text_on_a_filled_placeholder_over_a_gradient_is_measured_on_its_fill(
     [(_, _, warnings)] = made
     assert any(w.code == "unchecked-background" for w in warnings)
     assert any("on the placeholder's own fill" in w.message for w in warnings)
+
+
+def test_text_in_a_tinted_panel_reads_on_the_tint() -> None:
+    """A panel a template tints with the brand's secondary colour inks its text for that
+    ground: navy secondary with grey body text and teal headings printed white or
+    near-black instead (on white paper the grey and teal would have been kept)."""
+    from handouts.document import reader
+    from handouts.fonts.families import builtin_fonts
+    from handouts.writers.pdf import output as pdf
+    from handouts.writers.pdf.flowables import Theme
+
+    xml = ('<document layout="flyer" title="T" lang="en"><page name="flyer">'
+           '<panel name="side" tint="true"><h2>Side heading</h2><p>Text on the tint, with '
+           '<a href="https://example.org">a link</a>.</p><ul><li>A point</li></ul></panel>'
+           '<panel name="main"><h2>Main heading</h2><p>Text on paper.</p></panel>'
+           "</page></document>")
+    palette = Palette(primary="#1F8A8A", secondary="#25406A", foreground="#6B6B6B",
+                      background="#FFFFFF")
+    out = pdf.draw(reader.read(xml), Theme(fonts=builtin_fonts(), palette=palette))
+    texts = pdf_texts(out.data, "tinted")
+    assert not [str(s) for s in texts if not s.passes]
+    on_tint = {s.colour for s in texts if s.ground == "#25406A"}
+    assert on_tint and not on_tint & {"#6B6B6B", "#1F8A8A"}, on_tint
