@@ -1,5 +1,5 @@
 """Where addresses may break across lines: a web address only after `/`, `.`, `-`, `?`
-or `&`; a phone number never.
+or `&`; a phone number never, nor a time between its number and 'am' or 'pm'.
 
 Both writers use the pieces of a web address: the PDF writer puts a zero-width break
 opportunity between them (handouts.writers.pdf.urlbreaks), the deck writer a zero-width
@@ -40,7 +40,10 @@ def pieces(text: str) -> list[str]:
 ZERO_WIDTH_SPACE = "\u200b"
 NON_BREAKING_HYPHEN = "\u2011"
 
+NO_BREAK_SPACE = "\u00a0"
+
 _NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+_TIME_SPACE = re.compile(r"(?<=\d) (?=(?:am|pm|a\.m\.|p\.m\.)(?![^\W\d_]))", re.IGNORECASE)
 
 
 def with_breaks(address: str) -> str:
@@ -50,5 +53,12 @@ def with_breaks(address: str) -> str:
 
 def numbers_whole(text: str) -> str:
     """`text` with each hyphen between two digits made a non-breaking hyphen, so that a
-    phone number ('1-800-662-4357') or a range ('27-38') stays on one line."""
-    return _NUMBER_HYPHEN.sub(NON_BREAKING_HYPHEN, text)
+    phone number ('1-800-662-4357') or a range ('27-38') stays on one line, and a time's
+    space before 'am' or 'pm' a no-break space ('1 pm' never leaves 'pm' alone)."""
+    return _TIME_SPACE.sub(NO_BREAK_SPACE, _NUMBER_HYPHEN.sub(NON_BREAKING_HYPHEN, text))
+
+
+def times_whole(text: str) -> str:
+    """`text` with a time's space before 'am' or 'pm' made a no-break space (print keeps
+    phone numbers whole by itself: reportlab never breaks at a hyphen)."""
+    return _TIME_SPACE.sub(NO_BREAK_SPACE, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,3 +36,13 @@ def test_numbers_keep_their_hyphens_whole() -> None:
     h = A.NON_BREAKING_HYPHEN
     assert A.numbers_whole("Call 1-800-662-4357 now") == f"Call 1{h}800{h}662{h}4357 now"
     assert A.numbers_whole("pages 27-38; well-being") == f"pages 27{h}38; well-being"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Sat 9 am to 1 pm", "Sat 9\u00a0am to 1\u00a0pm"),
+    ("at 10 a.m. or 3 PM.", "at 10\u00a0a.m. or 3\u00a0PM."),
+    ("5 amps and 2 pmol", "5 amps and 2 pmol"),  # not times
+])
+def test_a_time_never_leaves_am_or_pm_alone_on_a_line(text: str, kept: str) -> None:
+    assert A.times_whole(text) == kept
+    assert A.numbers_whole(text) == kept

@@ -36,7 +36,7 @@ defaults:
   handouts:
     phone: (555) 010-2040
     address: 120 Mill Street, Riverbend
-    hours: Mon-Fri 8 am to 6 pm; Sat 9 am to 1 pm
+    hours: Mon–Fri 8 am to 6 pm; Sat 9 am to 1 pm
     email: hello@riverbend-health.example.org
     qr_url: https://riverbend-health.example.org/learn
     paper: a4

@@ -28,6 +28,7 @@ from handouts.document import model as L
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
+from handouts.writers.addresses import times_whole
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.paragraph import KeptParagraph
@@ -134,7 +135,7 @@ def _markup(runs: L.Inline, link_colour: str) -> str:
         if run.text == "\n":
             out.append("<br/>")
             continue
-        text = escape(run.text)
+        text = escape(times_whole(run.text))
         if run.bold:
             text = f"<b>{text}</b>"
         if run.italic:
@@ -258,7 +259,10 @@ class Builder:
             para.keepWithPrevious = block.style == "source"
             yield para
         elif isinstance(block, L.ListBlock):
-            indent = st.size * 1.3
+            # a list's text clears its widest number (a 10th reference) by half a body size
+            widest = string_width(str(len(block.items)), st.bold, st.size) \
+                if block.ordered else 0.0
+            indent = max(st.size * 1.3, widest + st.size * 0.6)
             items = [ListItem(self.blocks(item, width - indent, ground) or [Spacer(0, 0)])
                      for item in block.items]
             listing = ListFlowable(

@@ -181,3 +181,21 @@ def test_a_flyer_column_holds_45_to_75_characters_a_line(tmp_path: Path, font: s
     lengths = line_lengths(path, 1)
     assert len(lengths) > 10
     assert sum(lengths) / len(lengths) >= 40 and max(lengths) <= 75, lengths
+
+
+@pytest.mark.parametrize("font", ["builtin", "dejavu"])
+def test_a_list_number_of_two_digits_stands_clear_of_its_text(tmp_path: Path,
+                                                              font: str) -> None:
+    """A reference list's 10th number is as clear of its text as the 1st (with a wide font
+    it used to touch it: '10Controlled ...')."""
+    items = "".join(f"<li>Reference {n} text.</li>" for n in range(1, 13))
+    xml = (f'<document layout="booklet" title="T" lang="en"><flow name="b" footer="x">'
+           f"<ol>{items}</ol></flow></document>")
+    fonts = builtin_fonts() if font == "builtin" else dejavu_serif()
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf.draw(layoutxml.read(xml), Theme(fonts=fonts)).data)
+    placed = words(path)
+    numbers = [w for w in placed if w[5].isdigit() and w[1] < 200]
+    starts = {round(w[1], 1) for w in placed if w[5] == "Reference"}
+    assert len(numbers) == 12 and len(starts) == 1
+    assert max(w[3] for w in numbers) + 4 <= starts.pop()
