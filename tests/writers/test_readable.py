@@ -3,6 +3,8 @@ measured in the finished PDFs and decks (tests.measure_contrast), not in the wri
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from handouts.build.project import load_project, plan, render_layout, writer_inputs
-from handouts.colours import Palette, luminance
+from handouts.colours import Palette, contrast, luminance
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.writers.contract import WriterInputs
@@ -219,6 +222,13 @@ def test_a_dark_master_keeps_its_own_light_text_measured_as_drawn(
     # the theme's hyperlink colour is the default blue, which a dark master does not read on
     assert any(m.startswith("slides ") and "#0000FF on #000000" in m and "links" in m
                for m in mine), mine
+    # ... and presentation programs colour a link from the theme, not its run: the deck's
+    # theme takes the readable link colour
+    [(_, data, _)] = made
+    master = Presentation(io.BytesIO(data)).slide_master
+    theme = master.part.part_related_by(RT.THEME).blob.decode()
+    links = re.findall(r'<a:hlink><a:srgbClr val="(\w+)"', theme)
+    assert links and all(contrast(f"#{c}", "#000000") >= 4.5 for c in links), links
 
 
 def test_pale_template_text_styles_are_replaced_naming_the_slides(

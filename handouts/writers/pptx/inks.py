@@ -39,6 +39,9 @@ class DeckInks:
         self._pictured = False
         self._template: dict[Ink, list[int]] = {}
         """Each template colour replaced, with the slides it was replaced on."""
+        self.links: list[str] = []
+        """The colour of every link run on a template whose own link colour was
+        replaced ('#RRGGBB'), so the theme's hyperlink colour can follow."""
 
     def __call__(self, role: str, ground: str, size: float, bold: bool = False) -> str:
         """The colour of text of `role` on `ground` at `size` points (theme.deck_ink),
@@ -80,6 +83,8 @@ class DeckInks:
         chosen, _ = ink.resolve(self.inks.others)
         if chosen == own:
             return None
+        if link:
+            self.links.append(chosen)
         slides = self._template.setdefault(ink, [])
         if self.number not in slides:
             slides.append(self.number)

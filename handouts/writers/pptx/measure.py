@@ -43,6 +43,14 @@ class Item:
     style: str = "bullet"
     ordinal: int = 0
     """The number of a numbered bullet (0: not numbered)."""
+    last: int = 0
+    """The largest number of its list (a numbered bullet): how wide the numbers are."""
+
+
+def indent(item: Item, size: float) -> float:
+    """How far a bullet's text stands from its bullet, in points at `size`: 1.1 em, or
+    for a list numbered past 9, room for its widest number and its full stop."""
+    return size * max(1.1, 0.6 * len(str(item.last)) + 0.5) if item.ordinal else size * 1.1
 
 
 @dataclass(frozen=True)
@@ -130,12 +138,12 @@ def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
     """The height of one item in the body box, with the space after it (a callout's
     measured bold, as it is drawn)."""
     size = geo.body_size
-    indent = size * 1.1 if item.style == "bullet" else 0.0
+    inset = indent(item, size) if item.style == "bullet" else 0.0
     pad = 2 * size * CALLOUT_PAD if item.style == "callout" else 0.0
     # A callout is drawn bold throughout, so it is measured so.
     runs = tuple(replace(r, bold=True) for r in item.runs) if item.style == "callout" \
         else item.runs
-    lines = wrap_lines(runs, geo.body_width - indent - pad, size, measure)
+    lines = wrap_lines(runs, geo.body_width - inset - pad, size, measure)
     return lines * size * LINE_SPACING + pad + size * geo.gap
 
 

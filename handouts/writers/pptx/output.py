@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
     keep_notes(prs)
+    if inks.links:  # presentation programs colour links from the theme, not the run
+        _link_colour(prs, Counter(inks.links).most_common(1)[0][0])
     if theme.template is not None:
         warnings += unchecked([layouts[p.kind] for p in planned], theme.template)
     props = prs.core_properties

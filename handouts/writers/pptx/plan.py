@@ -67,6 +67,10 @@ NUMBER_SIZE = 14.0
 """The size of the slide number."""
 FOOT_SIZE = 16.0
 """The size of small print at a slide's foot (a closing slide's "Reviewed: ..." line)."""
+FOOT_CLEAR = FOOT_SIZE
+"""How much higher a slide's text ends when small print is at its foot: a line of the
+small print, so that the last line of text (its descenders, and a presentation program's
+own line spacing) stays clear of it."""
 NUMBER_WIDTH = 60.0
 """The width of the slide number's box, in the bottom right corner."""
 QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
@@ -155,7 +159,8 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
         if isinstance(block, L.ListBlock):
             for n, entry in enumerate(block.items, 1):
                 runs = tuple(r for b in entry if isinstance(b, L.Paragraph) for r in b.runs)
-                items.append(Item(runs, "bullet", n if block.ordered else 0))
+                items.append(Item(runs, "bullet", n if block.ordered else 0,
+                                  len(block.items) if block.ordered else 0))
         elif isinstance(block, L.Paragraph):
             items.append(Item(block.runs, "meta" if block.style == "meta" else "plain"))
         elif isinstance(block, L.Heading):
@@ -205,7 +210,15 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             split.append((replace(base, items=tuple(items)), body))
             continue
         if slide.kind == "closing":  # the contact slide is one slide, never shrunk
-            body = _closing(items, body, measure, text(slide.title))
+            if foot:  # its text ends a small-print line clear of the foot's line
+                try:
+                    body = _closing(items, replace(body, bottom=body.bottom + FOOT_CLEAR),
+                                    measure, text(slide.title))
+                except SlideOverflow:  # no room for both: the small print goes to the notes
+                    base = replace(base, foot=(), notes=(*base.notes, text(foot)))
+                    body = _closing(items, body, measure, text(slide.title))
+            else:
+                body = _closing(items, body, measure, text(slide.title))
             split.append((replace(base, items=tuple(items), gap=body.gap), body))
             continue
         pages: list[list[Item]] = [[]]

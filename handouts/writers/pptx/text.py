@@ -17,6 +17,7 @@ from handouts.colours import channels
 from handouts.document import model as L
 from handouts.writers.addresses import ZERO_WIDTH_SPACE, numbers_whole, pieces
 from handouts.writers.pptx import plan as slideplan
+from handouts.writers.pptx.measure import indent
 from handouts.writers.pptx.theme import MUTED, DeckTheme
 
 WORD_JOINER = "\u2060"
@@ -99,9 +100,9 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         etree.SubElement(spacing, qn("a:spcPts"), val=str(round(points * 100)))
         new.append(spacing)
     if item is not None and item.style == "bullet":
-        indent = int(Pt(theme.body_size * 1.1))
-        p_pr.set("marL", str(indent))
-        p_pr.set("indent", str(-indent))
+        inset = int(Pt(indent(item, theme.body_size)))
+        p_pr.set("marL", str(inset))
+        p_pr.set("indent", str(-inset))
         colour = etree.SubElement(p_pr, qn("a:buClr"))
         etree.SubElement(colour, qn("a:srgbClr"),
                          val=(bullet or theme.palette.primary).lstrip("#").upper())

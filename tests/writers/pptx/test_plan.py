@@ -319,3 +319,39 @@ def test_a_callout_is_measured_bold_as_it_is_drawn() -> None:
     assert one == pytest.approx(24 * 1.2)
     boxed = item_height(Item((L.Run(words),), "callout"), GEO, measure)
     assert boxed == pytest.approx(2 * 24 * 1.2 + 2 * 24 * CALLOUT_PAD + 24 * PARA_GAP)
+
+
+def test_a_closing_slide_ends_its_text_a_line_above_its_small_print() -> None:
+    """The contact text is measured to end FOOT_CLEAR above the slide's usual text area,
+    so its last line never sits on the 'Reviewed' line; where that leaves too little room,
+    the small print goes to the notes instead."""
+    from handouts.writers.pptx import plan as P
+
+    geo = P.SlideGeometry(720.0, 540.0, 28.0)
+    lines = [L.Paragraph((L.Run(f"Contact line {n}"),)) for n in range(6)]
+    review = L.Paragraph((L.Run("Reviewed: November 2026"),), "meta")
+    def height(at: P.SlideGeometry) -> float:
+        return sum(P.item_height(P.Item(line.runs, "plain"), at, measure) for line in lines)
+
+    least = height(replace(geo, gap=P.ADDRESS_GAP))  # the closing slide's tightest spacing
+    # the text area's bottom margin that leaves `room` points for the text
+    def leaving(room: float) -> P.SlideGeometry:
+        return replace(geo, bottom=geo.bottom + geo.body_height - room)
+
+    roomy, tight = leaving(height(geo) + P.FOOT_CLEAR + 1), leaving(least + P.FOOT_CLEAR - 1)
+    for body, at_foot in ((roomy, True), (tight, False)):
+        slide = L.Slide("closing", (L.Run("Thank you"),), (*lines, review), ("Thank them.",))
+        (planned,) = P.plan([slide], body, measure)
+        assert bool(planned.foot) == at_foot
+        assert (planned.notes[-1] == "Reviewed: November 2026") != at_foot
+
+
+def test_a_list_numbered_past_nine_indents_for_its_widest_number() -> None:
+    """'10.' at 24 pt is about 35 pt wide: the text of every item of such a list stands
+    clear of it (at 1.1 em, 26 pt, '10.21 USC 812' read as a decimal)."""
+    from handouts.writers.pptx.measure import Item, indent
+
+    short = [indent(Item((), "bullet", n, 9), 24.0) for n in (1, 9)]
+    long = [indent(Item((), "bullet", n, 11), 24.0) for n in (1, 10, 11)]
+    assert short == [24.0 * 1.1] * 2 and indent(Item((), "bullet"), 24.0) == 24.0 * 1.1
+    assert len(set(long)) == 1 and long[0] >= 24.0 * 1.7  # one indent for the whole list
