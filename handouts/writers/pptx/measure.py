@@ -22,6 +22,9 @@ ADDRESS_GAP = 0.2
 it does not fit with PARA_GAP), as a multiple of the font size."""
 CALLOUT_PAD = 0.5
 """Inner padding of a callout box, as a multiple of the font size."""
+CALLOUT_CLEAR = 0.5
+"""Space kept clear above a callout box, as a multiple of the font size: the text above
+never touches it, whatever a presentation program's own line spacing adds."""
 
 TITLE_SIZES = (32.0, 28.0)
 """The smaller sizes a title steps down to, after the geometry's own, to fit TITLE_LINES."""
@@ -136,7 +139,7 @@ def wrap_lines(runs: L.Inline, width: float, size: float, measure: Measure) -> i
 
 def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
     """The height of one item in the body box, with the space after it (a callout's
-    measured bold, as it is drawn)."""
+    measured bold, as it is drawn, with CALLOUT_CLEAR above it)."""
     size = geo.body_size
     inset = indent(item, size) if item.style == "bullet" else 0.0
     pad = 2 * size * CALLOUT_PAD if item.style == "callout" else 0.0
@@ -144,7 +147,8 @@ def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
     runs = tuple(replace(r, bold=True) for r in item.runs) if item.style == "callout" \
         else item.runs
     lines = wrap_lines(runs, geo.body_width - inset - pad, size, measure)
-    return lines * size * LINE_SPACING + pad + size * geo.gap
+    clear = size * CALLOUT_CLEAR if item.style == "callout" else 0.0
+    return clear + lines * size * LINE_SPACING + pad + size * geo.gap
 
 
 def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure,

@@ -224,6 +224,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         if boxes.clinic is not None:
             box = _textbox(shapes, boxes.clinic)
             box.name = "Clinic"
+            box.text_frame.word_wrap = True  # unwrapped, LibreOffice centres it on its box
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True), bold=True)
         return

@@ -29,6 +29,7 @@ from handouts.document import model as L
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 from handouts.writers.pptx.measure import (
     ADDRESS_GAP,
+    CALLOUT_CLEAR,
     CALLOUT_PAD,
     KICKER_SIZE,
     LINE_SPACING,
@@ -47,8 +48,9 @@ from handouts.writers.pptx.measure import (
     wrap_lines,
 )
 
-__all__ = ["ADDRESS_GAP", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_SIZE", "LINE_SPACING", "MAX_BULLETS",
-           "PARA_GAP", "TITLE_LINES", "TITLE_SIZES", "TITLE_SLACK", "Box", "Item", "Measure",
+__all__ = ["ADDRESS_GAP", "CALLOUT_CLEAR", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_SIZE",
+           "LINE_SPACING", "MAX_BULLETS", "PARA_GAP", "TITLE_LINES", "TITLE_SIZES",
+           "TITLE_SLACK", "Box", "Item", "Measure",
            "PlannedSlide", "SlideBoxes", "SlideGeometry", "SlideOverflow", "TitleTooLong",
            "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
 
@@ -342,9 +344,10 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
     top = geo.body_top + (geo.body_height - callout_h) / (1 if texts else 2)
     boxes_of_callouts = []
+    clear = geo.body_size * CALLOUT_CLEAR
     for h in heights:
-        boxes_of_callouts.append(Box(m, top, body_w, h - gap))
-        top += h - gap + gap
+        boxes_of_callouts.append(Box(m, top + clear, body_w, h - gap - clear))
+        top += h
     side = geo.width - m - SLIDE_QR_SIZE
     boxes = SlideBoxes(
         number,

@@ -185,7 +185,7 @@ def test_a_callout_on_a_clinic_template_is_measured_at_the_width_it_is_drawn(
     drawn = Emu(callout.width).pt, Emu(callout.height).pt
     item = slideplan.Item((slideplan.L.Run(words),), "callout")
     at_drawn_width = slideplan.item_height(item, geo, measure) - \
-        geo.body_size * slideplan.PARA_GAP
+        geo.body_size * (slideplan.PARA_GAP + slideplan.CALLOUT_CLEAR)
     assert drawn == pytest.approx((geo.body_width, at_drawn_width), abs=0.01)
     (planned,) = slideplan.plan([doc.parts[0]], geo, measure)  # type: ignore[list-item]
     (box,) = planned.boxes.callouts

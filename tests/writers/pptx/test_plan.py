@@ -12,6 +12,7 @@ from handouts.document import model as L
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE, SLIDE_SIZES
 from handouts.writers.pptx.plan import (
     ADDRESS_GAP,
+    CALLOUT_CLEAR,
     CALLOUT_PAD,
     MAX_BULLETS,
     PARA_GAP,
@@ -178,13 +179,16 @@ def test_callouts_sit_under_the_text_at_the_height_measured_for_their_width() ->
     words = "wash " * 30
     (out,) = plan([slide(bullets("one"), callout(words), callout("short"))], GEO, measure)
     first, second = out.boxes.callouts
-    gap = 24 * PARA_GAP
+    gap, clear = 24 * PARA_GAP, 24 * CALLOUT_CLEAR
     heights = [item_height(Item((L.Run(t),), "callout"), GEO, measure) for t in (words, "short")]
-    assert (first.x, first.width, first.height) == (48, 864, heights[0] - gap)
+    assert (first.x, first.width) == (48, 864)
+    assert first.height == pytest.approx(heights[0] - gap - clear)
     assert second.y == pytest.approx(first.y + heights[0])
     assert second.y + second.height + gap == pytest.approx(152 + GEO.body_height)
     assert out.boxes.body is not None
     assert out.boxes.body.height == pytest.approx(GEO.body_height - sum(heights))
+    # the text above ends clear of the box by CALLOUT_CLEAR
+    assert first.y - (out.boxes.body.y + out.boxes.body.height) == pytest.approx(clear)
     # A wrapped callout really is taller than a one-line one: the width matters.
     assert first.height > second.height
 
@@ -193,8 +197,8 @@ def test_callouts_alone_sit_in_the_middle_of_the_text_area() -> None:
     (out,) = plan([slide(callout("short"))], GEO, measure)
     (box,) = out.boxes.callouts
     assert out.boxes.body is None
-    h = box.height + 24 * PARA_GAP
-    assert box.y == pytest.approx(152 + (GEO.body_height - h) / 2)
+    h = box.height + 24 * (PARA_GAP + CALLOUT_CLEAR)
+    assert box.y == pytest.approx(152 + (GEO.body_height - h) / 2 + 24 * CALLOUT_CLEAR)
 
 
 def test_a_qr_code_takes_its_column_from_the_body_and_its_callouts() -> None:
@@ -207,8 +211,8 @@ def test_a_qr_code_takes_its_column_from_the_body_and_its_callouts() -> None:
     (box,) = boxes.callouts
     narrow = replace(GEO, margin=48 + SLIDE_QR_COLUMN / 2)
     assert box.width == narrow.body_width
-    assert box.height == item_height(Item((L.Run(words),), "callout"), narrow, measure) \
-        - 24 * PARA_GAP
+    assert box.height == pytest.approx(item_height(Item((L.Run(words),), "callout"), narrow,
+                                                   measure) - 24 * (PARA_GAP + CALLOUT_CLEAR))
     assert boxes.qr == Box(960 - 48 - SLIDE_QR_SIZE, 152, SLIDE_QR_SIZE, SLIDE_QR_SIZE)
     assert boxes.qr_caption == Box(960 - 48 - SLIDE_QR_SIZE, 152 + SLIDE_QR_SIZE + 6,
                                    SLIDE_QR_SIZE, 30)
@@ -318,7 +322,8 @@ def test_a_callout_is_measured_bold_as_it_is_drawn() -> None:
     one = item_height(Item((L.Run(words),), "plain"), GEO, measure) - 24 * PARA_GAP
     assert one == pytest.approx(24 * 1.2)
     boxed = item_height(Item((L.Run(words),), "callout"), GEO, measure)
-    assert boxed == pytest.approx(2 * 24 * 1.2 + 2 * 24 * CALLOUT_PAD + 24 * PARA_GAP)
+    assert boxed == pytest.approx(2 * 24 * 1.2 + 2 * 24 * CALLOUT_PAD + 24 * PARA_GAP
+                                  + 24 * CALLOUT_CLEAR)
 
 
 def test_a_closing_slide_ends_its_text_a_line_above_its_small_print() -> None:
