@@ -18,7 +18,7 @@ from handouts.brand.brandyml import load_brand
 from handouts.brand.model import Brand, FontFamily
 from handouts.build import manifest
 from handouts.build.manifest import Facts
-from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
+from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings
 from handouts.build.settings import load as load_settings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
@@ -38,6 +38,7 @@ from handouts.errors import (
 )
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.schema.reader import suggest
+from handouts.schema.tomlsource import locate
 from handouts.writers.contract import (
     DoesNotFit,
     Output,
