@@ -380,7 +380,8 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     from handouts.check import literacy as check
 
     result = report.checked if isinstance(report.checked, check.CheckResult) else \
-        check.check(project.topics, project.settings.levels)
+        check.check(project.topics, project.settings.levels,
+                    language=project.settings.language, targets=project.settings.targets)
     out = project.out_dir
     jobs = plan(project, formats=project.formats)
     items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt, j.path(out),
