@@ -96,10 +96,12 @@ def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, .
 
 
 def _print_summary(summary: Summary) -> None:
-    """Each clinic's warnings and failed outputs (on stderr), then its summary line."""
+    """Each clinic's warnings and failed outputs (on stderr), then its summary line; notes
+    are counted there and listed in the report (and by `check`)."""
     for brand in summary.brands:
         for warning in brand.warnings:
-            click.echo(_warning_line(warning), err=True)
+            if warning.severity == "warning":
+                click.echo(_warning_line(warning), err=True)
         for message in brand.failed:
             click.echo(f"failed: {message}", err=True)
         where = f"; report: {_shown(brand.report)}" if brand.report else ""
@@ -236,10 +238,8 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
             click.echo(line)
         for warning in warnings:
             click.echo(_warning_line(warning))
-        click.echo(f"{len(project.topics)} topics checked; "
-                   f"{sum(1 for g in spanish_grades if g.misses)} topic-levels miss a reading "
-                   f"target (Szigriszt-Pazos perspicuity, INFLESZ scale); {len(warnings)} "
-                   "warnings")
+        click.echo(_check_summary(len(project.topics), sum(1 for g in spanish_grades if g.misses),
+                                  "Szigriszt-Pazos perspicuity, INFLESZ scale", warnings))
     else:
         click.echo(f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} "
                    f"{'SMOG grade':>12} {'sampled SMOG':>12} {'sentences':>9} "
@@ -263,12 +263,19 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
                        "middle and end; targets are compared with the whole-text SMOG")
         for warning in warnings:
             click.echo(_warning_line(warning))
-        missed = sum(1 for g in result.grades if g.misses)
-        click.echo(f"{len(project.topics)} topics checked; {missed} topic-levels miss a "
-                   f"reading target (Flesch-Kincaid grade, SMOG grade); "
-                   f"{len(warnings)} warnings")
+        click.echo(_check_summary(len(project.topics), sum(1 for g in result.grades if g.misses),
+                                  "Flesch-Kincaid grade, SMOG grade", warnings))
     if strict and (result.failed or project.warnings):
         raise BuildError("check --strict failed: see the missed targets and warnings above")
+
+
+def _check_summary(topics: int, missed: int, formulas: str, warnings: list[Diagnostic]) -> str:
+    """check's last line: the topics checked, the topic-levels that miss a target of the
+    `formulas`, and the warnings and notes."""
+    notes = sum(1 for w in warnings if w.severity == "note")
+    return (f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels miss a "
+            f"reading target ({formulas}); {len(warnings) - notes} warnings"
+            + (f", {notes} notes" if notes else ""))
 
 
 @main.command("init")

@@ -2,14 +2,19 @@
 
 PDFs (pypdfium2): each text object's fill colour, size and font, and the colour behind it:
 the topmost filled path drawn before it whose bounds hold the text's centre, else the
-white paper. Decks (the slide XML): each run's colour (its own `a:solidFill`, else the
-shape style's font colour, else the theme's dark 1), and the colour behind it: the shape's
-own fill, else the topmost filled shape under it, else the slide's background, else the
-master's; theme colours are resolved through the theme part.
+white paper. Decks (the slide XML): each run's colour as PowerPoint finds it (its own
+`a:solidFill`; a link's the theme's hyperlink colour; else, in a placeholder, the list
+style of the slide's, the layout's and the master's placeholder, then the master's text
+styles; else the shape style's font colour, else the theme's text colour 1), and the
+colour behind it: the shape's own fill (a placeholder's inherited from its layout and
+master), else the topmost filled shape under it, else the slide's background, else the
+layout's, else the master's; theme colours are resolved through the master's colour map
+into the theme, with their tint, shade, lumMod and lumOff.
 """
 
 from __future__ import annotations
 
+import colorsys
 import ctypes
 import io
 import zipfile
@@ -136,18 +141,42 @@ class _Theme:
         self.colour_map = colour_map
 
     def colour(self, fill: etree._Element | None) -> str | None:
-        """The '#RRGGBB' of an element holding an srgbClr, schemeClr or sysClr."""
+        """The '#RRGGBB' of an element holding an srgbClr, schemeClr or sysClr, with the
+        colour's modifiers applied."""
         if fill is None:
             return None
-        srgb = fill.find("a:srgbClr", NS)
-        if srgb is not None:
-            return "#" + srgb.get("val", "").upper()
-        scheme = fill.find("a:schemeClr", NS)
-        if scheme is not None:
-            name = scheme.get("val", "")
-            return self.scheme.get(self.colour_map.get(name, name))
-        sys = fill.find("a:sysClr", NS)
-        return "#" + sys.get("lastClr", "").upper() if sys is not None else None
+        for tag in ("a:srgbClr", "a:schemeClr", "a:sysClr"):
+            element = fill.find(tag, NS)
+            if element is None:
+                continue
+            if tag == "a:srgbClr":
+                base: str | None = "#" + element.get("val", "").upper()
+            elif tag == "a:sysClr":
+                base = "#" + element.get("lastClr", "").upper()
+            else:
+                name = element.get("val", "")
+                base = self.scheme.get(self.colour_map.get(name, name))
+            return _modified(base, element) if base else None
+        return None
+
+
+def _modified(base: str, element: etree._Element) -> str:
+    """`base` changed by a colour element's tint and shade (in linear light) and lumMod
+    and lumOff (on HSL lightness), as Office applies them."""
+    rgb = [int(base[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    for change in element:
+        name = etree.QName(change).localname
+        amount = int(change.get("val", "100000")) / 100000
+        if name in ("tint", "shade"):
+            lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+            lin = [1 - (1 - c) * amount if name == "tint" else c * amount for c in lin]
+            rgb = [c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+                   for c in lin]
+        elif name in ("lumMod", "lumOff"):
+            h, light, sat = colorsys.rgb_to_hls(*rgb)
+            light = light * amount if name == "lumMod" else light + amount
+            rgb = list(colorsys.hls_to_rgb(h, min(1.0, max(0.0, light)), sat))
+    return _hex(*(round(min(1.0, max(0.0, c)) * 255) for c in rgb))
 
 
 def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -193,8 +222,9 @@ def deck_texts(data: bytes, name: str = "deck") -> list[Seen]:
         theme = _Theme(z.read(_rels(z, master)["theme"]),
                        dict(mapping.attrib) if mapping is not None else {})
         slide = etree.fromstring(z.read(part))
+        layout_xml = etree.fromstring(z.read(layout))
         background = "#FFFFFF"
-        for source in (master_xml, etree.fromstring(z.read(layout)), slide):
+        for source in (master_xml, layout_xml, slide):
             bg = source.find("p:cSld/p:bg", NS)
             if bg is not None:
                 fill = bg.find("p:bgPr/a:solidFill", NS)
@@ -204,7 +234,8 @@ def deck_texts(data: bytes, name: str = "deck") -> list[Seen]:
         fills: list[tuple[tuple[int, int, int, int], str]] = []
         for shape in slide.find("p:cSld/p:spTree", NS).iter(f"{{{NS['p']}}}sp"):
             box = _box(shape)
-            own = theme.colour(shape.find("p:spPr/a:solidFill", NS))
+            chain = _inherits(shape, layout_xml, master_xml)
+            own = _own_fill(chain, theme)
             ground = own
             if ground is None and box is not None:
                 cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -233,7 +264,10 @@ def deck_texts(data: bytes, name: str = "deck") -> list[Seen]:
                 props = run.find("a:rPr", NS)
                 if not text.strip() or props is None:
                     continue
-                colour = theme.colour(props.find("a:solidFill", NS)) or style_font \
+                colour = theme.colour(props.find("a:solidFill", NS))
+                if colour is None and props.find("a:hlinkClick", NS) is not None:
+                    colour = theme.colour(_scheme("hlink"))
+                colour = colour or _inherited(chain, master_xml, theme) or style_font \
                     or theme.colour(_scheme("tx1"))
                 seen.append(Seen(where, text,
                                  colour or "#000000", ground,
@@ -245,3 +279,61 @@ def _scheme(name: str) -> etree._Element:
     holder = etree.Element(f"{{{NS['a']}}}solidFill")
     etree.SubElement(holder, f"{{{NS['a']}}}schemeClr", val=name)
     return holder
+
+
+def _inherits(shape: etree._Element, layout: etree._Element, master: etree._Element
+              ) -> list[etree._Element]:
+    """A slide's shape and, for a placeholder, the layout's placeholder of its index (else
+    of its type) and the master's of its type (a centred title takes the master's title,
+    a subtitle or content placeholder its body)."""
+    ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+    if ph is None:
+        return [shape]
+    kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
+    chain = [shape]
+    placeholders = [(p, sp) for sp in layout.iter(f"{{{NS['p']}}}sp")
+                    if (p := sp.find("p:nvSpPr/p:nvPr/p:ph", NS)) is not None]
+    found = next((sp for p, sp in placeholders if p.get("idx", "0") == idx), None)
+    if found is None:
+        found = next((sp for p, sp in placeholders if p.get("type", "obj") == kind), None)
+    if found is not None:
+        chain.append(found)
+    wanted = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind, kind)
+    for sp in master.iter(f"{{{NS['p']}}}sp"):
+        p = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if p is not None and p.get("type", "obj") == wanted:
+            chain.append(sp)
+            break
+    return chain
+
+
+def _own_fill(chain: list[etree._Element], theme: _Theme) -> str | None:
+    """A shape's solid fill, its own or, for a placeholder, its layout's or master's."""
+    for sp in chain:
+        props = sp.find("p:spPr", NS)
+        if props is None:
+            continue
+        if props.find("a:solidFill", NS) is not None:
+            return theme.colour(props.find("a:solidFill", NS))
+        if props.find("a:noFill", NS) is not None:
+            return None
+    return None
+
+
+def _inherited(chain: list[etree._Element], master: etree._Element, theme: _Theme
+               ) -> str | None:
+    """The text colour a placeholder's first-level runs inherit: the list styles along
+    `chain`, then the master's title, body or other text style; None for a shape that is
+    not a placeholder."""
+    if len(chain) == 1 and chain[0].find("p:nvSpPr/p:nvPr/p:ph", NS) is None:
+        return None
+    for sp in chain:
+        fill = sp.find("p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/a:solidFill", NS)
+        if fill is not None:
+            return theme.colour(fill)
+    ph = chain[0].find("p:nvSpPr/p:nvPr/p:ph", NS)
+    kind = ph.get("type", "obj") if ph is not None else "obj"
+    style = "titleStyle" if kind in ("title", "ctrTitle") else \
+        "otherStyle" if kind in ("dt", "ftr", "sldNum", "hdr") else "bodyStyle"
+    return theme.colour(master.find(f"p:txStyles/p:{style}/a:lvl1pPr/a:defRPr/a:solidFill",
+                                    NS))

@@ -44,7 +44,8 @@ def test_the_wheel_holds_the_data_and_builds_a_project_on_its_own(tmp_path: Path
         z.extractall(tmp_path / "site")
     wanted = data_files()
     assert {"handouts/document/templates/flyer.xml.j2", "handouts/fonts/NotoSans-Regular.ttf",
-            "handouts/scaffold/handouts.toml", "handouts/check/jargon.csv"} <= wanted
+            "handouts/scaffold/handouts.toml", "handouts/check/jargon.csv",
+            "handouts/check/everyday.csv", "handouts/check/sources.csv"} <= wanted
     assert wanted <= names, f"left out of the wheel: {sorted(wanted - names)}"
 
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}

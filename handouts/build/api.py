@@ -188,11 +188,11 @@ def _tidy(build_dir: Path, projects: list[Project], some_broken: bool,
 
 
 def finding_diagnostic(finding: Finding) -> Diagnostic:
-    """A health-literacy finding as a warning: its kind (reading, jargon, structure,
+    """A health-literacy finding as a warning (or a note): its kind (reading, jargon, structure,
     review) is the code, and the topic and level lead the message."""
     level = f" ({finding.level})" if finding.level else ""
     return Diagnostic(finding.kind, f"{finding.topic}{level}: {finding.message}",
-                      finding.location)
+                      finding.location, finding.severity)
 
 
 def _snapshot(projects: list[Project], digests: Digests

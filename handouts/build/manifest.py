@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts import __version__
+from handouts.build.summary import diagnostic_from_json, diagnostic_json
+from handouts.errors import Diagnostic
 from handouts.files import digest, read_own, write_atomic
 
 MANIFEST = ".handouts-manifest.json"
@@ -32,6 +34,9 @@ class Facts:
     """Its pages or slides."""
     title: str = ""
     """The title it opens with, where its format has one to show (a deck), else ''."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """What the build said when it made it (warnings and notes), said again while it is
+    up to date."""
 
 
 @dataclass(frozen=True)
@@ -92,21 +97,26 @@ def load(out_dir: Path) -> dict[str, Made]:
         return {}
     found: dict[str, Made] = {}
     for key, value in data.items():
-        if not (isinstance(value, list) and len(value) in (3, 5) and isinstance(value[0], str)
+        if not (isinstance(value, list) and len(value) in (3, 6) and isinstance(value[0], str)
                 and isinstance(value[1], int) and isinstance(value[2], str)):
             continue
         facts = value[3:]
         if not facts:
             found[str(key)] = Made(value[0], value[1], value[2])
         elif isinstance(facts[0], int) and not isinstance(facts[0], bool) \
-                and isinstance(facts[1], str):
-            found[str(key)] = Made(value[0], value[1], value[2], Facts(facts[0], facts[1]))
+                and isinstance(facts[1], str) and isinstance(facts[2], list):
+            said = [diagnostic_from_json(w) for w in facts[2]]
+            warnings = tuple(w for w in said if w is not None)
+            if len(warnings) == len(said):
+                found[str(key)] = Made(value[0], value[1], value[2],
+                                       Facts(facts[0], facts[1], warnings))
     return found
 
 
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *((m.facts.count, m.facts.title) if m.facts else ())]
+                  *((m.facts.count, m.facts.title, [diagnostic_json(w) for w in m.facts.warnings])
+                    if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

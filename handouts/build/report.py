@@ -157,7 +157,7 @@ th{background:#F2F5F7;text-align:left} .cell{display:flex;gap:8px}
 .placeholder{width:130px;height:75px;border:1px solid #AAA;display:flex;align-items:center;
 justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
 .bar{font-size:12px;font-weight:normal;margin:4px 0} .bar span{display:block}
-.warn{color:#8A4B00} .fail{color:#C62828} .summary{margin:8px 0 16px}
+.warn{color:#8A4B00} .note{color:#3D4F5C} .fail{color:#C62828} .summary{margin:8px 0 16px}
 """
 
 
@@ -203,10 +203,11 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         _deck_thumbs(decks, thumb)
     notes = [w for w in warnings if w.severity == "note"]
     warnings = [w for w in warnings if w.severity == "warning"]
+    counted = len(notes) + sum(f.severity == "note" for f in result.findings)
     body = [f"<h1>{html.escape(title)}</h1>",
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
-            f"{len(warnings) + len(result.findings)} warnings"
-            f"{f'; {len(notes)} notes' if notes else ''}. Reading figures name their "
+            f"{len(warnings) + sum(f.severity == 'warning' for f in result.findings)} warnings"
+            f"{f'; {counted} notes' if counted else ''}. Reading figures name their "
             f"formula: {_formulas(result)}, with the level's target.</p>"]
     if failed:
         body.append("<h2>Failed</h2><ul>" + "".join(
@@ -241,7 +242,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         body.append("</table>")
         found = result.for_topic(topic)
         if found:
-            body.append("<ul>" + "".join(f'<li class="warn">{html.escape(str(f))}</li>'
+            body.append("<ul>" + "".join(f'<li class="{f.severity[:4]}">{html.escape(str(f))}</li>'
                                          for f in found) + "</ul>")
     page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"

@@ -99,6 +99,7 @@ def run(project: Project, jobs: Sequence[Job],
         facts = None if force else current(job)
         if facts is not None:
             report.facts[job.path(out)] = facts
+            report.warnings.extend(w for w in facts.warnings if w not in report.warnings)
     stale = [j for j in jobs if j.path(out) not in report.facts]
     report.unchanged = len(jobs) - len(stale)
     if not stale and not prune:

@@ -128,8 +128,9 @@ class Worker:
 
         made = (len(result.data), hashlib.sha256(result.data).hexdigest())
         italics = italic_warning(self.project, job, doc) if job.fmt == "pdf" else None
-        return Done("staged", warnings=(*([italics] if italics else []), *result.warnings),
-                    facts=Facts(result.count, result.title), made=made)
+        warnings = (*([italics] if italics else []), *result.warnings)
+        return Done("staged", warnings=warnings,
+                    facts=Facts(result.count, result.title, warnings), made=made)
 
 
 def stage(path: Path, data: bytes) -> None:

@@ -6,23 +6,28 @@ actions, help-line notes, every section's body and callout, and the glossary def
 Each list item counts as a sentence. Titles, headings, slide bullets (fragments by
 design), names, phone numbers and references are left out, so short headings cannot pull
 the grade down. Every figure names its formula.
+
+Both checks read Markdown as the words a reader sees, through the one function the
+writers use for it (`handouts.content.markdown.plain`): emphasis marks, link addresses and
+escapes are never counted or taken for jargon. The jargon check reads more than the grade
+does: the title, subtitle, headings, slide bullets and speaker notes too, since an
+audience reads slides (`read_texts`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from importlib import resources
-from pathlib import Path
+from typing import Literal
 
 from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, primary
 from handouts.build.settings import Level
+from handouts.check import jargon as words
 from handouts.check import spanish
 from handouts.check.readability import WORD_RE, Reading, learn, measure
+from handouts.content import markdown as markup
 from handouts.content.model import Text, Topic
 from handouts.errors import Location
 
@@ -72,6 +77,9 @@ class Finding:
     """reading, jargon, structure or review."""
     message: str
     location: Location | None = None
+    severity: Literal["warning", "note"] = "warning"
+    """A note (a term to define at first use at a level with no grade target) is
+    reported but does not fail `check --strict` (handouts.errors.Diagnostic.severity)."""
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -82,55 +90,6 @@ class Finding:
         data = asdict(self)
         data["location"] = str(self.location) if self.location else None
         return data
-
-
-@dataclass(frozen=True)
-class JargonTerm:
-    """A jargon word or phrase and its plainer alternative."""
-
-    term: str
-    plain: str
-    pattern: re.Pattern[str]
-    stem: str
-    """The first four letters of the term (fewer if its first word is shorter): every match
-    starts a word with them."""
-
-
-@functools.cache
-def jargon_list() -> tuple[JargonTerm, ...]:
-    """The shipped medical and bureaucratic jargon list, with plain alternatives."""
-    path = Path(str(resources.files("handouts.check") / "jargon.csv"))
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    out = []
-    for row in rows:
-        term = row["term"].strip().lower()
-        words = [re.escape(w) for w in term.split()]
-        words[-1] += r"(?:s|es|d|ed|ing)?"
-        pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.I)
-        out.append(JargonTerm(term, row["plain"].strip(), pattern, term.split()[0][:4]))
-    return tuple(out)
-
-
-TOKEN_RE = re.compile(r"[\w-]+")
-"""A run of the characters a jargon term's pattern counts as one word's."""
-
-
-@functools.cache
-def _jargon_by_stem() -> dict[str, tuple[int, ...]]:
-    """Each stem's terms, as positions in the jargon list."""
-    index: dict[str, list[int]] = {}
-    for position, entry in enumerate(jargon_list()):
-        index.setdefault(entry.stem, []).append(position)
-    return {stem: tuple(positions) for stem, positions in index.items()}
-
-
-def _candidates(text: str) -> list[JargonTerm]:
-    """The jargon terms that could match in `text`, in list order: a match starts a word,
-    so its stem (at most four letters) begins one of the text's words."""
-    index, entries = _jargon_by_stem(), jargon_list()
-    starts = {token[:n] for token in TOKEN_RE.findall(text.lower()) for n in range(1, 5)}
-    return [entries[i] for i in sorted({i for stem in starts for i in index.get(stem, ())})]
 
 
 def texts(topic: Topic, level: str) -> Iterator[str]:
@@ -171,36 +130,48 @@ def spanish_grades(topics: Sequence[Topic], levels: Sequence[Level],
                                  min_inflesz.get(lv.name)) for t in topics for lv in levels]
 
 
-def _line_of(lines: list[str], start: Location, pattern: re.Pattern[str]) -> Location:
-    for number in range(max(start.line, 1), len(lines) + 1):
-        match = pattern.search(lines[number - 1])
-        if match:
-            return Location(start.path, number, match.start() + 1)
+def _line_of(lines: list[str], start: Location, written: str) -> Location:
+    """Where `written` (a term as found in plain text) first stands in the file, from the
+    line its text starts on: its words may be wrapped or set in emphasis there."""
+    parts = [re.escape(w) for w in words.WORD_RE.findall(written)]
+    for pattern in (r"[\s\-*_]+".join(parts), parts[0] if parts else ""):
+        found = re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])", re.I)
+        for number in range(max(start.line, 1), len(lines) + 1):
+            match = found.search(lines[number - 1])
+            if match:
+                return Location(start.path, number, match.start() + 1)
     return start
 
 
 def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
-    """Jargon in the text of lay levels (those with a grade target) that the topic's
-    glossary does not define, with a plainer alternative and the file and line."""
-    defined = {g.term.lower() for g in topic.glossary}
+    """Jargon-list terms in everything a reader of each level reads (the prose, and the
+    title, subtitle, headings, slide bullets and speaker notes) that the topic's glossary
+    does not define, each term once per level, with the file and line. At a lay level
+    (one with a grade target) a plainer word is offered; at a level without one (for
+    clinicians) a technical term (kind "term", not a merely wordy word) is to be defined at
+    first use."""
+    match = words.matcher()
+    glossary = [g.term for g in topic.glossary]
     lines = topic.path.read_text(encoding="utf-8").splitlines()
     findings = []
     for level in levels:
-        if level.max_flesch_kincaid is None and level.max_smog is None:
-            continue
+        lay = level.max_flesch_kincaid is not None or level.max_smog is not None
         seen: set[str] = set()
-        for text, at in located_texts(topic, level.name):
-            for entry in _candidates(text):
-                if entry.term in seen or entry.term in defined or \
-                        not entry.pattern.search(text):
+        for text, at in read_texts(topic, level.name):
+            for hit in match.find(markup.plain(text)):
+                term = hit.term
+                if term.term in seen or (not lay and term.kind != "term") or \
+                        words.defines(glossary, term, match):
                     continue
-                if any(entry.term in d or d in entry.term for d in defined):
-                    continue
-                seen.add(entry.term)
-                findings.append(Finding(
-                    topic.slug, level.name, "jargon",
-                    f"'{entry.term}' is jargon; try '{entry.plain}', or define it under glossary",
-                    _line_of(lines, at, entry.pattern)))
+                seen.add(term.term)
+                said = f"'{hit.written}'" + (
+                    "" if hit.written.lower() == term.term.lower() else f" ('{term.term}')")
+                message = (f"{said} is jargon; try '{term.plain}', or define it under glossary"
+                           if lay else f"{said} is not defined; define it at first use, "
+                           "under glossary")
+                findings.append(Finding(topic.slug, level.name, "jargon", message,
+                                        _line_of(lines, at, hit.written),
+                                        "warning" if lay else "note"))
     return findings
 
 
@@ -210,6 +181,24 @@ def says_little(heading: str, language: str = DEFAULT_LANGUAGE) -> bool:
     plain = heading.strip().rstrip(":.?!").lstrip("\u00BF\u00A1").lower()
     empty = spanish.GENERIC_HEADINGS if primary(language) == "es" else GENERIC_HEADINGS
     return len(plain.split()) < 2 or plain in empty
+
+
+def read_texts(topic: Topic, level: str) -> Iterator[tuple[str, Location]]:
+    """Everything a reader of `level` reads in `topic`, as Markdown with where it was
+    written: the graded prose (`located_texts`), then the title, subtitle, section
+    headings, slide bullets and speaker notes, which are checked for jargon but not
+    graded."""
+    yield from located_texts(topic, level)
+    labels = (topic.title, topic.subtitle, *(s.heading for s in topic.sections))
+    for label in labels:
+        if label is not None:
+            yield label(level), label.location(level)
+    for section in topic.sections:
+        if section.points is not None:
+            for point in section.points(level):
+                yield point, section.points.at
+        if section.notes is not None:
+            yield section.notes(level), section.notes.location(level)
 
 
 def structure(topic: Topic, levels: Sequence[Level], today: dt.date,
@@ -260,8 +249,9 @@ class CheckResult:
 
     @property
     def failed(self) -> bool:
-        """Whether --strict fails: a missed target or any finding."""
-        return bool(self.findings) or any(g.misses for g in self.grades)
+        """Whether --strict fails: a missed target or any finding but a note."""
+        return any(f.severity == "warning" for f in self.findings) or \
+            any(g.misses for g in self.grades)
 
     def for_topic(self, slug: str) -> list[Finding]:
         return [f for f in self.findings if f.topic == slug]

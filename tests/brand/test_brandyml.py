@@ -258,7 +258,7 @@ def test_a_clinic_powerpoint_template(sample: Path, cli: Callable[..., Result]) 
     texts = [s.shapes.title.text for s in prs.slides]
     assert "EXAMPLE SLIDE" not in texts and texts[0] == "Ketamine and Addiction"
     run = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert run.font.name is None  # the template's theme font is kept
+    assert run.font.name == "Noto Sans"  # the brand's font, which the title was measured in
 
 
 def test_a_pptx_template_must_be_a_pptx_inside_the_project(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import Result
 
 from handouts.build import manifest, uptodate
+from handouts.errors import Diagnostic
 
 ARGS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 
@@ -17,16 +18,32 @@ ARGS = ("build", "--length", "short", "--format", "pdf", "--no-thumbnails")
 def test_records_keep_each_outputs_facts(tmp_path: Path) -> None:
     records = {"a/a-easy-flyer.pdf": manifest.Made("f", 10, "s", manifest.Facts(2)),
                "a/a-easy-talk-5min.pptx": manifest.Made("g", 20, "t",
-                                                        manifest.Facts(7, "Hands"))}
+                                                        manifest.Facts(7, "Hands")),
+               "a/a-standard-flyer.pdf": manifest.Made("h", 30, "u", manifest.Facts(1, "", (
+                   Diagnostic("compact-form", "'Steps' is short", severity="note"),
+                   Diagnostic("low-contrast", "#FFF on #EEE")))),
+               }
     manifest.save(tmp_path, records)
     assert manifest.load(tmp_path) == records
 
 
 def test_facts_not_of_the_shape_save_writes_are_left_out(tmp_path: Path) -> None:
-    data = {"old": ["f", 1, "s"], "bool": ["f", 1, "s", True, ""],
-            "text": ["f", 1, "s", "2", ""], "short": ["f", 1, "s", 2]}
+    data = {"old": ["f", 1, "s"], "bool": ["f", 1, "s", True, "", []],
+            "text": ["f", 1, "s", "2", "", []], "short": ["f", 1, "s", 2],
+            "said": ["f", 1, "s", 2, "", [{"code": "x"}]]}
     (tmp_path / manifest.MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     assert manifest.load(tmp_path) == {"old": manifest.Made("f", 1, "s")}
+
+
+def test_an_up_to_date_output_says_again_what_its_build_said(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    """With the up-to-date record gone, outputs that need no making still report the notes
+    (and warnings) their writer gave when it made them."""
+    first = cli("-C", sample, *ARGS).output.splitlines()[-1]
+    assert "built 6, unchanged 0" in first and "notes" in first
+    (sample / "build" / uptodate.RECORD).unlink()
+    again = cli("-C", sample, *ARGS).output.splitlines()[-1]
+    assert again == first.replace("built 6, unchanged 0", "built 0, unchanged 6")
 
 
 def test_an_output_recorded_without_its_facts_is_made_again(

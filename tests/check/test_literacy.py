@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import Result
@@ -12,10 +13,55 @@ from tests.helpers import GOOD, write_project
 
 
 def test_sample_meets_its_reading_targets(sample: Path, cli: Callable[..., Result]) -> None:
-    result = cli("-C", sample, "check", "--strict")
+    result = cli("-C", sample, "check")
     assert result.exit_code == 0, result.output
     assert "Flesch-Kincaid" in result.output and "SMOG" in result.output
     assert "0 topic-levels miss a reading target" in result.output
+
+
+def test_lay_jargon_is_found_in_bullets_and_any_form_and_clinical_terms_undefined(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    import json
+
+    topic = GOOD.replace("      easy: Germs live on hands.",
+                         "      easy: Some opioids can stop your breathing.").replace(
+        "    sources: [who]", "    points: [Withdrawal can feel like flu.]\n"
+        "    sources: [who]").replace(
+        "      clinical: Hands are the main route of transmission in clinics.",
+        "      clinical: Hands spread pathogens; NMDA antagonists do not help.")
+    write_project(tmp_path, topic)
+    data = json.loads(cli("-C", tmp_path, "check", "--json").output)
+    found = {(f["level"], f["message"].split(" is ")[0]) for f in data["findings"]
+             if f["kind"] == "jargon"}
+    assert {("easy", "'opioids' ('opioid')"), ("standard", "'Withdrawal'"),  # a slide bullet
+            ("clinical", "'NMDA'")} <= found, found
+    clinical = [f["message"] for f in data["findings"] if f["level"] == "clinical"]
+    assert "'NMDA' is not defined; define it at first use, under glossary" in clinical
+    assert len(data["findings"]) == len({(f["topic"], f["level"], f["message"])
+                                         for f in data["findings"]})  # each once
+    assert {f["severity"] for f in data["findings"] if f["level"] == "clinical"} == {"note"}
+    assert {f["severity"] for f in data["findings"] if f["level"] != "clinical"} == {"warning"}
+
+
+def test_a_term_to_define_at_the_clinical_level_does_not_fail_strict(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    from handouts.check.literacy import CheckResult, Finding
+
+    write_project(tmp_path, GOOD)
+    plain = cli("-C", tmp_path, "check").output.splitlines()[-1]
+    write_project(tmp_path, GOOD.replace(
+        "      clinical: Hands are the main route of transmission in clinics.",
+        "      clinical: Hands spread pathogens; NMDA antagonists do not help."))
+    result = cli("-C", tmp_path, "check")
+    assert "note: " in result.output and "'NMDA' is not defined" in result.output
+    warned = re.compile(r"(\d+) warnings(?:, (\d+) notes)?$")
+    before = warned.search(plain)
+    after = warned.search(result.output.splitlines()[-1])
+    assert before and after and after[1] == before[1]  # the same warnings, one more note
+    assert int(after[2]) == int(before[2] or 0) + 1
+    note = Finding("hands", "clinical", "jargon", "'NMDA' is not defined", severity="note")
+    assert not CheckResult((), (note,)).failed
+    assert CheckResult((), (replace(note, severity="warning"),)).failed
 
 
 def test_a_hard_sentence_in_easy_text_fails_strict(tmp_path: Path,
@@ -104,3 +150,32 @@ def test_check_gives_the_sampled_smog_of_a_long_text(sample: Path,
         assert grade["sentences"] >= 30 and grade["smog_note"] is None
         assert grade["smog_sampled"]["sentences"] == 30
         assert grade["smog_sampled"]["from_sentences"][0] == "1-10"
+
+
+def test_grade_and_jargon_read_the_words_a_reader_sees(tmp_path: Path) -> None:
+    """The grade is measured on the prose through the writers' Markdown-to-text function:
+    a link's address and emphasis marks are not words, and not jargon; a heading is
+    checked for jargon but not graded."""
+    from handouts.build import settings
+    from handouts.check.literacy import check
+    from handouts.content.topic import load_topic
+
+    def result(body: str, heading: str = "Why it matters") -> tuple[object, list[str]]:
+        text = GOOD.replace("      easy: Germs live on hands.", f"      easy: {body}")
+        path = write_project(tmp_path, text.replace("    heading: Why it matters",
+                                                    f"    heading: {heading}"))
+        levels = [lv for lv in settings.load(tmp_path).levels if lv.name == "easy"]
+        topic, problems = load_topic(path, ("easy", "standard", "clinical"))
+        assert topic is not None, problems
+        found = check([topic], levels)
+        return found.grades[0].reading, [f.message for f in found.findings
+                                         if f.kind == "jargon"]
+
+    plain, none = result("Germs live on *your* hands.")
+    linked, also_none = result(
+        "Germs live on [your](https://example.org/hypertension-utilization) **hands**.")
+    assert linked == plain and none == also_none == []
+    graded, found = result("Germs live on *your* hands.",
+                           heading="Cardiovascular hypertension considerations")
+    assert graded == plain  # the heading is not graded ...
+    assert any("'Cardiovascular' is jargon" in m for m in found)  # ... but it is checked

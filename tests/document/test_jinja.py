@@ -96,8 +96,8 @@ def test_content_cannot_inject_layout_markup(tmp_path: Path) -> None:
     write_project(tmp_path, text)
     p = build.load_project(tmp_path)
     doc = build.render_layout(p, flyer_job(p))
-    header = doc.parts[0].header  # type: ignore[union-attr]
-    lead = next(b for b in header if isinstance(b, layout.Paragraph) and b.style == "lead")
+    column = doc.parts[0].panels[0].blocks  # type: ignore[union-attr]
+    lead = next(b for b in column if isinstance(b, layout.Paragraph) and b.style == "lead")
     assert "".join(r.text for r in lead.runs) == "Clean </p><qr href=x/><p> & <b>germs</b>"
 
 

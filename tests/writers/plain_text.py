@@ -5,6 +5,7 @@ writer table)."""
 from __future__ import annotations
 
 from handouts.document import model as L
+from handouts.errors import Diagnostic
 from handouts.writers.contract import Output, WriterInputs
 
 
@@ -12,4 +13,4 @@ def write(doc: L.Document, inputs: WriterInputs) -> Output:
     """The names of `doc`'s parts under its title; one 'page' per part."""
     lines = [inputs.title, *(p.name for p in doc.parts if isinstance(p, L.Page | L.Flow))]
     return Output("\n".join(lines).encode(), len(doc.parts),
-                  (f"{inputs.title}: plain text keeps no layout",))
+                  (Diagnostic("no-layout", f"{inputs.title}: plain text keeps no layout"),))

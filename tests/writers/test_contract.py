@@ -36,7 +36,7 @@ def test_an_overflowing_pdf_fails_with_what_to_do(tmp_path: Path,
     result = cli("-C", tmp_path, "build", "--level", "easy", "--length", "short", "--format",
                  "pdf", "--no-report")
     assert result.exit_code == 1
-    assert re.search(r"^failed: hands, level easy, length short \(flyer\): panel 'left column' "
+    assert re.search(r"^failed: hands, level easy, length short \(flyer\): panel 'right column' "
                      r"on page 'flyer' does not fit by \d+ pt \([\d.]+ in, about \d+ lines\); "
                      r"shorten the text, or give a section a larger priority number so this "
                      r"length leaves it out$", result.output, re.M), result.output

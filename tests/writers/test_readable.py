@@ -21,6 +21,7 @@ from handouts.errors import Diagnostic
 from handouts.writers.contract import WriterInputs
 from tests.helpers import ROOT
 from tests.measure_contrast import Seen, deck_texts, pdf_texts
+from tests.writers.pptx.templates import dark_master, filled_body_on_a_gradient, pale_text
 
 Made = tuple[str, bytes, tuple[Diagnostic, ...]]
 
@@ -85,7 +86,7 @@ def test_the_sample_brand_reads_everywhere_and_warns_of_nothing(jobs: dict) -> N
     k = kinds_of(jobs)
     made = make(jobs, jobs[k["flyer"]][1].palette, tuple(k.values()))
     assert not unreadable(made)
-    assert not [w for _, _, ws in made for w in ws]
+    assert not [w for _, _, ws in made for w in ws if w.severity == "warning"]
     assert len(seen(made)) > 300  # every output's text was measured
 
 
@@ -106,7 +107,8 @@ def test_a_dark_brand_prints_dark_text_on_white_paper_and_projects_on_its_backgr
     assert any(m.startswith("#F0F0F0 on #FFFFFF has a contrast of 1.14:1") and
                "body text (color.foreground) on the white paper, drawn in #111111" in m
                for m in messages), messages
-    assert all(w.code == "low-contrast" for _, _, ws in made for w in ws)
+    assert all(w.code == "low-contrast" for _, _, ws in made for w in ws
+               if w.severity == "warning")
 
 
 def test_print_callouts_on_a_dark_secondary_read(jobs: dict) -> None:  # type: ignore[type-arg]
@@ -194,3 +196,54 @@ def test_every_text_of_any_brand_meets_aa_in_the_outputs(
     assert not bad, (palette, bad[:10])
     if luminance(palette.background) < 0.05:
         assert any(s.ground == palette.background for s in seen(made[2:]))
+
+
+def template_texts(made: list[Made], where: str) -> list[Seen]:
+    return [s for s in seen(made) if where in s.where]
+
+
+def test_a_dark_master_keeps_its_own_light_text_measured_as_drawn(
+        jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    template = dark_master(tmp_path / "tmava.pptx")
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(), (k["deck"],), template)
+    assert not unreadable(made), unreadable(made)[:10]
+    titles = template_texts(made, "Title")
+    assert titles and {s.colour for s in titles if s.size > 24} == {"#F5E6A8"}
+    assert {s.ground for s in titles} == {"#000000"}
+    body = [s for s in template_texts(made, "Content") if s.text != "(bullet)"]
+    assert body and {s.colour for s in body} == {"#FFFFFF"}
+    [(_, _, warnings)] = made
+    mine = [w.message for w in warnings if "used for the template's" in w.message]
+    assert not [m for m in mine if "title text" in m or "body text" in m], mine
+    # the theme's hyperlink colour is the default blue, which a dark master does not read on
+    assert any(m.startswith("slides ") and "#0000FF on #000000" in m and "links" in m
+               for m in mine), mine
+
+
+def test_pale_template_text_styles_are_replaced_naming_the_slides(
+        jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    template = pale_text(tmp_path / "blass.pptx")
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(), (k["deck"],), template)
+    assert not unreadable(made), unreadable(made)[:10]
+    [(_, _, warnings)] = made
+    found = [w for w in warnings if "the template's" in w.message]
+    body = next(w for w in found if "body text" in w.message)
+    assert body.message.startswith("slides 2, 3")
+    assert "#EEECE1 on #FFFFFF" in body.message
+    assert "layout 'Titel und Inhalt'" in body.message
+    assert body.location is not None and body.location.path == template
+    assert any("title text" in w.message and "#D7E4BD" in w.message for w in found), found
+
+
+def test_text_on_a_filled_placeholder_over_a_gradient_is_measured_on_its_fill(
+        jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    template = filled_body_on_a_gradient(tmp_path / "filled.pptx")
+    k = kinds_of(jobs)
+    made = make(jobs, Palette(), (k["deck"],), template)
+    on_fill = [s for s in seen(made) if s.ground == "#25406A"]
+    assert on_fill and all(s.passes for s in on_fill), [str(s) for s in on_fill][:5]
+    [(_, _, warnings)] = made
+    assert any(w.code == "unchecked-background" for w in warnings)
+    assert any("on the placeholder's own fill" in w.message for w in warnings)

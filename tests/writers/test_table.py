@@ -17,7 +17,9 @@ from pptx import Presentation
 
 from handouts.build import manifest, runner
 from handouts.build import project as build
+from handouts.build.summary import diagnostic_json
 from handouts.document import reader as layoutxml
+from handouts.errors import Diagnostic
 from handouts.writers.table import FORMATS, WRITERS, Format
 from tests.helpers import run_tool
 
@@ -70,10 +72,12 @@ def test_a_format_added_to_the_table_is_built_recorded_and_reported(
     assert (len(report.built), report.failed) == (6, [])
     flyer = sample / "build/ketamine-and-addiction/ketamine-and-addiction-easy-flyer.txt"
     assert flyer.read_text(encoding="utf-8") == "Ketamine and Addiction\nflyer"
-    assert report.facts[flyer] == manifest.Facts(1, "")
-    assert "Ketamine and Addiction: plain text keeps no layout" in report.warnings
+    said = Diagnostic("no-layout", "Ketamine and Addiction: plain text keeps no layout")
+    assert report.facts[flyer] == manifest.Facts(1, "", (said,))
+    assert said in report.warnings
     record = json.loads((sample / "build" / manifest.MANIFEST).read_text(encoding="utf-8"))
-    assert record["ketamine-and-addiction/ketamine-and-addiction-easy-flyer.txt"][3:] == [1, ""]
+    assert record["ketamine-and-addiction/ketamine-and-addiction-easy-flyer.txt"][3:] == \
+        [1, "", [diagnostic_json(said)]]
     again = runner.run(project, jobs, workers=workers)
     assert (again.built, again.unchanged, again.facts) == ([], 6, report.facts)
     index, _ = build.write_report(project, again, thumbnails=False)

@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from handouts.errors import Diagnostic, Location
+from handouts.writers.pptx.inherited import colour
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -62,6 +63,12 @@ def _theme_background(master: Any, index: int) -> str | None:
     return _NOT_SOLID.get(tag)
 
 
+def not_solid(layout: Any) -> str | None:
+    """What is behind a layout's text when it is not one colour ('a picture', 'a
+    gradient', 'a pattern'), else None."""
+    return _background(layout)
+
+
 def unchecked(layouts: Sequence[Any], template: Path | None) -> list[Diagnostic]:
     """An `unchecked-background` warning for each layout (of slides 1, 2, ... in order)
     whose text sits on a picture, gradient or pattern, naming its slides."""
@@ -89,8 +96,8 @@ def unchecked(layouts: Sequence[Any], template: Path | None) -> list[Diagnostic]
 
 def solid(layout: Any) -> str | None:
     """The one colour ('#RRGGBB') behind a layout's text: its own background, else its
-    master's, with theme colours resolved through the master's colour map and theme;
-    None when it is not one colour or cannot be read."""
+    master's, with theme colours resolved through the master's colour map and theme
+    (handouts.writers.pptx.inherited); None when it is not one colour or cannot be read."""
     if _background(layout) is not None:
         return None
     master = layout.slide_master
@@ -100,30 +107,5 @@ def solid(layout: Any) -> str | None:
             continue
         fill = bg.find(f"{_P}bgPr/{_A}solidFill")
         holder = fill if fill is not None else bg.find(f"{_P}bgRef")
-        return _colour(holder, master) if holder is not None else None
+        return colour(holder, master) if holder is not None else None
     return None
-
-
-def _colour(holder: Any, master: Any) -> str | None:
-    """The '#RRGGBB' of the colour element inside `holder` (srgbClr, sysClr or schemeClr
-    through the master's colour map and theme); None if there is none or it is changed
-    by a tint or shade (not worked out here)."""
-    colour = next(iter(holder), None)
-    if colour is None or len(colour):
-        return None
-    kind = etree.QName(colour).localname
-    if kind == "srgbClr":
-        return "#" + str(colour.get("val", "")).upper()
-    if kind == "sysClr":
-        return "#" + str(colour.get("lastClr", "")).upper()
-    if kind != "schemeClr":
-        return None
-    mapping = master._element.find(f"{_P}clrMap")
-    name = colour.get("val", "")
-    name = mapping.get(name, name) if mapping is not None else name
-    try:
-        theme = etree.fromstring(master.part.part_related_by(_THEME).blob)
-    except KeyError:
-        return None
-    slot = theme.find(f".//{_A}clrScheme/{_A}{name}")
-    return _colour(slot, master) if slot is not None else None

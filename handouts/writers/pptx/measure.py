@@ -17,6 +17,9 @@ LINE_SPACING = 1.2
 """Line height as a multiple of the font size (the writer sets it as exact spacing)."""
 PARA_GAP = 0.45
 """Space after each paragraph, as a multiple of the font size."""
+ADDRESS_GAP = 0.2
+"""Space after each line of a closing slide's contact text set as an address block (where
+it does not fit with PARA_GAP), as a multiple of the font size."""
 CALLOUT_PAD = 0.5
 """Inner padding of a callout box, as a multiple of the font size."""
 
@@ -58,6 +61,8 @@ class SlideGeometry:
     """Space kept free at the foot (slide number)."""
     title_width: float | None = None
     """The width of a content slide's title box (None: the body's width)."""
+    gap: float = PARA_GAP
+    """Space after each body paragraph, as a multiple of `body_size`."""
     template: bool = False
     """Slides on a clinic template's layouts: titles and subtitles stay where the layouts
     put them, and no title rule is drawn (the template's design is kept)."""
@@ -131,7 +136,7 @@ def item_height(item: Item, geo: SlideGeometry, measure: Measure) -> float:
     runs = tuple(replace(r, bold=True) for r in item.runs) if item.style == "callout" \
         else item.runs
     lines = wrap_lines(runs, geo.body_width - indent - pad, size, measure)
-    return lines * size * LINE_SPACING + pad + size * PARA_GAP
+    return lines * size * LINE_SPACING + pad + size * geo.gap
 
 
 def title_size(title: L.Inline, geo: SlideGeometry, measure: Measure,

@@ -29,7 +29,6 @@ from pptx.util import Length, Pt
 from handouts import qr
 from handouts.brand.assets import ImageProblem, load_picture
 from handouts.colours import WHITE
-from handouts.contrast import Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.files import Refused
@@ -38,7 +37,8 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
-from handouts.writers.pptx.backgrounds import solid, unchecked
+from handouts.writers.pptx.backgrounds import unchecked
+from handouts.writers.pptx.inks import DeckInks
 from handouts.writers.pptx.layouts import (
     body_placeholder,
     layouts_by_kind,
@@ -90,7 +90,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     by one that reads on its ground); raises as `write` does, but brand.assets.ImageProblem
     for a bad picture."""
     warnings: list[Diagnostic] = []
-    inks = _Inks(theme)
+    inks = DeckInks(theme)
     if theme.template is not None:
         # The brand reader already kept the template inside the project and checked it;
         # these are the same checked and cleaned bytes, from its cache.
@@ -123,7 +123,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     for number, plan in enumerate(planned, 1):
         slide = add_slide(prs, layouts[plan.kind], number, pristine)
         if theme.template is not None:  # our own text boxes sit on the template's slide
-            inks.slide = solid(layouts[plan.kind])
+            inks.on_slide(number, layouts[plan.kind])
         if theme.ground != WHITE:  # a white slide is left as it is
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = rgb(theme.ground)
@@ -143,24 +143,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     props.created = props.modified = stamp
     props.last_printed = stamp
     first = slideplan.text(planned[0].title) if planned else ""
-    return Output(save(prs), len(planned), (*warnings, *inks.inks.warnings), first)
-
-
-class _Inks:
-    """The colours of one deck's text, each chosen against the colour behind it
-    (handouts.contrast); the colours replaced are the deck's warnings."""
-
-    def __init__(self, theme: DeckTheme) -> None:
-        self.theme = theme
-        self.inks = Inks(theme.palette)
-        self.slide: str | None = None
-        """The colour of the slide being drawn where a clinic template gives it; None:
-        the theme's ground."""
-
-    def __call__(self, role: str, ground: str, size: float, bold: bool = False) -> str:
-        """The colour of text of `role` on `ground` at `size` points (theme.deck_ink),
-        noted as drawn."""
-        return self.inks.colour(deck_ink(self.theme, role, ground, size, bold, self.slide))
+    return Output(save(prs), len(planned), (*warnings, *inks.warnings(theme.template)), first)
 
 
 class _Pictures:
@@ -190,7 +173,7 @@ class _Pictures:
 
 
 def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
-          ink: _Inks) -> None:
+          ink: DeckInks) -> None:
     """Draw `plan` on `slide` exactly where its boxes say, in the colours `ink` gives; on a
     clinic template's placeholders the template's own text colours are kept."""
     styled = theme.styled
@@ -208,7 +191,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
         add_runs(p, plan.title, plan.title_size, theme,
-                 ink("band", "band", plan.title_size, True) if styled else None,
+                 ink("band", "band", plan.title_size, True) if styled
+                 else ink.placeholder(title_shape, "title", plan.title_size, True),
                  bold=True, heading=True)
         sub = body_placeholder(shapes.placeholders, subtitle=True)
         if sub is not None:
@@ -219,7 +203,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 p.alignment = PP_ALIGN.LEFT
                 add_runs(p, line, body_size, theme,
-                         ink("body", "slide", body_size) if styled else None)
+                         ink("body", "slide", body_size) if styled
+                         else ink.placeholder(sub, "subtitle", body_size))
             if not lines:
                 sub._element.getparent().remove(sub._element)
         if boxes.fields is not None:
@@ -230,17 +215,15 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             for i, field in enumerate(plan.fields):
                 p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 add_runs(p, (L.Run(field),), slideplan.FIELD_SIZE, theme,
-                         ink("muted", "slide", slideplan.FIELD_SIZE), own=True)
+                         ink("muted", "slide", slideplan.FIELD_SIZE))
         if boxes.picture is not None:
             _picture(shapes, plan.images[0], pictures, boxes.picture)
         if boxes.clinic is not None:
             box = _textbox(shapes, boxes.clinic)
             box.name = "Clinic"
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
-                     theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True) if styled
-                     else None, bold=True)
+                     theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True), bold=True)
         return
-    body_size = plan.body_size or body_size
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
     p = tf.paragraphs[0]
@@ -249,12 +232,14 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         size = slideplan.KICKER_SIZE
         format_paragraph(p, None, theme, size * slideplan.LINE_SPACING)
         add_runs(p, (L.Run(plan.kicker),), size, theme,
-                 ink("title", "slide", size, True) if styled else None, bold=True,
+                 ink("title", "slide", size, True) if styled
+                 else ink.placeholder(title_shape, "title", size, True), bold=True,
                  heading=True)
         p = tf.add_paragraph()
         p.alignment = PP_ALIGN.LEFT
     add_runs(p, plan.title, plan.title_size, theme,
-             ink("title", "slide", plan.title_size, True) if styled else None, bold=True,
+             ink("title", "slide", plan.title_size, True) if styled
+             else ink.placeholder(title_shape, "title", plan.title_size, True), bold=True,
              heading=True)
     if boxes.rule is not None:
         rule = shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emus(boxes.rule))
@@ -271,15 +256,20 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             body.name = "Body text"
         tf = text_frame(body, boxes.body)
         tf.vertical_anchor = MSO_ANCHOR.TOP
+        slide_colour = ink.slide
+        if not styled:  # bullets sit on the placeholder's own fill, if it has one
+            ink.slide = ink.ground_of(body) or ink.slide
         for n, item in enumerate(texts):
             p = tf.paragraphs[0] if n == 0 else tf.add_paragraph()
             bullet = ink("bullet", "slide", body_size) if item.style == "bullet" else None
             format_paragraph(p, item, theme, body_size * slideplan.LINE_SPACING,
-                             body_size * slideplan.PARA_GAP, bullet)
+                             body_size * plan.gap, bullet)
             add_runs(p, item.runs, body_size, theme,
-                     ink("body", "slide", body_size) if styled else None,
-                     link=ink("link", "slide", body_size) if styled and _linked(item.runs)
-                     else None)
+                     ink("body", "slide", body_size) if styled
+                     else ink.placeholder(body, "body", body_size),
+                     link=None if not _linked(item.runs) else ink("link", "slide", body_size)
+                     if styled else ink.placeholder(body, "body", body_size, link=True))
+        ink.slide = slide_colour
     elif body is not None:
         body._element.getparent().remove(body._element)
     for item, place in zip(callouts, boxes.callouts, strict=True):
@@ -298,7 +288,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         p = tf.paragraphs[0]
         format_paragraph(p, None, theme, body_size * slideplan.LINE_SPACING)
         add_runs(p, item.runs, body_size, theme, ink("callout", "box", body_size, True),
-                 bold=True, own=True)
+                 bold=True, link=ink("link", "box", body_size, True)
+                 if _linked(item.runs) else None)
     if plan.qr and boxes.qr is not None:
         pic = shapes.add_picture(io.BytesIO(qr.png(plan.qr)), *_emus(boxes.qr))
         pic.name = "QR code"
@@ -310,9 +301,16 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             p.alignment = PP_ALIGN.CENTER
             add_runs(p, (L.Run(plan.qr_caption.replace(" ", "\u00a0")),),  # never wraps
                      slideplan.CAPTION_SIZE, theme,
-                     ink("muted", "slide", slideplan.CAPTION_SIZE), own=True)
+                     ink("muted", "slide", slideplan.CAPTION_SIZE))
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture)
+    if boxes.foot is not None:
+        foot = _textbox(shapes, boxes.foot)
+        foot.name = "Small print"
+        foot.text_frame.word_wrap = True  # measured to one line, edge to edge
+        foot.text_frame.margin_left = foot.text_frame.margin_right = 0
+        add_runs(foot.text_frame.paragraphs[0], plan.foot, slideplan.FOOT_SIZE, theme,
+                 ink("muted", "slide", slideplan.FOOT_SIZE))
 
 
 def _linked(runs: L.Inline) -> bool:

@@ -6,7 +6,11 @@ files the PDFs use; handouts.writers.pptx.measure), so the plan is tested withou
 python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
 "... (continued)"; a slide's QR code stays on its first slide, with its notes. The closing
-(contact) slide never splits: its text steps down in size to fit. A picture beside the body
+(contact) slide never splits, and its text stays at the deck's body size (the level's
+smallest): its small print (a `meta` paragraph, "Reviewed: ...") goes to the slide's
+foot, beside the slide number, or to the notes where it is wider than that line; contact
+text that does not fit with the usual space between paragraphs is set as an address block
+(ADDRESS_GAP), and what still does not fit is an error, never shrunk. A picture beside the body
 (a logo) takes the QR code's column. A single item too tall for an empty slide, or a title
 too long for two lines at the smallest title size, is an error, never cut; but text the
 tool adds to a title is its own to fit: a continuation title too long with " (continued)"
@@ -24,6 +28,7 @@ from dataclasses import dataclass, replace
 from handouts.document import model as L
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 from handouts.writers.pptx.measure import (
+    ADDRESS_GAP,
     CALLOUT_PAD,
     KICKER_SIZE,
     LINE_SPACING,
@@ -42,7 +47,7 @@ from handouts.writers.pptx.measure import (
     wrap_lines,
 )
 
-__all__ = ["CALLOUT_PAD", "CLOSING_FLOOR", "KICKER_SIZE", "LINE_SPACING", "MAX_BULLETS",
+__all__ = ["ADDRESS_GAP", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_SIZE", "LINE_SPACING", "MAX_BULLETS",
            "PARA_GAP", "TITLE_LINES", "TITLE_SIZES", "TITLE_SLACK", "Box", "Item", "Measure",
            "PlannedSlide", "SlideBoxes", "SlideGeometry", "SlideOverflow", "TitleTooLong",
            "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
@@ -60,9 +65,10 @@ CAPTION_SIZE = 16.0
 """The size of a QR code's caption."""
 NUMBER_SIZE = 14.0
 """The size of the slide number."""
-CLOSING_FLOOR = 24.0
-"""The smallest size a closing slide's contact text steps down to, so as never to split
-(the slide guidance every level keeps to, handouts.build.settings)."""
+FOOT_SIZE = 16.0
+"""The size of small print at a slide's foot (a closing slide's "Reviewed: ..." line)."""
+NUMBER_WIDTH = 60.0
+"""The width of the slide number's box, in the bottom right corner."""
 QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
 """How far below the top of a slide's QR code its caption starts."""
 QR_PICTURE_TOP = 200.0
@@ -109,6 +115,8 @@ class SlideBoxes:
     """The slide's first picture (the only one drawn), at its own proportions."""
     qr: Box | None = None
     qr_caption: Box | None = None
+    foot: Box | None = None
+    """Small print at the foot, left of the slide number."""
 
 
 @dataclass(frozen=True)
@@ -128,8 +136,10 @@ class PlannedSlide:
     continued: bool = False
     kicker: str = ""
     """A small label line above the title (see `title_size`)."""
-    body_size: float | None = None
-    """The size of the body text where it is not the geometry's (a closing slide's)."""
+    foot: L.Inline = ()
+    """Small print drawn at the foot of the slide, on one line (see `plan`)."""
+    gap: float = PARA_GAP
+    """Space after each body paragraph, as a multiple of the body size."""
     title_size: float = 36.0
     """The title's size in points, the largest that fits (see `title_size`)."""
     boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
@@ -137,7 +147,8 @@ class PlannedSlide:
 
 
 def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, list[L.Image]]:
-    """Body items of a slide's blocks, and its QR code (url, caption) and images."""
+    """Body items of a slide's blocks (small print as items of style 'meta'), and its QR
+    code (url, caption) and images."""
     items: list[Item] = []
     qr, caption, images = None, "", []
     for block in blocks:
@@ -146,7 +157,7 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
                 runs = tuple(r for b in entry if isinstance(b, L.Paragraph) for r in b.runs)
                 items.append(Item(runs, "bullet", n if block.ordered else 0))
         elif isinstance(block, L.Paragraph):
-            items.append(Item(block.runs, "plain"))
+            items.append(Item(block.runs, "meta" if block.style == "meta" else "plain"))
         elif isinstance(block, L.Heading):
             items.append(Item(tuple(replace(r, bold=True) for r in block.runs), "plain"))
         elif isinstance(block, L.Callout):
@@ -181,17 +192,21 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     split: list[tuple[PlannedSlide, SlideGeometry]] = []
     for slide in slides:
         items, qr, caption, images = items_of(slide.blocks)
-        base = PlannedSlide(slide.kind, slide.title, (), slide.notes, slide.subtitle,
-                            slide.fields, qr, caption, tuple(images), kicker=slide.kicker)
+        foot, notes = _small_print([i for i in items if i.style == "meta"], slide.notes,
+                                   geo, measure)
+        items = [i for i in items if i.style != "meta"]
+        base = PlannedSlide(slide.kind, slide.title, (), notes, slide.subtitle,
+                            slide.fields, qr, caption, tuple(images), kicker=slide.kicker,
+                            foot=foot)
         # The body gives the QR code and a picture beside it their column, half from each
         # side as measured.
         body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr or images else geo
         if slide.kind in ("title", "section") or not items:
             split.append((replace(base, items=tuple(items)), body))
             continue
-        if slide.kind == "closing":  # the contact slide is one slide: its text steps down
+        if slide.kind == "closing":  # the contact slide is one slide, never shrunk
             body = _closing(items, body, measure, text(slide.title))
-            split.append((replace(base, items=tuple(items), body_size=body.body_size), body))
+            split.append((replace(base, items=tuple(items), gap=body.gap), body))
             continue
         pages: list[list[Item]] = [[]]
         used = 0.0
@@ -211,8 +226,9 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
         for n, page in enumerate(pages):
             title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
             split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
-                                  notes=slide.notes if n == 0 else (CONTINUED_NOTE,),
-                                  qr=qr if n == 0 else None), body))  # with its notes
+                                  notes=notes if n == 0 else (CONTINUED_NOTE,),
+                                  qr=qr if n == 0 else None,  # with its notes
+                                  foot=foot if n == 0 else ()), body))
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [_place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
@@ -220,17 +236,35 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
 
 def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
              title: str) -> SlideGeometry:
-    """`body` at the largest size, from its own down to CLOSING_FLOOR in 2 pt steps, at
-    which all of a closing slide's `items` fit; raises SlideOverflow if none does."""
-    sizes = [body.body_size]
-    while sizes[-1] - 2 >= CLOSING_FLOOR:
-        sizes.append(sizes[-1] - 2)
-    for size in sizes:
-        at = replace(body, body_size=size)
+    """`body` with the space between paragraphs at which all of a closing slide's `items`
+    fit its text area at the deck's body size (the level's smallest, which the closing
+    slide keeps too): the usual, else ADDRESS_GAP; raises SlideOverflow if neither does."""
+    for gap in (body.gap, ADDRESS_GAP):
+        at = replace(body, gap=gap)
         height = sum(item_height(item, at, measure) for item in items)
         if height <= at.body_height:
             return at
     raise SlideOverflow(title, height - at.body_height)
+
+
+def _foot_width(geo: SlideGeometry) -> float:
+    """The width of the small print's line: the body's, less the slide number's box."""
+    return geo.body_width - NUMBER_WIDTH - 12
+
+
+def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometry,
+                 measure: Measure) -> tuple[L.Inline, tuple[str, ...]]:
+    """A slide's small print as one line for its foot, and its notes: the line when it
+    fits the foot's width at FOOT_SIZE, else nothing at the foot and the small print as
+    the notes' last paragraph."""
+    if not meta:
+        return (), notes
+    runs: list[L.Run] = []
+    for item in meta:
+        runs.extend([L.Run(" "), *item.runs] if runs else item.runs)
+    if wrap_lines(tuple(runs), _foot_width(geo), FOOT_SIZE, measure) == 1:
+        return tuple(runs), notes
+    return (), (*notes, text(tuple(runs)))
 
 
 def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
@@ -266,7 +300,10 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     m = geo.margin
     slide = _titled(slide, geo, title_measure)
     size = slide.title_size
-    number = Box(geo.width - m - 60, geo.height - 36, 60, 24)
+    number = Box(geo.width - m - NUMBER_WIDTH, geo.height - 36, NUMBER_WIDTH, 24)
+    # the foot's line sits in the strip kept free below the text area, as the number does
+    foot = Box(m, min(max(geo.height - 36, geo.height - geo.bottom), geo.height - 24),
+               _foot_width(geo), 24) if slide.foot else None
     if slide.kind in ("title", "section"):
         # The title placeholder itself is the colour band across the slide.
         band_top, band_h = geo.height * 0.30, geo.height * 0.34
@@ -286,7 +323,7 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     texts = len(callouts) < len(slide.items)
     qr_w = SLIDE_QR_COLUMN if slide.qr or slide.images else 0.0
     body_w = geo.body_width - qr_w
-    gap = geo.body_size * PARA_GAP
+    gap = geo.body_size * slide.gap
     heights = [item_height(i, body, measure) for i in callouts]
     callout_h = sum(heights)
     # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
@@ -306,7 +343,8 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         qr_caption=Box(side, geo.body_top + QR_CAPTION_TOP, SLIDE_QR_SIZE, 30)
         if slide.qr and slide.qr_caption else None,
         picture=_fit(slide.images[0], side, geo.body_top + (QR_PICTURE_TOP if slide.qr else 0),
-                     SLIDE_QR_SIZE, 80, sizes) if slide.images else None)
+                     SLIDE_QR_SIZE, 80, sizes) if slide.images else None,
+        foot=foot)
     return replace(slide, title_size=size, boxes=boxes)
 
 

@@ -15,9 +15,11 @@ from pptx.util import Pt
 
 from handouts.colours import channels
 from handouts.document import model as L
-from handouts.writers.addresses import numbers_whole, with_breaks
+from handouts.writers.addresses import ZERO_WIDTH_SPACE, numbers_whole, pieces
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.theme import MUTED, DeckTheme
+
+WORD_JOINER = "\u2060"
 
 
 def rgb(hex_colour: str) -> RGBColor:
@@ -27,42 +29,56 @@ def rgb(hex_colour: str) -> RGBColor:
 
 def add_runs(paragraph: Any, runs: L.Inline, size: float, theme: DeckTheme,
              colour: str | None = None, bold: bool = False, heading: bool = False,
-             own: bool = False, link: str | None = None) -> None:
+             link: str | None = None) -> None:
     """Append `runs` to the paragraph, written as DrawingML directly (python-pptx's run
-    properties cost a search of the XML per attribute; a deck has hundreds of runs).
-    `colour` ('#RRGGBB', the brand's foreground if None) and the brand's font are written
-    when this writer styles the deck, or always for a shape of its `own` (a callout box, a
-    caption: a clinic template's text colour was not chosen for them, and the text was
-    measured in the brand's font); else the text keeps the template's colour and font. A
-    run with a link is in `link` ('#RRGGBB'; None: as the rest)."""
+    properties cost a search of the XML per attribute; a deck has hundreds of runs), in
+    the brand's font (its heading font when `heading`): the font the text was measured in,
+    on a clinic template too. Each run is in `colour` ('#RRGGBB'), a linked run in `link`
+    (None: as the rest); with neither, the brand's foreground when this writer styles the
+    deck, else no colour: the run keeps the clinic template's own."""
     p = paragraph._p
     end = p.find(qn("a:endParaRPr"))
-    # a shape of our own is drawn in the font it was measured in, even on a clinic template
-    name = ((theme.heading_font_name or theme.font_name) if heading else theme.font_name) \
-        if theme.styled or own else None
-    fill = (colour or theme.palette.foreground).lstrip("#").upper() \
-        if theme.styled or own else None
+    name = (theme.heading_font_name or theme.font_name) if heading else theme.font_name
+    fill = colour or (theme.palette.foreground if theme.styled else None)
     for r in runs:
-        run = etree.SubElement(p, qn("a:r"))
-        props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
-        if r.bold or bold:
-            props.set("b", "1")
-        if r.italic:
-            props.set("i", "1")
-        props.set("cap", "none")  # some layouts set titles in capitals
-        if fill is not None:
-            solid = etree.SubElement(props, qn("a:solidFill"))
-            etree.SubElement(solid, qn("a:srgbClr"),
-                             val=link.lstrip("#").upper() if r.href and link else fill)
-        if name is not None:
-            etree.SubElement(props, qn("a:latin"), typeface=name)
-        # an address breaks only where it may; a phone number never at its hyphens
-        text = with_breaks(r.text) if r.href else numbers_whole(r.text)
-        etree.SubElement(run, qn("a:t")).text = text
-        if r.href:
+        ink = link if r.href and link else fill
+        if not r.href:  # a phone number never breaks at its hyphens
+            _run(p, numbers_whole(r.text), size, r.bold or bold, r.italic, ink, name)
+            continue
+        # An address breaks only after / . - ? &: each piece is a linked run of its own,
+        # with a zero-width space between them outside the link (LibreOffice draws a link
+        # as one field, which it breaks at any character and never at a space inside it).
+        # The link target is the address itself, never with the spaces.
+        for n, piece in enumerate(pieces(r.text)):
+            if n:
+                _run(p, ZERO_WIDTH_SPACE, size, r.bold or bold, r.italic, ink, name)
+            run = _run(p, piece, size, r.bold or bold, r.italic, ink, name)
             _Run(run, paragraph).hyperlink.address = r.href
+        # LibreOffice draws the last field of a split link in the colour of the text that
+        # follows it, unless a run of the link's own colour does: a word joiner, which
+        # neither shows nor lets a line break before the text after the link.
+        _run(p, WORD_JOINER, size, r.bold or bold, r.italic, ink, name)
     if end is not None:
         p.append(end)  # the paragraph's end properties stay last
+
+
+def _run(p: Any, text: str, size: float, bold: bool, italic: bool, colour: str | None,
+         font: str) -> Any:
+    """A run of `text` appended to paragraph element `p`, at `size` points, in `colour`
+    ('#RRGGBB'; None: none written) and `font`."""
+    run = etree.SubElement(p, qn("a:r"))
+    props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)))
+    if bold:
+        props.set("b", "1")
+    if italic:
+        props.set("i", "1")
+    props.set("cap", "none")  # some layouts set titles in capitals
+    if colour is not None:
+        solid = etree.SubElement(props, qn("a:solidFill"))
+        etree.SubElement(solid, qn("a:srgbClr"), val=colour.lstrip("#").upper())
+    etree.SubElement(props, qn("a:latin"), typeface=font)
+    etree.SubElement(run, qn("a:t")).text = text
+    return run
 
 
 _SPACING_AND_BULLET = frozenset(qn(tag) for tag in (

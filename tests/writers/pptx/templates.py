@@ -1,6 +1,8 @@
 """Clinic .pptx templates made for the tests with python-pptx, shaped like real ones: layouts
 named as Czech, Spanish and German PowerPoint names them, custom layouts with no type, a
-template with no notes master, and a 4:3 template with example slides in sections."""
+template with no notes master, a 4:3 template with example slides in sections, and
+templates whose own text colours must be worked out (a dark master, pale text styles, a
+filled body over a gradient)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.util import Emu
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -109,5 +112,86 @@ def four_by_three_with_examples(path: Path) -> Path:
     # custShowLst comes after notesSz and before the extensions, as the schema orders them
     root.find(f"{{{P}}}notesSz").addnext(etree.fromstring(shows))
     root.append(etree.fromstring(sections))
+    prs.save(str(path))
+    return path
+
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _text_colour(props: Any, colour: str) -> None:
+    """Set the text colour of run properties `props` (an `a:defRPr`): `colour` is an
+    srgbClr or schemeClr element as XML."""
+    for old in props.findall(f"{{{A}}}solidFill"):
+        props.remove(old)
+    fill = etree.fromstring(f'<a:solidFill xmlns:a="{A}">{colour}</a:solidFill>')
+    props.insert(0, fill)
+
+
+def _list_style(shape: Any, colour: str) -> None:
+    """Give a placeholder's list style a first-level text colour (`colour` as XML)."""
+    body = shape._element.find(f"{{{P}}}txBody")
+    style = body.find(f"{{{A}}}lstStyle")
+    level = style.find(f"{{{A}}}lvl1pPr")
+    if level is None:
+        level = etree.SubElement(style, f"{{{A}}}lvl1pPr")
+    props = level.find(f"{{{A}}}defRPr")
+    if props is None:
+        props = etree.SubElement(level, f"{{{A}}}defRPr")
+    _text_colour(props, colour)
+
+
+def _text_style(master: Any, style: str, colour: str) -> None:
+    """Set the master's `style` ('titleStyle', 'bodyStyle') first-level text colour."""
+    props = master._element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    _text_colour(props, colour)
+
+
+def dark_master(path: Path) -> Path:
+    """A Czech template whose master is dark with light text, as a designer makes one: its
+    colour map swaps the theme's light and dark (text colour 1 is the theme's white, the
+    background colour 1 its black), its background is background colour 1, and its title
+    placeholder's own list style sets titles in a pale yellow."""
+    localized_template(path, CZECH)
+    prs = Presentation(str(path))
+    master = prs.slide_master
+    mapping = master._element.find(f"{{{P}}}clrMap")
+    mapping.set("bg1", "dk1")
+    mapping.set("tx1", "lt1")
+    mapping.set("bg2", "dk2")
+    mapping.set("tx2", "lt2")
+    bg = master._element.find(f"{{{P}}}cSld/{{{P}}}bg")
+    bg.getparent().replace(bg, etree.fromstring(
+        f'<p:bg xmlns:p="{P}" xmlns:a="{A}"><p:bgPr><a:solidFill><a:schemeClr val="bg1"/>'
+        '</a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    title = next(ph for ph in master.placeholders if ph.placeholder_format.idx == 0)
+    _list_style(title, '<a:srgbClr val="F5E6A8"/>')
+    prs.save(str(path))
+    return path
+
+
+def pale_text(path: Path) -> Path:
+    """A German template on white slides whose text styles a designer chose for a dark
+    background they later took out: body text in the theme's light 2 (#EEECE1, through the
+    colour map's background 2) and titles in accent 3 lightened 40% (lumMod, lumOff)."""
+    localized_template(path, GERMAN)
+    prs = Presentation(str(path))
+    master = prs.slide_master
+    _text_style(master, "bodyStyle", '<a:schemeClr val="bg2"/>')
+    _text_style(master, "titleStyle", '<a:schemeClr val="accent3"><a:lumMod val="40000"/>'
+                                      '<a:lumOff val="60000"/></a:schemeClr>')
+    prs.save(str(path))
+    return path
+
+
+def filled_body_on_a_gradient(path: Path) -> Path:
+    """A template whose master background is a gradient and whose content layout's body
+    placeholder has a navy fill of its own, its text left in the theme's black."""
+    prs = Presentation()
+    prs.slide_master.background.fill.gradient()
+    content = prs.slide_layouts[1]
+    body = next(ph for ph in content.placeholders if ph.placeholder_format.idx == 1)
+    body.fill.solid()
+    body.fill.fore_color.rgb = RGBColor(0x25, 0x40, 0x6A)
     prs.save(str(path))
     return path

@@ -160,3 +160,14 @@ def test_a_deck_without_a_template_keeps_its_layouts() -> None:
     assert [s.slide_layout.name for s in prs.slides] == [
         "Title Slide", "Section Header", "Title and Content", "Title and Content"]
     assert out.warnings == ()
+
+
+def test_every_run_on_a_template_is_in_the_brand_font_it_was_measured_in(
+        tmp_path: Path) -> None:
+    # The planner measures titles and bullets in the brand's font; the template names
+    # fonts (Calibri, '+mj-lt') the build has no files for, so the text is shown in the
+    # brand's font as well, placeholders included.
+    _, _, data = drawn(localized_template(tmp_path / "t.pptx", GERMAN))
+    fonts = {run.font.name for slide in opened(data).slides for shape in slide.shapes
+             if shape.has_text_frame for p in shape.text_frame.paragraphs for run in p.runs}
+    assert fonts == {BUILTIN_FONT_NAME}

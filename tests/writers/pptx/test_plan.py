@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from handouts.document import model as L
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE, SLIDE_SIZES
 from handouts.writers.pptx.plan import (
+    ADDRESS_GAP,
     CALLOUT_PAD,
     MAX_BULLETS,
     PARA_GAP,
@@ -273,19 +274,35 @@ def test_the_clinic_name_and_logo_never_overlap_and_the_closing_slide_never_spli
         assert not overlap(first.boxes.picture, first.boxes.clinic)
 
 
-def test_a_closing_slide_steps_its_text_down_rather_than_split() -> None:
-    contact = L.Contact(tuple((L.Run(f"line {n}"),) for n in range(8)), "https://x.org", "Scan")
-    # Eight lines take 370 pt at 28 pt, 343 pt at 26 pt; the text area is 348 pt high.
-    out = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
-               replace(GEO, body_size=28), measure)
-    assert titles(out) == ["Thank you"]
-    assert out[0].body_size == 26
-    (fits,) = plan([L.Slide("closing", (L.Run("Thank you"),), (contact,))],
-                   replace(GEO, body_size=28, height=2000), measure)
-    assert fits.body_size == 28
-    with pytest.raises(SlideOverflow, match="slide 'Thank you'"):
-        plan([L.Slide("closing", (L.Run("Thank you"),),
-                      (replace(contact, lines=contact.lines * 3),))], GEO, measure)
+def test_a_closing_slide_keeps_its_body_size_and_sets_small_print_at_its_foot() -> None:
+    contact = L.Contact(tuple((L.Run(f"line {n}"),) for n in range(7)), "https://x.org", "Scan")
+    reviewed = L.Paragraph((L.Run("Reviewed: May 2026"),), "meta")
+    closing = L.Slide("closing", (L.Run("Thank you"),), (contact, reviewed), ("Bye.",))
+    # Seven lines take 323 pt at 28 pt, eight 370 pt; the text area is 348 pt high.
+    (out,) = plan([closing], replace(GEO, body_size=28), measure)
+    assert len(out.items) == 7 and "Reviewed" not in str(out.items)
+    assert out.gap == PARA_GAP
+    assert "".join(r.text for r in out.foot) == "Reviewed: May 2026" and out.notes == ("Bye.",)
+    foot, body, number = out.boxes.foot, out.boxes.body, out.boxes.number
+    assert foot is not None and body is not None
+    assert foot.y >= body.y + body.height and not overlap(foot, number)
+    # Eight lines do not fit with the usual gaps: they are set as an address block.
+    eight = replace(contact, lines=(*contact.lines, (L.Run("line 8"),)))
+    (block,) = plan([replace(closing, blocks=(eight,))], replace(GEO, body_size=28), measure)
+    assert block.gap == ADDRESS_GAP and len(block.items) == 8
+    with pytest.raises(SlideOverflow, match="slide 'Thank you'"):  # never shrunk
+        plan([replace(closing, blocks=(replace(contact, lines=contact.lines * 2),))],
+             replace(GEO, body_size=28), measure)
+
+
+def test_small_print_too_long_for_the_foot_goes_to_the_notes() -> None:
+    # the foot is 864 - 72 = 792 pt wide: 99 characters at 16 pt
+    long = L.Paragraph((L.Run("Reviewed " + "x" * 100),), "meta")
+    closing = L.Slide("closing", (L.Run("Thank you"),),
+                      (L.Contact(((L.Run("Call us"),),)), long), ("Bye.",))
+    (out,) = plan([closing], GEO, measure)
+    assert out.foot == () and out.boxes.foot is None
+    assert out.notes == ("Bye.", "Reviewed " + "x" * 100)
 
 
 def test_a_split_slide_keeps_its_qr_code_with_its_notes() -> None:

@@ -23,3 +23,10 @@ def test_every_deck_of_the_sample_fits_with_a_wide_font_on_4_3_slides(
     for deck in decks:  # the contact slide never splits
         last = Presentation(str(deck)).slides[-1]
         assert last.shapes.title.text_frame.text == "Thank you", deck.name
+        # nor shrinks below the level's smallest body size; its small print is at the foot
+        least = 28.0 if "-easy-" in deck.name else 24.0
+        body = next(s for s in last.placeholders if s.placeholder_format.idx == 1)
+        sizes = {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs}
+        assert sizes and min(sizes) >= least, (deck.name, sizes)
+        foot = next(s for s in last.shapes if s.name == "Small print")
+        assert foot.text_frame.text.startswith("Reviewed: "), deck.name
