@@ -88,6 +88,8 @@ def syllabify(word: str) -> tuple[str, ...]:
     """The syllables of one Spanish word, in order and as written (their case kept): for
     example ("a", "e", "ro", "puer", "to"). A word with no vowel is one syllable."""
     low = word.lower()
+    if len(low) != len(word):  # a letter whose lower case is longer ("İ"): keep to one
+        word = low
     units = _UNITS_RE.findall(low)
     vowel = [_is_vowel(units, i) for i in range(len(units))]
     groups: list[list[int]] = []  # the units of each vowel group (h inside one included)

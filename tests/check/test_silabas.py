@@ -65,3 +65,8 @@ def test_the_syllables_are_the_word(word: str) -> None:
     assert "".join(pieces) == word
     assert all(pieces)
     assert syllables(word) >= 1
+
+
+def test_a_capital_whose_lower_case_is_longer_keeps_the_pieces_whole() -> None:
+    assert "".join(syllabify("İSLA")) == "İSLA".lower()
+    assert syllables("İSLA") == 2
