@@ -211,16 +211,20 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_obj
 def check_command(root: Path, strict: bool, as_json: bool) -> None:
-    """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure."""
+    """Measure reading grades (Flesch-Kincaid, SMOG; in Spanish, Szigriszt-Pazos on the
+    INFLESZ scale and Fernández-Huerta), find jargon and check structure."""
     import json
 
     from handouts.build import project as build
     from handouts.build.api import finding_diagnostic
     from handouts.build.summary import diagnostic_json
-    from handouts.check.literacy import check
+    from handouts.check import spanish
+    from handouts.check.literacy import Grade, check
 
     project = build.load_project(root)
-    result = check(project.topics, project.settings.levels)
+    settings = project.settings
+    result = check(project.topics, settings.levels, language=settings.language,
+                   targets=settings.targets)
     warnings = [*project.warnings, *(finding_diagnostic(f) for f in result.findings)]
     if as_json:
         click.echo(json.dumps({"grades": [g.as_dict() for g in result.grades],
@@ -229,11 +233,18 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
                                                   for w in project.warnings],
                                "passed": not result.failed and not project.warnings},
                               indent=2))
+    elif spanish_grades := [g for g in result.grades if isinstance(g, spanish.SpanishGrade)]:
+        for line in spanish.table(spanish_grades):
+            click.echo(line)
+        for warning in warnings:
+            click.echo(_warning_line(warning))
+        click.echo(_check_summary(len(project.topics), sum(1 for g in spanish_grades if g.misses),
+                                  "Szigriszt-Pazos perspicuity, INFLESZ scale", warnings))
     else:
         click.echo(f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} "
                    f"{'SMOG grade':>12} {'sampled SMOG':>12} {'sentences':>9} "
                    f"{'words/sentence':>14} {'3+ syllables':>12}")
-        for g in result.grades:
+        for g in (g for g in result.grades if isinstance(g, Grade)):
             r = g.reading
             fk_t, smog_t = g.level.max_flesch_kincaid, g.level.max_smog
             fk = f"{r.flesch_kincaid:.1f}" + (f" (max {fk_t:g})" if fk_t is not None else "")
@@ -252,14 +263,19 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
                        "middle and end; targets are compared with the whole-text SMOG")
         for warning in warnings:
             click.echo(_warning_line(warning))
-        missed = sum(1 for g in result.grades if g.misses)
-        notes = sum(1 for w in warnings if w.severity == "note")
-        topics = len(project.topics)
-        click.echo(f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels "
-                   f"miss a reading target (Flesch-Kincaid grade, SMOG grade); "
-                   f"{len(warnings) - notes} warnings" + (f", {notes} notes" if notes else ""))
+        click.echo(_check_summary(len(project.topics), sum(1 for g in result.grades if g.misses),
+                                  "Flesch-Kincaid grade, SMOG grade", warnings))
     if strict and (result.failed or project.warnings):
         raise BuildError("check --strict failed: see the missed targets and warnings above")
+
+
+def _check_summary(topics: int, missed: int, formulas: str, warnings: list[Diagnostic]) -> str:
+    """check's last line: the topics checked, the topic-levels that miss a target of the
+    `formulas`, and the warnings and notes."""
+    notes = sum(1 for w in warnings if w.severity == "note")
+    return (f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels miss a "
+            f"reading target ({formulas}); {len(warnings) - notes} warnings"
+            + (f", {notes} notes" if notes else ""))
 
 
 @main.command("init")

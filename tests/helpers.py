@@ -99,6 +99,36 @@ references:
 """
 
 
+GOOD_ES = """\
+title: Lavarse las manos
+summary:
+  easy: Las manos limpias frenan los gérmenes.
+  standard: Lavarse las manos con agua y jabón frena la propagación de los gérmenes.
+  clinical: La higiene de manos interrumpe la transmisión de microorganismos patógenos.
+key_points:
+  - Lávese las manos por 20 segundos.
+  - Use agua y jabón.
+  - Séquelas con una toalla limpia.
+actions:
+  - {easy: Use jabón., standard: Use agua y jabón antes de comer., clinical: Use jabón.}
+sections:
+  - id: why
+    priority: 1
+    heading: Por qué importa lavarse
+    body:
+      easy: Los gérmenes viven en las manos. Si tiene dudas, llame al 988.
+      standard: Los gérmenes pasan de las manos a la comida y a la cara.
+      clinical: Las manos son la principal vía de transmisión de infecciones asociadas a la
+        atención sanitaria.
+    sources: [who]
+references:
+  - {id: who, text: "OMS. Directrices sobre higiene de manos. 2009."}
+review: {written_by: Equipo de educación, reviewed_by: "Dra. Ana Ruiz", reviewed_on: 2026-01-10,
+         next_review: 2099-01-10}
+"""
+"""A good topic in Spanish (for a project whose language is Spanish)."""
+
+
 def write_project(root: Path, topic: str, name: str = "hands.yaml") -> Path:
     (root / "content").mkdir(parents=True, exist_ok=True)
     path = root / "content" / name

@@ -18,7 +18,7 @@ from handouts.brand.brandyml import load_brand
 from handouts.brand.model import Brand, FontFamily
 from handouts.build import manifest
 from handouts.build.manifest import Facts
-from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings, locate
+from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings
 from handouts.build.settings import load as load_settings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
@@ -38,6 +38,7 @@ from handouts.errors import (
 )
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.schema.reader import suggest
+from handouts.schema.tomlsource import locate
 from handouts.writers.contract import (
     DoesNotFit,
     Output,
@@ -379,7 +380,8 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     from handouts.check import literacy as check
 
     result = report.checked if isinstance(report.checked, check.CheckResult) else \
-        check.check(project.topics, project.settings.levels)
+        check.check(project.topics, project.settings.levels,
+                    language=project.settings.language, targets=project.settings.targets)
     out = project.out_dir
     jobs = plan(project, formats=project.formats)
     items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt, j.path(out),

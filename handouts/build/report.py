@@ -24,6 +24,7 @@ from pathlib import Path
 
 from handouts.build.manifest import Facts, Made
 from handouts.check.literacy import CheckResult, Grade
+from handouts.check.spanish import SpanishGrade
 from handouts.errors import Diagnostic
 from handouts.files import digest, read_own, write_atomic
 
@@ -126,11 +127,13 @@ def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 
                     _thumbnail(pdf, out[deck])
 
 
-def _bar(label: str, value: float, target: float | None, scale: float = 16.0) -> str:
-    """A small inline SVG bar: the figure, and the target as a line."""
+def _bar(label: str, value: float, target: float | None, scale: float = 16.0,
+         at_least: bool = False) -> str:
+    """A small inline SVG bar: the figure, and the target as a line (a most, or a least
+    when `at_least`)."""
     width = 160
     x = min(value, scale) / scale * width
-    ok = target is None or value <= target
+    ok = target is None or (value >= target if at_least else value <= target)
     colour = "#2E7D32" if ok else "#C62828"
     marker = ""
     if target is not None:
@@ -205,7 +208,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
             f"{len(warnings) + sum(f.severity == 'warning' for f in result.findings)} warnings"
             f"{f'; {counted} notes' if counted else ''}. Reading figures name their "
-            "formula: Flesch-Kincaid grade and SMOG grade, with the level's target.</p>"]
+            f"formula: {_formulas(result)}, with the level's target.</p>"]
     if failed:
         body.append("<h2>Failed</h2><ul>" + "".join(
             f'<li class="fail">{html.escape(f)}</li>' for f in failed) + "</ul>")
@@ -310,10 +313,23 @@ def remove_written(folder: Path, record: str) -> None:
         (folder / REPORT_DIR).rmdir()
 
 
-def _reading(grade: Grade | None) -> str:
+def _formulas(result: CheckResult) -> str:
+    """The reading formulas of the figures in `result`, in words."""
+    if any(isinstance(g, SpanishGrade) for g in result.grades):
+        return "Szigriszt-Pazos perspicuity on the INFLESZ scale (and Fernández-Huerta)"
+    return "Flesch-Kincaid grade and SMOG grade"
+
+
+def _reading(grade: Grade | SpanishGrade | None) -> str:
     if grade is None:
         return ""
     r = grade.reading
+    if isinstance(grade, SpanishGrade):
+        return (_bar("Szigriszt-Pazos (INFLESZ)", grade.inflesz, grade.min_inflesz, 100.0,
+                     at_least=True)
+                + _bar("Fernández-Huerta", grade.fernandez_huerta, None, 100.0)
+                + f'<div class="bar">{r.words_per_sentence:.1f} words per sentence; '
+                  f"{grade.syllables_per_word:.2f} syllables per word</div>")
     return (_bar("Flesch-Kincaid grade", r.flesch_kincaid, grade.level.max_flesch_kincaid)
             + _bar("SMOG grade", r.smog, grade.level.max_smog)
             + f'<div class="bar">{r.words_per_sentence:.1f} words per sentence; '

@@ -1,4 +1,5 @@
-"""Project settings from handouts.toml: levels, lengths, folders, brand.
+"""Project settings from handouts.toml: levels, lengths, folders, brand, language (its
+reading targets are read by handouts.build.languages).
 
 Each option is declared once with its type, default and meaning; validation reports every
 problem at once ("expected X, received Y") and names unknown keys with a suggestion.
@@ -13,10 +14,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, check_tag, read_targets
 from handouts.errors import Location, Problem, SettingsError
 from handouts.schema.nodes import Map, Seq
 from handouts.schema.reader import Field, Reader, suggest
-from handouts.schema.tomlsource import located, places
+from handouts.schema.tomlsource import located
 
 SETTINGS_FILE = "handouts.toml"
 
@@ -79,6 +81,10 @@ class Settings:
     source_text: str = field(default="", repr=False)
     digest: str = field(default="", repr=False)
     """The SHA-256 of handouts.toml's bytes as read ('' when there is none)."""
+    language: str = DEFAULT_LANGUAGE
+    """The project's language: a BCP 47 tag ("en-US", "es-US")."""
+    targets: tuple[LevelTargets, ...] = ()
+    """Each level's reading targets in a language other than English ([languages])."""
 
     def level(self, name: str) -> Level:
         return next(level for level in self.levels if level.name == name)
@@ -117,6 +123,7 @@ PROJECT_OPTIONS = (
     Field("brand", "the brand file", (str,), "_brand.yml"),
     Field("fold_guides", "print fold guides on trifolds", (bool,), False),
     Field("brands", "several brand files, each built into its own folder", (list,), ()),
+    Field("language", "the project's language, a BCP 47 tag", (str,), DEFAULT_LANGUAGE),
 )
 LEVEL_OPTIONS = (
     Field("label", "a name for people", (str,)),
@@ -146,7 +153,7 @@ LENGTH_NAMES = ("label", "print_name", "talk_minutes")
 LENGTH_LAYOUT = ("max_priority", "print_layout", "agenda", "section_slides", "appendix",
                  "callout_slides")
 """A length's layout and slide settings: what a length `like` another takes from it."""
-TOP_KEYS = ("project", "levels", "lengths")
+TOP_KEYS = ("project", "levels", "lengths", "languages")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,47}$")
 """A name that becomes part of an output's file name (level, length, print_name): a
 lowercase letter, then up to 47 lowercase letters, digits and hyphens. No '/', '\\',
@@ -156,20 +163,6 @@ MAX_TALK_MINUTES = 600
 
 NAME_TODO = ("use a lowercase letter, then lowercase letters, digits and hyphens (at most 48 "
              "characters), for example 'easy' or 'talk-notes'")
-
-
-def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> Location:
-    """Where `key` is written in handouts.toml's `lines`: within `table` (a dotted name
-    such as 'lengths.short') when given, else at the top level; where that table starts if
-    the key is not there; the file alone if neither is written (or the text is not TOML)."""
-    text = "\n".join(lines)
-    try:
-        found = places(text, path)
-    except (ValueError, IndexError):  # only text that tomllib accepted is scanned
-        return Location(path)
-    where = tuple(table.split(".")) if table else ()
-    return found.keys.get((*where, key)) or found.tables.get(where) or \
-        found.keys.get(where) or Location(path)
 
 
 def _options(r: Reader, table: Map | None, spec: tuple[Field, ...], where: str
@@ -222,9 +215,14 @@ def load(root: Path) -> Settings:
     project = {option.name: given.get(option.name, option.default) for option in PROJECT_OPTIONS}
     levels = _levels(r, tree, _table(r, tree, "levels", "levels"))
     lengths = _lengths(r, tree, _table(r, tree, "lengths", "lengths"))
+    targets = read_targets(r, _table(r, tree, "languages", "languages"), Location(path),
+                           tuple(level.name for level in levels))
 
     def at(key: str) -> Location:
         return project_table.where(key) if project_table else Location(path)
+
+    if "language" in given:
+        check_tag(r, project["language"], at("language"), "[project] language")
 
     folders = {key: root / project[key] for key in ("content", "templates", "build")}
     for key in ("content", "templates", "brand"):
@@ -257,6 +255,8 @@ def load(root: Path) -> Settings:
         brand_files=tuple(root / b for b in project["brands"]),
         source_text=text,
         digest=sha,
+        language=project["language"],
+        targets=targets,
     )
 
 

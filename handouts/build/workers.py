@@ -182,7 +182,8 @@ def readings_in_worker() -> object:
     from handouts.check import literacy as check
 
     project = _worker[0].project
-    return check.check(project.topics, project.settings.levels)
+    return check.check(project.topics, project.settings.levels,
+                       language=project.settings.language, targets=project.settings.targets)
 
 
 Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, primary
 from handouts.build.settings import Level
 from handouts.check import jargon as words
+from handouts.check import spanish
 from handouts.check.readability import WORD_RE, Reading, learn, measure
 from handouts.content import markdown as markup
 from handouts.content.model import Text, Topic
@@ -120,6 +122,14 @@ def grades(topics: Sequence[Topic], levels: Sequence[Level]) -> list[Grade]:
     return [Grade(t.slug, lv, measure(texts(t, lv.name))) for t in topics for lv in levels]
 
 
+def spanish_grades(topics: Sequence[Topic], levels: Sequence[Level],
+                   min_inflesz: Mapping[str, float | None]) -> list[spanish.SpanishGrade]:
+    """Reading figures of Spanish text for every topic at every level, with each level's
+    INFLESZ target (by level name; absent: none)."""
+    return [spanish.SpanishGrade(t.slug, lv, measure(texts(t, lv.name), spanish.SPANISH),
+                                 min_inflesz.get(lv.name)) for t in topics for lv in levels]
+
+
 def _line_of(lines: list[str], start: Location, written: str) -> Location:
     """Where `written` (a term as found in plain text) first stands in the file, from the
     line its text starts on: its words may be wrapped or set in emphasis there."""
@@ -165,6 +175,14 @@ def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
     return findings
 
 
+def says_little(heading: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether a section heading in `language` (a BCP 47 tag) tells the reader nothing:
+    one word, or one of the language's empty headings ("Introduction", "Introducción")."""
+    plain = heading.strip().rstrip(":.?!").lstrip("\u00BF\u00A1").lower()
+    empty = spanish.GENERIC_HEADINGS if primary(language) == "es" else GENERIC_HEADINGS
+    return len(plain.split()) < 2 or plain in empty
+
+
 def read_texts(topic: Topic, level: str) -> Iterator[tuple[str, Location]]:
     """Everything a reader of `level` reads in `topic`, as Markdown with where it was
     written: the graded prose (`located_texts`), then the title, subtitle, section
@@ -183,8 +201,10 @@ def read_texts(topic: Topic, level: str) -> Iterator[tuple[str, Location]]:
             yield section.notes(level), section.notes.location(level)
 
 
-def structure(topic: Topic, levels: Sequence[Level], today: dt.date) -> list[Finding]:
-    """What plain-language guides ask of a handout's structure."""
+def structure(topic: Topic, levels: Sequence[Level], today: dt.date,
+              language: str = DEFAULT_LANGUAGE) -> list[Finding]:
+    """What plain-language guides ask of a handout's structure (headings judged in
+    `language`)."""
     out: list[Finding] = []
 
     def add(message: str, level: str | None = None, at: Location | None = None,
@@ -197,8 +217,7 @@ def structure(topic: Topic, levels: Sequence[Level], today: dt.date) -> list[Fin
         add("has no actions; add at least one thing the reader can do ('actions:')")
     for section in topic.sections:
         for level in levels:
-            heading = section.heading(level.name).strip().rstrip(":.?!").lower()
-            if len(heading.split()) < 2 or heading in GENERIC_HEADINGS:
+            if says_little(section.heading(level.name), language):
                 add(f"section '{section.id}' heading '{section.heading(level.name)}' says "
                     "little; write a heading that tells the reader something",
                     level.name, section.heading.location(level.name))
@@ -225,7 +244,7 @@ def structure(topic: Topic, levels: Sequence[Level], today: dt.date) -> list[Fin
 class CheckResult:
     """Everything `check` measured and found."""
 
-    grades: tuple[Grade, ...]
+    grades: tuple[Grade | spanish.SpanishGrade, ...]
     findings: tuple[Finding, ...]
 
     @property
@@ -239,13 +258,20 @@ class CheckResult:
 
 
 def check(topics: Sequence[Topic], levels: Sequence[Level],
-          today: dt.date | None = None) -> CheckResult:
-    """Run every check on every topic."""
+          today: dt.date | None = None, language: str = DEFAULT_LANGUAGE,
+          targets: Sequence[LevelTargets] = ()) -> CheckResult:
+    """Run every check on every topic, written in `language` (a BCP 47 tag): Spanish is
+    measured with the Spanish formulas against `targets` (the settings' per-language
+    targets); the jargon list is English, so only English text is searched for it."""
     today = today or dt.date.today()
-    found = tuple(grades(topics, levels))
+    is_spanish = primary(language) == "es"
+    found: tuple[Grade | spanish.SpanishGrade, ...] = tuple(
+        spanish_grades(topics, levels, {t.level: t.min_inflesz for t in targets
+                                        if t.language == "es"})
+        if is_spanish else grades(topics, levels))
     findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
                                for g in found for miss in g.misses]
     for topic in topics:
-        findings.extend(jargon(topic, levels))
-        findings.extend(structure(topic, levels, today))
+        findings.extend([] if is_spanish else jargon(topic, levels))
+        findings.extend(structure(topic, levels, today, language))
     return CheckResult(found, tuple(findings))

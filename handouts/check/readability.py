@@ -5,6 +5,10 @@ data, so nothing is downloaded); words it does not know fall back to a vowel-gro
 count. Each list item and each sentence-ending mark closes a sentence, the way a reader
 meets them on the page, except the full stop of an abbreviation (Dr., a.m., U.S., an
 initial). Numbers and acronyms are counted as they are read aloud (see `spoken`).
+
+Sentences and words are found the same way in every language; what a language changes
+(its abbreviations, how numbers are read aloud, how syllables are counted) is a
+`Counting`: `ENGLISH` here, `handouts.check.spanish.SPANISH` for Spanish.
 """
 
 from __future__ import annotations
@@ -13,14 +17,14 @@ import functools
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from handouts.check import spoken
 from handouts.content import markdown as markup
 
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*")
-SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"'\u201D\u2019)]|$)")
+SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"'\u201D\u2019\u00BB)]|$)")
 
 
 SMOG_SENTENCES = 30
@@ -188,9 +192,10 @@ _TOKEN_BEFORE_RE = re.compile(r"(\S+)\s+(\S+)$|(\S+)$")
 _INITIAL_RE = re.compile(r"[A-Z]")
 
 
-def _is_abbreviation(paragraph: str, stop: re.Match[str]) -> bool:
+def _is_abbreviation(paragraph: str, stop: re.Match[str],
+                     abbreviations: frozenset[str] = ABBREVIATIONS) -> bool:
     """Whether the full stop `stop` in `paragraph` ends an abbreviation: one of
-    ABBREVIATIONS, "et al.", letters with stops (U.S.), "No." before a number, or an
+    `abbreviations`, "et al.", letters with stops (U.S.), "No." before a number, or an
     initial ("J. Smith": a capital letter after a capitalised word, a title or nothing,
     before a capitalised word)."""
     if stop.group() != ".":
@@ -201,51 +206,73 @@ def _is_abbreviation(paragraph: str, stop: re.Match[str]) -> bool:
         return False
     previous, token = (before.group(1), before.group(2)) if before.group(2) else \
         (None, before.group(3))
-    token = token.lstrip("(\"'\u201C\u2018[")
+    token = token.lstrip("(\"'\u201C\u2018[\u00AB\u00BF\u00A1")  # also «, ¿ and ¡
     after = paragraph[stop.end():].lstrip()
-    if token.lower() in ABBREVIATIONS or (token == "al" and previous == "et") or \
+    if token.lower() in abbreviations or (token == "al" and previous == "et") or \
             re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
         return True
     if token.lower() == "no":
         return after[:1].isdigit()
     if _INITIAL_RE.fullmatch(token) and after[:1].isupper():
         return previous is None or previous[:1].isupper() or \
-            previous.rstrip(".").lower() in ABBREVIATIONS
+            previous.rstrip(".").lower() in abbreviations
     return False
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, abbreviations: frozenset[str] = ABBREVIATIONS
+                    ) -> list[str]:
     """The sentences of one paragraph of plain text, with their closing marks taken off;
-    pieces with no word are dropped."""
+    pieces with no word are dropped. `abbreviations` are the language's (see
+    ABBREVIATIONS)."""
     pieces, start = [], 0
     for stop in SENTENCE_END_RE.finditer(paragraph):
-        if not _is_abbreviation(paragraph, stop):
+        if not _is_abbreviation(paragraph, stop, abbreviations):
             pieces.append(paragraph[start:stop.start()])
             start = stop.end()
     pieces.append(paragraph[start:])
     return [p for p in pieces if WORD_RE.search(p) or re.search(r"\d", p)]
 
 
-def _sentences(markdown: str) -> list[str]:
+@dataclass(frozen=True)
+class Counting:
+    """What counting a text's sentences, words and syllables needs to know of its
+    language."""
+
+    abbreviations: frozenset[str]
+    """Words whose full stop does not end a sentence (see ABBREVIATIONS)."""
+    voice: spoken.Voice
+    """How numbers and abbreviations are read aloud."""
+    syllables: Callable[[str], int]
+    """The syllables of one word (at least 1)."""
+    learn: Callable[[Iterable[str]], None]
+    """Makes ready to count the syllables of these words (a dictionary look-up, say)."""
+
+
+ENGLISH = Counting(ABBREVIATIONS, spoken.ENGLISH, syllables, learn)
+
+
+def _sentences(markdown: str, counting: Counting) -> list[str]:
     """The sentences of Markdown text as the writers print it (handouts.content.markdown's
     `plain`: the same emphasis, links, escapes, entities and typographer's quotes), read
     aloud (`spoken.read_aloud`); a paragraph or list item always ends one. Raises TooDeep
     for text nested deeper than the parser reads (the content loader refuses such text
     first)."""
-    return [spoken.read_aloud(sentence) for paragraph in markup.plain(markdown).split("\n\n")
-            for sentence in split_sentences(paragraph)]
+    return [spoken.read_aloud(sentence, counting.voice)
+            for paragraph in markup.plain(markdown).split("\n\n")
+            for sentence in split_sentences(paragraph, counting.abbreviations)]
 
 
-def measure(texts: Iterable[str]) -> Reading:
-    """Measure several pieces of Markdown as one text; each piece ends a sentence."""
+def measure(texts: Iterable[str], counting: Counting = ENGLISH) -> Reading:
+    """Measure several pieces of Markdown as one text in the language `counting` is for;
+    each piece ends a sentence."""
     words = syl = poly = 0
     by_sentence = []
-    found = [sentence for raw in texts for sentence in _sentences(raw)]
-    learn(word for sentence in found for word in WORD_RE.findall(sentence))
+    found = [sentence for raw in texts for sentence in _sentences(raw, counting)]
+    counting.learn(word for sentence in found for word in WORD_RE.findall(sentence))
     for sentence in found:
         here = 0
         for word in WORD_RE.findall(sentence):
-            n = syllables(word)
+            n = counting.syllables(word)
             words += 1
             syl += n
             here += n >= 3

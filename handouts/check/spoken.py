@@ -19,16 +19,77 @@ An all-capital acronym is one word; its syllables are the CMU dictionary's pronu
 where the dictionary has one (preferring the spelled-out one when it lists that too: "US"
 is "you ess"), else its letters spelled out (SUD: three; NMDA: four), except the few in
 `SAID_AS_WORDS`.
+
+What differs between languages (the words for digits, "point", "percent", "to", fractions,
+times, the abbreviations said as words) is a `Voice`; `ENGLISH` is this module's, and the
+Spanish one is in `handouts.check.spanish`. The rules of which number is read how are the
+same for both.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from num2words import num2words
 
-DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+@dataclass(frozen=True)
+class Voice:
+    """How one language reads numbers and abbreviations aloud."""
+
+    lang: str
+    """num2words's name of the language ("en", "es")."""
+    digits: tuple[str, ...]
+    """The words for 0 to 9."""
+    point: str
+    percent: str
+    dollars: str
+    to: str
+    """The word between the ends of a range ("40-60")."""
+    always: str
+    """How "24/7" is said."""
+    said: tuple[tuple[str, str], ...]
+    """Abbreviations (without their full stop) said as a word other than their letters."""
+    numbering: tuple[str, ...]
+    """Words after which a Roman numeral is a number ("Schedule III")."""
+    fraction: Callable[[Voice, int, int], str]
+    """A fraction (numerator, denominator) as words."""
+    time: Callable[[Voice, int, int], str]
+    """A time of day (hours, minutes) as words."""
+    drop: tuple[str, ...] = ()
+    """Words num2words writes that this voice does not say (English's "and")."""
+
+
+def _english_fraction(voice: Voice, count: int, bottom: int) -> str:
+    if bottom == 2:
+        name = "half" if count == 1 else "halves"
+    elif bottom == 4:
+        name = "quarter" + ("s" if count != 1 else "")
+    else:
+        name = ordinal(str(bottom), voice) + ("s" if count != 1 else "")
+    return f"{cardinal(str(count), voice)} {name}"
+
+
+def _english_time(voice: Voice, hours: int, minutes: int) -> str:
+    rest = "" if not minutes else (" oh " + voice.digits[minutes] if minutes < 10
+                                   else " " + cardinal(str(minutes), voice))
+    return cardinal(str(hours), voice) + rest
+
+
+ENGLISH = Voice(
+    lang="en", digits=("zero", "one", "two", "three", "four", "five", "six", "seven",
+                       "eight", "nine"),
+    point="point", percent="percent", dollars="dollars", to="to", always="twenty-four seven",
+    said=(("Dr", "doctor"), ("Mr", "mister"), ("Mrs", "missus"), ("vs", "versus"),
+          ("etc", "et cetera"), ("approx", "approximately"), ("incl", "including")),
+    numbering=("Schedule", "Phase", "Type", "Stage", "Class", "Grade", "Part", "Title",
+               "Level", "Tier", "Category"),
+    fraction=_english_fraction, time=_english_time, drop=("and",))
+
+DIGITS = ENGLISH.digits
 
 DIALLED = frozenset({"211", "311", "411", "511", "611", "711", "811", "911", "988"})
 """Three-digit lines people dial, read digit by digit wherever they stand."""
@@ -50,12 +111,9 @@ NUMBER_RE = re.compile(
     rf"|(?P<cur>\$)?(?P<a>{_NUM})(?P<pa>\s?%)?\s?[-\u2013\u2014]\s?(?P<b>{_NUM})(?P<pb>\s?%)?"
     rf"|(?P<money>\$)?(?P<n>{_NUM})(?P<suffix>\s?%|st\b|nd\b|rd\b|th\b)?)"
     r"(?![\d])")
-"""A number and what says how it is read; tried left to right, first alternative first."""
-
-SAID = {"Dr": "doctor", "Mr": "mister", "Mrs": "missus", "vs": "versus", "etc": "et cetera",
-        "approx": "approximately", "incl": "including"}
-"""Abbreviations said as a word other than their letters."""
-SAID_RE = re.compile(r"(?<![\w.])(" + "|".join(SAID) + r")(?:\.|(?!\w))")
+"""A number and what says how it is read; tried left to right, first alternative first.
+Numbers are written the American way in both languages: a point before the decimals, a
+comma between thousands."""
 
 ACRONYM_RE = re.compile(r"[A-Z]{2,}s?")
 """An all-capital acronym, perhaps plural (SSRIs)."""
@@ -65,27 +123,32 @@ DOTTED_RE = re.compile(r"(?<![\w.])((?:[A-Za-z]\.)+[A-Za-z])\.?(?!\w)")
 sentence's end), said as their letters."""
 
 
-ROMAN_RE = re.compile(
-    r"\b((?:Schedule|Phase|Type|Stage|Class|Grade|Part|Title|Level|Tier|Category)s? )"
-    r"(?=[IVX]+\b)(X{0,3})(IX|IV|V?I{0,3})\b")
-"""A Roman numeral after a word that numbers things ("Schedule III"): "IV" alone is
-more often intravenous."""
+@functools.cache
+def _said_re(said: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Any of the abbreviations `said`, with or without its full stop, as a whole word."""
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(short) for short, _ in said)
+                      + r")(?:\.|(?!\w))")
+
+
+@functools.cache
+def _roman_re(numbering: tuple[str, ...]) -> re.Pattern[str]:
+    """A Roman numeral after one of the words `numbering` ("Schedule III"): "IV" alone is
+    more often intravenous."""
+    return re.compile(r"\b((?:" + "|".join(numbering) + r")s? )"
+                      r"(?=[IVX]+\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
-def _roman(match: re.Match[str]) -> str:
+def _roman(match: re.Match[str], voice: Voice) -> str:
     tens, ones = match.group(2), match.group(3)
     if not tens + ones:
         return match.group()  # letters that only look like a numeral ("VX")
     values = [_ROMAN[c] for c in ones]
     value = 10 * len(tens) + sum(-v if i + 1 < len(values) and v < values[i + 1] else v
                                  for i, v in enumerate(values))
-    return match.group(1) + cardinal(str(value))
-
-
-def _english(words: str) -> str:
-    """num2words's British "and" and its commas dropped: "nine hundred eighty-eight"."""
-    return " ".join(w for w in words.replace(",", " ").split() if w != "and")
+    return match.group(1) + cardinal(str(value), voice)
 
 
 LONGEST = 15
@@ -93,85 +156,80 @@ LONGEST = 15
 num2words overflows past about 10**300)."""
 
 
-def _words(digits: str, to: str = "cardinal") -> str:
+def _words(digits: str, voice: Voice = ENGLISH, to: str = "cardinal") -> str:
     """A whole number as words ("cardinal", "ordinal" or "year"); a long one digit by
-    digit."""
+    digit. num2words's commas and the words the voice drops (English's British "and")
+    are left out: "nine hundred eighty-eight"."""
     digits = digits.replace(",", "")
     if len(digits.lstrip("0")) > LONGEST:
-        return digit_by_digit(digits)
-    return _english(num2words(int(digits), to=to))
+        return digit_by_digit(digits, voice)
+    words = num2words(int(digits), to=to, lang=voice.lang)
+    return " ".join(w for w in words.replace(",", " ").split() if w not in voice.drop)
 
 
-def cardinal(digits: str) -> str:
+def cardinal(digits: str, voice: Voice = ENGLISH) -> str:
     """A whole number (digits, perhaps with thousands commas) as words."""
-    return _words(digits)
+    return _words(digits, voice)
 
 
-def decimal(number: str) -> str:
+def ordinal(digits: str, voice: Voice = ENGLISH) -> str:
+    """A whole number as its ordinal in words ("fifth", "quinto")."""
+    return _words(digits, voice, "ordinal")
+
+
+def decimal(number: str, voice: Voice = ENGLISH) -> str:
     """A number with or without a decimal part as read: "2.5" is "two point five"."""
     whole, _, part = number.partition(".")
-    said = cardinal(whole) if whole else "point"
+    said = cardinal(whole, voice) if whole else voice.point
     if part:
-        said = (said + " point " if whole else "point ") + " ".join(DIGITS[int(d)] for d in part)
+        said = (f"{said} {voice.point} " if whole else f"{voice.point} ") + \
+            " ".join(voice.digits[int(d)] for d in part)
     return said
 
 
-def digit_by_digit(text: str) -> str:
+def digit_by_digit(text: str, voice: Voice = ENGLISH) -> str:
     """Every digit of `text` as its word, letters kept as they are ("1-800-662-HELP")."""
-    return " ".join(DIGITS[int(c)] if c.isdigit() else c for c in re.findall(r"\d|[A-Za-z]+",
-                                                                                text))
+    return " ".join(voice.digits[int(c)] if c.isdigit() else c
+                    for c in re.findall(r"\d|[A-Za-z]+", text))
 
 
-def _amount(number: str) -> str:
+def _amount(number: str, voice: Voice) -> str:
     """A number that stands alone: a year when it looks like one, else its value."""
     if re.fullmatch(r"1[1-9]\d\d|20\d\d", number):
-        return _words(number, "year")
-    return decimal(number)
+        return _words(number, voice, "year")
+    return decimal(number, voice)
 
 
-def _fraction(top: str, bottom: str) -> str:
-    count = int(top)
-    if bottom == "2":
-        name = "half" if count == 1 else "halves"
-    elif bottom == "4":
-        name = "quarter" + ("s" if count != 1 else "")
-    else:
-        name = _words(bottom, "ordinal") + ("s" if count != 1 else "")
-    return f"{cardinal(top)} {name}"
-
-
-def _said(match: re.Match[str]) -> str:
+def _said(match: re.Match[str], voice: Voice) -> str:
     """The words one number is read as."""
     g = match.group
     if g("phone"):
-        return digit_by_digit(g("phone"))
+        return digit_by_digit(g("phone"), voice)
     if g("always"):
-        return "twenty-four seven"
+        return voice.always
     if g("time"):
-        minutes = int(g("minutes"))
-        rest = "" if not minutes else (" oh " + DIGITS[minutes] if minutes < 10
-                                       else " " + cardinal(g("minutes")))
-        return cardinal(g("time")) + rest
+        return voice.time(voice, int(g("time")), int(g("minutes")))
     if g("top"):
-        return _fraction(g("top"), g("bottom"))
+        return voice.fraction(voice, int(g("top")), int(g("bottom")))
     if g("a"):
-        percent = " percent" if g("pa") or g("pb") else ""
-        dollars = " dollars" if g("cur") else ""
-        return f"{_amount(g('a'))} to {_amount(g('b'))}{percent}{dollars}"
+        percent = f" {voice.percent}" if g("pa") or g("pb") else ""
+        dollars = f" {voice.dollars}" if g("cur") else ""
+        return f"{_amount(g('a'), voice)} {voice.to} {_amount(g('b'), voice)}{percent}{dollars}"
     number, suffix = g("n"), (g("suffix") or "").strip()
     if number in DIALLED and not suffix and not g("money"):
-        return digit_by_digit(number)
+        return digit_by_digit(number, voice)
     if suffix in ("st", "nd", "rd", "th") and number.isdigit():
-        return _words(number, "ordinal")
-    said = _amount(number) if not g("money") else decimal(number) + " dollars"
-    return said + (" percent" if suffix == "%" else "")
+        return ordinal(number, voice)
+    said = _amount(number, voice) if not g("money") else \
+        f"{decimal(number, voice)} {voice.dollars}"
+    return said + (f" {voice.percent}" if suffix == "%" else "")
 
 
-def read_aloud(sentence: str) -> str:
+def read_aloud(sentence: str, voice: Voice = ENGLISH) -> str:
     """`sentence` with every number replaced by the words it is read as, abbreviations
-    said as words by them (SAID: "Dr." is "doctor") and dotted abbreviations (U.S., a.m.)
-    by their letters as one word (US, AM). A number run into a letter is set apart from it
-    ("5mg" is "five mg")."""
+    said as words by them (the voice's `said`: "Dr." is "doctor") and dotted abbreviations
+    (U.S., a.m.) by their letters as one word (US, AM). A number run into a letter is set
+    apart from it ("5mg" is "five mg")."""
     def spaced(said: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
         def one(match: re.Match[str]) -> str:
             text, start, end = match.string, match.start(), match.end()
@@ -180,10 +238,11 @@ def read_aloud(sentence: str) -> str:
             return before + said(match) + after
         return one
 
-    sentence = ROMAN_RE.sub(_roman, sentence)
-    sentence = SAID_RE.sub(lambda m: SAID[m.group(1)], sentence)
+    said = dict(voice.said)
+    sentence = _roman_re(voice.numbering).sub(lambda m: _roman(m, voice), sentence)
+    sentence = _said_re(voice.said).sub(lambda m: said[m.group(1)], sentence)
     sentence = DOTTED_RE.sub(lambda m: m.group(1).replace(".", "").upper(), sentence)
-    return NUMBER_RE.sub(spaced(_said), sentence)
+    return NUMBER_RE.sub(spaced(lambda m: _said(m, voice)), sentence)
 
 
 def spelled_syllables(letters: str) -> int:

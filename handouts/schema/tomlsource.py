@@ -222,3 +222,17 @@ def located(data: dict[str, Any], text: str, path: Path) -> Map:
     tree = node(data, (), Location(path))
     assert isinstance(tree, Map)
     return tree
+
+
+def locate(path: Path, lines: list[str], key: str, table: str | None = None) -> Location:
+    """Where `key` is written in handouts.toml's `lines`: within `table` (a dotted name
+    such as 'lengths.short') when given, else at the top level; where that table starts if
+    the key is not there; the file alone if neither is written (or the text is not TOML)."""
+    text = "\n".join(lines)
+    try:
+        found = places(text, path)
+    except (ValueError, IndexError):  # only text that tomllib accepted is scanned
+        return Location(path)
+    where = tuple(table.split(".")) if table else ()
+    return found.keys.get((*where, key)) or found.tables.get(where) or \
+        found.keys.get(where) or Location(path)

@@ -20,7 +20,7 @@ from PIL import Image
 from pptx import Presentation
 
 from handouts.build import uptodate
-from tests.helpers import need, run_tool
+from tests.helpers import GOOD_ES, make_test_clinic, need, run_tool, write_project
 
 SHORT = ("build", "--length", "short", "--no-thumbnails")
 
@@ -210,3 +210,17 @@ def test_headless_chromium_reads_the_same_cells(built: dict[str, Path], tmp_path
                           capture_output=True, text=True, timeout=120, check=False)
     assert "<tbody>" in done.stdout, done.stderr[-2000:]  # the browser's DOM, not the file
     check_cells(done.stdout, root)
+
+
+def test_a_spanish_project_s_report_names_the_spanish_formulas(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    make_test_clinic(tmp_path)
+    (tmp_path / "handouts.toml").write_text('[project]\nlanguage = "es-US"\n')
+    write_project(tmp_path, GOOD_ES, "manos.yaml")
+    result = cli("-C", tmp_path, "build", "--length", "short", "--format", "pdf",
+                 "--no-thumbnails", "-j", "1")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "build" / "index.html").read_text(encoding="utf-8")
+    assert "formula: Szigriszt-Pazos perspicuity on the INFLESZ scale" in page
+    assert re.search(r"Szigriszt-Pazos \(INFLESZ\) \d+\.\d / 65<", page)
+    assert "Flesch-Kincaid" not in page
