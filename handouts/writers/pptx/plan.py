@@ -55,8 +55,9 @@ __all__ = ["ADDRESS_GAP", "CALLOUT_CLEAR", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_S
            "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
 
 MAX_BULLETS = 6
-CONTINUED_NOTE = ("This slide goes on from the last one. Read each point out loud, then stop "
-                  "for questions.")
+CONTINUED_NOTE = "This slide goes on from the last one."
+"""The notes of a continuation slide: the first slide's notes cover what it goes on with
+(a list of references or of words is not to be read out as points)."""
 CONTINUED_KICKER = "Continued"
 """The kicker of a continuation slide whose title with " (continued)" does not fit."""
 FIELD_SIZE = 18.0
