@@ -6,8 +6,10 @@ draws the plan, measuring and choosing nothing: real title placeholders on every
 bullets in the body placeholder, callouts as shaded boxes, pictures with alt text, speaker
 notes, and a slide-number field. The saved file is byte-identical for the same inputs:
 fixed document properties and fixed zip timestamps. `theme` holds the theme, `text`
-writes the DrawingML text, `layouts` chooses the layout of each kind of slide, and
-`package` handles slide and notes parts, the notes master and the zip. `write` is the
+writes the DrawingML text, `layouts` chooses the layout of each kind of slide,
+`access` puts each finished slide in reading order, marks its decorative shapes and gives
+every run the document's language, and `package` handles slide and notes parts, the notes
+master and the zip. `write` is the
 writer's entry (handouts.writers.table); `draw` is the same from a ready-made theme.
 """
 
@@ -38,6 +40,7 @@ from handouts.fonts.metrics import measurer
 from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
+from handouts.writers.pptx.access import finish
 from handouts.writers.pptx.backgrounds import unchecked
 from handouts.writers.pptx.inks import DeckInks
 from handouts.writers.pptx.layouts import (
@@ -134,6 +137,7 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
+        finish(slide, layouts[plan.kind], notes, doc.lang)
     keep_notes(prs)
     if inks.links:  # presentation programs colour links from the theme, not the run
         _link_colour(prs, Counter(inks.links).most_common(1)[0][0])
@@ -193,6 +197,10 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             title_shape.fill.fore_color.rgb = rgb(theme.palette.primary)
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
+        if plan.kicker:  # "Part 2 of 6" above a section's title, in the title band
+            p = _kicker(tf, plan.kicker, theme,
+                        ink("band", "band", slideplan.KICKER_SIZE, True) if styled
+                        else ink.placeholder(title_shape, "title", slideplan.KICKER_SIZE, True))
         add_runs(p, plan.title, plan.title_size, theme,
                  ink("band", "band", plan.title_size, True) if styled
                  else ink.placeholder(title_shape, "title", plan.title_size, True),
@@ -233,14 +241,9 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
     p = tf.paragraphs[0]
     p.alignment = PP_ALIGN.LEFT
     if plan.kicker:  # a line of its own above the title, read with it
-        size = slideplan.KICKER_SIZE
-        format_paragraph(p, None, theme, size * slideplan.LINE_SPACING)
-        add_runs(p, (L.Run(plan.kicker),), size, theme,
-                 ink("title", "slide", size, True) if styled
-                 else ink.placeholder(title_shape, "title", size, True), bold=True,
-                 heading=True)
-        p = tf.add_paragraph()
-        p.alignment = PP_ALIGN.LEFT
+        p = _kicker(tf, plan.kicker, theme,
+                    ink("title", "slide", slideplan.KICKER_SIZE, True) if styled
+                    else ink.placeholder(title_shape, "title", slideplan.KICKER_SIZE, True))
     add_runs(p, plan.title, plan.title_size, theme,
              ink("title", "slide", plan.title_size, True) if styled
              else ink.placeholder(title_shape, "title", plan.title_size, True), bold=True,
@@ -315,6 +318,18 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         foot.text_frame.margin_left = foot.text_frame.margin_right = 0
         add_runs(foot.text_frame.paragraphs[0], plan.foot, slideplan.FOOT_SIZE, theme,
                  ink("muted", "slide", slideplan.FOOT_SIZE))
+
+
+def _kicker(tf: Any, kicker: str, theme: DeckTheme, colour: str | None) -> Any:
+    """Write `kicker` in the title frame `tf`'s first paragraph, a line of its own at
+    KICKER_SIZE in `colour`, and return the new paragraph after it, for the title."""
+    p = tf.paragraphs[0]
+    size = slideplan.KICKER_SIZE
+    format_paragraph(p, None, theme, size * slideplan.LINE_SPACING)
+    add_runs(p, (L.Run(kicker),), size, theme, colour, bold=True, heading=True)
+    p = tf.add_paragraph()
+    p.alignment = PP_ALIGN.LEFT
+    return p
 
 
 def _linked(runs: L.Inline) -> bool:

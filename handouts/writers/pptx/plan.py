@@ -5,7 +5,8 @@ Text is measured with a `Measure` (the width of a string at a size, from the sam
 files the PDFs use; handouts.writers.pptx.measure), so the plan is tested without
 python-pptx. Bullets that do not fit
 the body box, or more than MAX_BULLETS of them, continue on a slide titled
-"... (continued)"; a slide's QR code stays on its first slide, with its notes. The closing
+"... (continued)" (numbered, "... (continued, 2 of 3)", where there are more, so every title
+is different); a slide's QR code stays on its first slide, with its notes. The closing
 (contact) slide never splits, and its text stays at the deck's body size (the level's
 smallest): its small print (a `meta` paragraph, "Reviewed: ...") goes to the slide's
 foot, beside the slide number, or to the notes where it is wider than that line; contact
@@ -240,7 +241,8 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             used += h
         _balance(pages, body, measure)
         for n, page in enumerate(pages):
-            title = slide.title if n == 0 else (*slide.title, L.Run(" (continued)"))
+            title = slide.title if n == 0 else (*slide.title,
+                                                L.Run(f" ({_continued(n, len(pages))})"))
             split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
                                   notes=notes if n == 0 else (CONTINUED_NOTE,),
                                   qr=qr if n == 0 else None,  # with its notes
@@ -248,6 +250,12 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [_place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
+
+
+def _continued(n: int, pages: int) -> str:
+    """The label of page `n` (from 0) of a slide split into `pages` slides: "continued",
+    numbered where there are two continuations or more, so no two titles are the same."""
+    return "continued" if pages == 2 else f"continued, {n + 1} of {pages}"
 
 
 def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
@@ -285,13 +293,15 @@ def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometr
 
 def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
     """`slide` with its title size; a continuation title too long with " (continued)"
-    becomes the author's title under a CONTINUED_KICKER. Raises TitleTooLong for an
-    author's title too long."""
+    becomes the author's title under a CONTINUED_KICKER (numbered as the title was).
+    Raises TitleTooLong for an author's title too long."""
     if slide.continued and not slide.kicker:
         try:
             return replace(slide, title_size=title_size(slide.title, geo, measure))
-        except TitleTooLong:
-            slide = replace(slide, title=slide.title[:-1], kicker=CONTINUED_KICKER)
+        except TitleTooLong:  # " (continued, 2 of 3)" becomes "Continued, 2 of 3"
+            label = slide.title[-1].text.strip()[1:-1]
+            slide = replace(slide, title=slide.title[:-1],
+                            kicker=CONTINUED_KICKER + label[len(CONTINUED_KICKER):])
     return replace(slide, title_size=title_size(slide.title, geo, measure,
                                                 bool(slide.kicker)))
 
@@ -314,7 +324,10 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
     """`slide` with its title size and the boxes of its shapes; `body` is the geometry
     its items were measured in (narrower by the QR code's column)."""
     m = geo.margin
-    slide = _titled(slide, geo, title_measure)
+    # The title band of a title or section slide, in which its title (and a kicker) is set.
+    band_top, band_h = geo.height * 0.30, geo.height * 0.34
+    banded = slide.kind in ("title", "section") and not geo.template
+    slide = _titled(slide, replace(geo, title_height=band_h) if banded else geo, title_measure)
     size = slide.title_size
     number = Box(geo.width - m - NUMBER_WIDTH, geo.height - 36, NUMBER_WIDTH, 24)
     # the foot's line sits in the strip kept free below the text area, as the number does
@@ -322,7 +335,6 @@ def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
                _foot_width(geo), 24) if slide.foot else None
     if slide.kind in ("title", "section"):
         # The title placeholder itself is the colour band across the slide.
-        band_top, band_h = geo.height * 0.30, geo.height * 0.34
         logo = _fit(slide.images[0], m, 30, 200, 72, sizes) if slide.images else None
         left = m + _on_grid(logo.width) + 16 if logo else m
         boxes = SlideBoxes(

@@ -335,6 +335,7 @@ def test_a_closing_slide_ends_its_text_a_line_above_its_small_print() -> None:
     geo = P.SlideGeometry(720.0, 540.0, 28.0)
     lines = [L.Paragraph((L.Run(f"Contact line {n}"),)) for n in range(6)]
     review = L.Paragraph((L.Run("Reviewed: November 2026"),), "meta")
+
     def height(at: P.SlideGeometry) -> float:
         return sum(P.item_height(P.Item(line.runs, "plain"), at, measure) for line in lines)
 
@@ -360,3 +361,33 @@ def test_a_list_numbered_past_nine_indents_for_its_widest_number() -> None:
     long = [indent(Item((), "bullet", n, 11), 24.0) for n in (1, 10, 11)]
     assert short == [24.0 * 1.1] * 2 and indent(Item((), "bullet"), 24.0) == 24.0 * 1.1
     assert len(set(long)) == 1 and long[0] >= 24.0 * 1.7  # one indent for the whole list
+
+
+def test_more_than_one_continuation_is_numbered() -> None:
+    # Two slides both titled "Facts (continued)" were two slides of the same title.
+    out = plan([slide(bullets(*[f"point {n}" for n in range(15)]))], GEO, measure)
+    assert titles(out) == ["Facts", "Facts (continued, 2 of 3)", "Facts (continued, 3 of 3)"]
+    long_title = "x " * 54  # fits two lines at 28 pt, but not with its suffix
+    out = plan([slide(bullets(*(f"point {n}" for n in range(15))), title=long_title)],
+               GEO, measure)
+    assert titles(out) == [long_title] * 3
+    assert [s.kicker for s in out] == ["", "Continued, 2 of 3", "Continued, 3 of 3"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=4))
+def test_every_planned_slide_has_a_title_of_its_own(counts: list[int]) -> None:
+    slides = [slide(bullets(*(f"point {n} " * (n % 5 + 1) for n in range(count))),
+                    title=f"Topic {k}") for k, count in enumerate(counts)]
+    out = plan(slides, GEO, measure)
+    seen = [(s.kicker, titles([s])[0]) for s in out]
+    assert len(set(seen)) == len(seen)
+
+
+def test_a_section_slides_kicker_is_set_in_its_title_band() -> None:
+    # Two lines at 36 pt under an 18 pt kicker need 108 pt: more than a content slide's
+    # 100 pt title box, less than the section slide's band, so the title keeps 36 pt.
+    two_lines = "x " * 30
+    section = L.Slide("section", (L.Run(two_lines),), (), (), (), (), "Part 1 of 3")
+    out = plan([section], GEO, measure)[0]
+    assert out.kicker == "Part 1 of 3" and out.title_size == 36
