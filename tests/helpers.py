@@ -56,6 +56,19 @@ def make_test_clinic(dest: Path) -> None:
     (dest / "_brand.yml").write_text(TEST_CLINIC_BRAND, encoding="utf-8")
 
 
+def first_topic_project(root: Path, clinic: bool = False) -> Path:
+    """`root` made a project of the sample's settings and brand (or, with `clinic`, the
+    test clinic's) and the sample's first topic alone; returns `root`."""
+    for name in ("handouts.toml", "_brand.yml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "content").mkdir()
+    first = sorted((ROOT / "content").glob("*.yaml"))[0]
+    shutil.copy(first, root / "content" / first.name)
+    if clinic:
+        make_test_clinic(root)
+    return root
+
+
 def need(tool: str) -> str:
     """The path of a command-line tool; skips the test without it (fails in CI)."""
     path = shutil.which(tool)

@@ -19,7 +19,7 @@ from pptx.util import Pt
 from handouts.check.decks import DECORATIVE_URI, deck_problems, problems
 from handouts.cli import main
 from tests.golden.cases import clinic_template
-from tests.helpers import ROOT, TEST_CLINIC_BRAND, make_test_clinic
+from tests.helpers import ROOT, TEST_CLINIC_BRAND, first_topic_project, make_test_clinic
 from tests.writers.pptx.templates import dark_master
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -54,12 +54,7 @@ def test_every_deck_on_a_clinic_template_meets_every_rule(
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The test clinic's 45-minute standard talk on the sample's first topic."""
-    root = tmp_path_factory.mktemp("good")
-    shutil.copy(ROOT / "handouts.toml", root / "handouts.toml")
-    (root / "content").mkdir()
-    first = sorted((ROOT / "content").glob("*.yaml"))[0]
-    shutil.copy(first, root / "content" / first.name)
-    make_test_clinic(root)
+    root = first_topic_project(tmp_path_factory.mktemp("good"), clinic=True)
     result = CliRunner().invoke(main, ["-C", str(root), "build", "--format", "pptx",
                                        "--level", "standard", "--length", "full",
                                        "--no-report"], catch_exceptions=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +21,7 @@ from handouts.colours import Palette, contrast, luminance
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.writers.contract import WriterInputs
-from tests.helpers import ROOT
+from tests.helpers import first_topic_project
 from tests.measure_contrast import Seen, deck_texts, pdf_texts
 from tests.writers.pptx.templates import dark_master, filled_body_on_a_gradient, pale_text
 
@@ -34,12 +33,7 @@ def jobs(tmp_path_factory: pytest.TempPathFactory
          ) -> dict[str, tuple[L.Document, WriterInputs, Callable[..., object]]]:
     """The sample's first topic at the standard level, as layout documents with their
     writer inputs: flyer, brochure (trifold), booklet and the 5-minute deck."""
-    root = tmp_path_factory.mktemp("readable")
-    for name in ("handouts.toml", "_brand.yml"):
-        shutil.copy(ROOT / name, root / name)
-    (root / "content").mkdir()
-    first = sorted((ROOT / "content").glob("*.yaml"))[0]
-    shutil.copy(first, root / "content" / first.name)
+    root = first_topic_project(tmp_path_factory.mktemp("readable"))
     project = load_project(root)
     out = {}
     for job in plan(project, levels=["standard"], formats=("pdf", "pptx")):

@@ -6,9 +6,11 @@ must fit with it too."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 """Where fonts-dejavu-core installs its files."""
@@ -55,3 +57,13 @@ def use_wide_brand(project: Path) -> None:
     for font in fonts:
         shutil.copy(font, project / "brand" / font.name)
     (project / "_brand.yml").write_text(WIDE_BRAND, encoding="utf-8")
+
+
+def build_wide(project: Path, cli: Callable[..., Result], fmt: str) -> list[Path]:
+    """Every output of format `fmt` ('pdf', 'pptx') of `project` built with the wide
+    brand (asserting the build succeeded: nothing overflowed), sorted by path."""
+    use_wide_brand(project)
+    result = cli("-C", project, "build", "--format", fmt, "--no-thumbnails", "--no-report",
+                 "-j", "1")
+    assert result.exit_code == 0, result.output
+    return sorted((project / "build").rglob(f"*.{fmt}"))

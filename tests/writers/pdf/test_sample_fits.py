@@ -11,16 +11,12 @@ from pathlib import Path
 from click.testing import Result
 
 from tests.helpers import run_tool
-from tests.writers.wide_brand import use_wide_brand
+from tests.writers.wide_brand import build_wide
 
 
 def test_every_pdf_of_the_sample_fits_with_a_wide_font_on_a4(
         sample: Path, cli: Callable[..., Result]) -> None:
-    use_wide_brand(sample)
-    result = cli("-C", sample, "build", "--format", "pdf", "--no-thumbnails",
-                 "--no-report", "-j", "1")
-    assert result.exit_code == 0, result.output
-    pdfs = sorted((sample / "build").rglob("*.pdf"))
+    pdfs = build_wide(sample, cli, "pdf")
     assert len(pdfs) == 18, [p.name for p in pdfs]
     for pdf in pdfs:  # the brand's paper was used, not the sample's letter
         assert "(A4)" in run_tool("pdfinfo", pdf), pdf.name

@@ -5,7 +5,6 @@ continuations, QR code) by the deck checker, one rule at a time."""
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from dataclasses import replace
 
@@ -16,7 +15,7 @@ from handouts.build.project import load_project, plan, render_layout, writer_inp
 from handouts.check.decks import DECORATIVE_NS, DECORATIVE_URI, deck_problems
 from handouts.document import model as L
 from handouts.writers.contract import Output
-from tests.helpers import ROOT, make_test_clinic
+from tests.helpers import first_topic_project
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -26,12 +25,7 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 def talk(tmp_path_factory: pytest.TempPathFactory) -> tuple[L.Document, Output, object]:
     """The sample's first topic as the test clinic's 45-minute standard talk: its layout
     document, the deck drawn from it, and the writer with its inputs (to draw it again)."""
-    root = tmp_path_factory.mktemp("access")
-    shutil.copy(ROOT / "handouts.toml", root / "handouts.toml")
-    (root / "content").mkdir()
-    first = sorted((ROOT / "content").glob("*.yaml"))[0]
-    shutil.copy(first, root / "content" / first.name)
-    make_test_clinic(root)
+    root = first_topic_project(tmp_path_factory.mktemp("access"), clinic=True)
     project = load_project(root)
     job = next(j for j in plan(project, levels=["standard"], formats=("pptx",))
                if j.length.name == "full")

@@ -9,16 +9,12 @@ from pathlib import Path
 from click.testing import Result
 from pptx import Presentation
 
-from tests.writers.wide_brand import use_wide_brand
+from tests.writers.wide_brand import build_wide
 
 
 def test_every_deck_of_the_sample_fits_with_a_wide_font_on_4_3_slides(
         sample: Path, cli: Callable[..., Result]) -> None:
-    use_wide_brand(sample)
-    result = cli("-C", sample, "build", "--format", "pptx", "--no-thumbnails",
-                 "--no-report", "-j", "1")
-    assert result.exit_code == 0, result.output
-    decks = sorted((sample / "build").rglob("*.pptx"))
+    decks = build_wide(sample, cli, "pptx")
     assert len(decks) == 18, [d.name for d in decks]
     for deck in decks:  # the contact slide never splits
         last = Presentation(str(deck)).slides[-1]
