@@ -207,9 +207,13 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
 @click.option("--strict", is_flag=True,
               help="Exit 1 when a reading target is missed or anything is found.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--outputs", is_flag=True,
+              help="Check the built outputs instead: every PDF in the build folder against "
+                   "PDF/UA-1 (needs pip install 'make-handouts[verify]').")
 @click.pass_obj
-def check_command(root: Path, strict: bool, as_json: bool) -> None:
-    """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure."""
+def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> None:
+    """Measure reading grades (Flesch-Kincaid, SMOG), find jargon and check structure;
+    with --outputs, check the accessibility of the built outputs."""
     import json
 
     from handouts.build import project as build
@@ -218,6 +222,9 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
     from handouts.check.literacy import check
 
     project = build.load_project(root)
+    if outputs:
+        _check_outputs(project.settings.build_dir, as_json)
+        return
     result = check(project.topics, project.settings.levels)
     warnings = [*project.warnings, *(finding_diagnostic(f) for f in result.findings)]
     if as_json:
@@ -246,6 +253,33 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
                    f"{len(warnings)} warnings")
     if strict and (result.failed or project.warnings):
         raise BuildError("check --strict failed: see the missed targets and warnings above")
+
+
+def _check_outputs(build_dir: Path, as_json: bool) -> None:
+    """Validate every PDF under `build_dir` against PDF/UA-1 and print each verdict;
+    raises BuildError if any fails, or if page-validation is not installed. (Decks: the
+    deck checker of the accessibility work is to be run here too.)"""
+    import json
+
+    from handouts.check import pdfua
+
+    if not pdfua.available():
+        raise BuildError("check --outputs needs page-validation to validate PDFs against "
+                         f"PDF/UA-1: {pdfua.INSTALL}")
+    found = [(path, verdict) for path, verdict in pdfua.validate_outputs(build_dir)
+             if verdict is not None]
+    failed = [path for path, verdict in found if not verdict.passed]
+    if as_json:
+        click.echo(json.dumps({"pdf_ua_1": [
+            {"path": _shown(path), "rules": verdict.rules, "failed": list(verdict.failed),
+             "validator": verdict.validator} for path, verdict in found],
+            "passed": not failed}, indent=2))
+    else:
+        for path, verdict in found:
+            click.echo(f"{_shown(path)}: {'ok' if verdict.passed else 'FAILED'}: {verdict}")
+        click.echo(f"{len(found)} PDFs checked against PDF/UA-1; {len(failed)} failed")
+    if failed:
+        raise BuildError(f"check --outputs failed: {len(failed)} PDFs are not PDF/UA-1")
 
 
 @main.command("init")

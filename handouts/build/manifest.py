@@ -32,6 +32,9 @@ class Facts:
     """Its pages or slides."""
     title: str = ""
     """The title it opens with, where its format has one to show (a deck), else ''."""
+    accessible: str = ""
+    """A PDF's PDF/UA-1 validation when it was made (handouts.check.pdfua): 'passed',
+    'failed', or 'not checked' (page-validation not installed); '' for other formats."""
 
 
 @dataclass(frozen=True)
@@ -92,21 +95,21 @@ def load(out_dir: Path) -> dict[str, Made]:
         return {}
     found: dict[str, Made] = {}
     for key, value in data.items():
-        if not (isinstance(value, list) and len(value) in (3, 5) and isinstance(value[0], str)
+        if not (isinstance(value, list) and len(value) in (3, 5, 6) and isinstance(value[0], str)
                 and isinstance(value[1], int) and isinstance(value[2], str)):
             continue
         facts = value[3:]
         if not facts:
             found[str(key)] = Made(value[0], value[1], value[2])
         elif isinstance(facts[0], int) and not isinstance(facts[0], bool) \
-                and isinstance(facts[1], str):
-            found[str(key)] = Made(value[0], value[1], value[2], Facts(facts[0], facts[1]))
+                and all(isinstance(f, str) for f in facts[1:]):
+            found[str(key)] = Made(value[0], value[1], value[2], Facts(*facts))
     return found
 
 
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *((m.facts.count, m.facts.title) if m.facts else ())]
+                  *((m.facts.count, m.facts.title, m.facts.accessible) if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

@@ -184,7 +184,8 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         if facts is None:  # not the bytes a build recorded making
             shown[item.path] = "out of date"
             continue
-        shown[item.path] = item.counted(facts.count)
+        shown[item.path] = item.counted(facts.count) + \
+            (f"; PDF/UA-1 {facts.accessible}" if facts.accessible else "")
         titles[item.path] = facts.title
         if not thumbnails or fresh:
             continue
@@ -204,7 +205,8 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
             f"{len(warnings) + len(result.findings)} warnings"
             f"{f'; {len(notes)} notes' if notes else ''}. Reading figures name their "
-            "formula: Flesch-Kincaid grade and SMOG grade, with the level's target.</p>"]
+            "formula: Flesch-Kincaid grade and SMOG grade, with the level's target.</p>",
+            f'<p class="summary">{html.escape(_accessibility(items, known))}</p>']
     if failed:
         body.append("<h2>Failed</h2><ul>" + "".join(
             f'<li class="fail">{html.escape(f)}</li>' for f in failed) + "</ul>")
@@ -317,6 +319,24 @@ def _reading(grade: Grade | None) -> str:
             + _bar("SMOG grade", r.smog, grade.level.max_smog)
             + f'<div class="bar">{r.words_per_sentence:.1f} words per sentence; '
               f"{r.polysyllable_share:.0%} of words have 3+ syllables</div>")
+
+
+def _accessibility(items: Sequence[Item], known: Mapping[Path, Facts]) -> str:
+    """One sentence on the PDF/UA-1 validation of the PDFs shown (handouts.check.pdfua)."""
+    from handouts.check.pdfua import INSTALL
+
+    said = [known[i.path].accessible for i in items if i.fmt == "pdf" and i.path in known]
+    if not said:
+        return "No PDF is shown, so none was validated against PDF/UA-1."
+    passed, failed = said.count("passed"), said.count("failed")
+    not_run = len(said) - passed - failed
+    parts = [f"PDF/UA-1 (accessible PDF) validation: {passed} of {len(said)} PDFs passed"]
+    if failed:
+        parts.append(f"{failed} failed (see the warnings)")
+    if not_run:
+        parts.append(f"{not_run} not checked: validation was not run ({INSTALL} "
+                     "to validate every PDF the build makes)")
+    return "; ".join(parts) + "."
 
 
 def _output(item: Item, png: Path, fact: str, deck_title: str, out_dir: Path) -> str:
