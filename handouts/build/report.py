@@ -1,6 +1,7 @@
 """The build report, `build/index.html`: for each topic, a grid of levels x lengths with a
 thumbnail of each PDF's first page and each deck's title slide, page and slide counts,
-the reading figures against their targets as small inline charts, the warnings, and a
+the reading figures against their targets as small inline charts, the warnings, whether
+the PDFs passed PDF/UA-1 validation (handouts.check.pdfua), and a
 link to every file. It is one static page with relative links, so it opens from disk.
 
 Counts and titles are what each output's writer said when it made it (manifest.Facts);
@@ -184,8 +185,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         if facts is None:  # not the bytes a build recorded making
             shown[item.path] = "out of date"
             continue
-        shown[item.path] = item.counted(facts.count) + \
-            (f"; PDF/UA-1 {facts.accessible}" if facts.accessible else "")
+        shown[item.path] = item.counted(facts.count)
         titles[item.path] = facts.title
         if not thumbnails or fresh:
             continue

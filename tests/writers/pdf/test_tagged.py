@@ -189,7 +189,6 @@ def test_the_build_report_says_whether_pdfs_were_validated(
     assert result.exit_code == 0, result.output
     index = (root / "build" / "index.html").read_text(encoding="utf-8")
     assert "PDF/UA-1 (accessible PDF) validation: 1 of 1 PDFs passed." in index
-    assert "PDF/UA-1 passed" in index
     monkeypatch.setitem(__import__("sys").modules, "page", None)  # the extra not installed
     result = cli("-C", root, "build", "--format", "pdf", "--no-thumbnails", "-j", "1",
                  "--force")
