@@ -107,9 +107,14 @@ def load(out_dir: Path) -> dict[str, Made]:
     return found
 
 
+def _facts(facts: Facts) -> tuple[int | str, ...]:
+    """`facts` as a record keeps them: count and title, and a PDF's accessibility."""
+    return (facts.count, facts.title, *((facts.accessible,) if facts.accessible else ()))
+
+
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *((m.facts.count, m.facts.title, m.facts.accessible) if m.facts else ())]
+                  *(_facts(m.facts) if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())
