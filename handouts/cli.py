@@ -209,10 +209,14 @@ def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
 @click.option("--strict", is_flag=True,
               help="Exit 1 when a reading target is missed or anything is found.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--outputs", is_flag=True,
+              help="Check the built outputs instead: every PDF in the build folder against "
+                   "PDF/UA-1 (needs pip install 'make-handouts[verify]').")
 @click.pass_obj
-def check_command(root: Path, strict: bool, as_json: bool) -> None:
+def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> None:
     """Measure reading grades (Flesch-Kincaid, SMOG; in Spanish, Szigriszt-Pazos on the
-    INFLESZ scale and Fernández-Huerta), find jargon and check structure."""
+    INFLESZ scale and Fernández-Huerta), find jargon and check structure; with --outputs,
+    check the accessibility of the built PDFs and decks."""
     import json
 
     from handouts.build import project as build
@@ -222,6 +226,9 @@ def check_command(root: Path, strict: bool, as_json: bool) -> None:
     from handouts.check.literacy import Grade, check
 
     project = build.load_project(root)
+    if outputs:
+        _check_outputs(project.settings.build_dir, as_json)
+        return
     settings = project.settings
     result = check(project.topics, settings.levels, language=settings.language,
                    targets=settings.targets)
@@ -276,6 +283,43 @@ def _check_summary(topics: int, missed: int, formulas: str, warnings: list[Diagn
     return (f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels miss a "
             f"reading target ({formulas}); {len(warnings) - notes} warnings"
             + (f", {notes} notes" if notes else ""))
+
+
+def _check_outputs(build_dir: Path, as_json: bool) -> None:
+    """Validate every PDF under `build_dir` against PDF/UA-1 and every deck against WCAG
+    2.1 AA as PowerPoint's accessibility checker sees it (handouts.check.decks), and print
+    each verdict; raises BuildError if any fails, or if page-validation is not installed."""
+    import json
+
+    from handouts.check import decks, pdfua
+
+    if not pdfua.available():
+        raise BuildError("check --outputs needs page-validation to validate PDFs against "
+                         f"PDF/UA-1: {pdfua.INSTALL}")
+    found = [(path, verdict) for path, verdict in pdfua.validate_outputs(build_dir)
+             if verdict is not None]
+    failed = [path for path, verdict in found if not verdict.passed]
+    slides = [(path, decks.problems(path)) for path in sorted(build_dir.rglob("*.pptx"))
+              if not path.is_symlink()]
+    unfit = [path for path, problems in slides if problems]
+    if as_json:
+        click.echo(json.dumps({"pdf_ua_1": [
+            {"path": _shown(path), "rules": verdict.rules, "failed": list(verdict.failed),
+             "validator": verdict.validator} for path, verdict in found],
+            "decks": [{"path": _shown(path), "problems": problems}
+                      for path, problems in slides],
+            "passed": not failed and not unfit}, indent=2))
+    else:
+        for path, verdict in found:
+            click.echo(f"{_shown(path)}: {'ok' if verdict.passed else 'FAILED'}: {verdict}")
+        for path, problems in slides:
+            click.echo(f"{_shown(path)}: {'FAILED' if problems else 'ok'}" +
+                       "".join(f"\n  {problem}" for problem in problems))
+        click.echo(f"{len(found)} PDFs checked against PDF/UA-1; {len(failed)} failed; "
+                   f"{len(slides)} decks checked against WCAG 2.1 AA; {len(unfit)} failed")
+    if failed or unfit:
+        raise BuildError(f"check --outputs failed: {len(failed)} PDFs are not PDF/UA-1, "
+                         f"{len(unfit)} decks have accessibility problems (listed above)")
 
 
 @main.command("init")

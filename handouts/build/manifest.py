@@ -37,6 +37,9 @@ class Facts:
     warnings: tuple[Diagnostic, ...] = ()
     """What the build said when it made it (warnings and notes), said again while it is
     up to date."""
+    accessible: str = ""
+    """A PDF's PDF/UA-1 validation when it was made (handouts.check.pdfua): 'passed',
+    'failed', or 'not checked' (page-validation not installed); '' for other formats."""
 
 
 @dataclass(frozen=True)
@@ -97,26 +100,33 @@ def load(out_dir: Path) -> dict[str, Made]:
         return {}
     found: dict[str, Made] = {}
     for key, value in data.items():
-        if not (isinstance(value, list) and len(value) in (3, 6) and isinstance(value[0], str)
+        if not (isinstance(value, list) and len(value) in (3, 6, 7) and isinstance(value[0], str)
                 and isinstance(value[1], int) and isinstance(value[2], str)):
             continue
         facts = value[3:]
         if not facts:
             found[str(key)] = Made(value[0], value[1], value[2])
         elif isinstance(facts[0], int) and not isinstance(facts[0], bool) \
-                and isinstance(facts[1], str) and isinstance(facts[2], list):
+                and isinstance(facts[1], str) and isinstance(facts[2], list) \
+                and all(isinstance(f, str) for f in facts[3:]):
             said = [diagnostic_from_json(w) for w in facts[2]]
             warnings = tuple(w for w in said if w is not None)
             if len(warnings) == len(said):
                 found[str(key)] = Made(value[0], value[1], value[2],
-                                       Facts(facts[0], facts[1], warnings))
+                                       Facts(facts[0], facts[1], warnings, *facts[3:]))
     return found
+
+
+def _facts(facts: Facts) -> tuple[object, ...]:
+    """`facts` as a record keeps them: count, title and what the build said, and a PDF's
+    accessibility."""
+    return (facts.count, facts.title, [diagnostic_json(w) for w in facts.warnings],
+            *((facts.accessible,) if facts.accessible else ()))
 
 
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *((m.facts.count, m.facts.title, [diagnostic_json(w) for w in m.facts.warnings])
-                    if m.facts else ())]
+                  *(_facts(m.facts) if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

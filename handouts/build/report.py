@@ -1,6 +1,7 @@
 """The build report, `build/index.html`: for each topic, a grid of levels x lengths with a
 thumbnail of each PDF's first page and each deck's title slide, page and slide counts,
-the reading figures against their targets as small inline charts, the warnings, and a
+the reading figures against their targets as small inline charts, the warnings, whether
+the PDFs passed PDF/UA-1 validation (handouts.check.pdfua), and a
 link to every file. It is one static page with relative links, so it opens from disk.
 
 Counts and titles are what each output's writer said when it made it (manifest.Facts);
@@ -208,7 +209,8 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
             f"{len(warnings) + sum(f.severity == 'warning' for f in result.findings)} warnings"
             f"{f'; {counted} notes' if counted else ''}. Reading figures name their "
-            f"formula: {_formulas(result)}, with the level's target.</p>"]
+            f"formula: {_formulas(result)}, with the level's target.</p>",
+            f'<p class="summary">{html.escape(_accessibility(items, known))}</p>']
     if failed:
         body.append("<h2>Failed</h2><ul>" + "".join(
             f'<li class="fail">{html.escape(f)}</li>' for f in failed) + "</ul>")
@@ -334,6 +336,24 @@ def _reading(grade: Grade | SpanishGrade | None) -> str:
             + _bar("SMOG grade", r.smog, grade.level.max_smog)
             + f'<div class="bar">{r.words_per_sentence:.1f} words per sentence; '
               f"{r.polysyllable_share:.0%} of words have 3+ syllables</div>")
+
+
+def _accessibility(items: Sequence[Item], known: Mapping[Path, Facts]) -> str:
+    """One sentence on the PDF/UA-1 validation of the PDFs shown (handouts.check.pdfua)."""
+    from handouts.check.pdfua import INSTALL
+
+    said = [known[i.path].accessible for i in items if i.fmt == "pdf" and i.path in known]
+    if not said:
+        return "No PDF is shown, so none was validated against PDF/UA-1."
+    passed, failed = said.count("passed"), said.count("failed")
+    not_run = len(said) - passed - failed
+    parts = [f"PDF/UA-1 (accessible PDF) validation: {passed} of {len(said)} PDFs passed"]
+    if failed:
+        parts.append(f"{failed} failed (see the warnings)")
+    if not_run:
+        parts.append(f"{not_run} not checked: validation was not run ({INSTALL} "
+                     "to validate every PDF the build makes)")
+    return "; ".join(parts) + "."
 
 
 def _output(item: Item, png: Path, fact: str, deck_title: str, out_dir: Path) -> str:

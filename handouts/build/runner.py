@@ -36,6 +36,7 @@ from handouts.build.workers import (
     output_key,
     readings_in_worker,
     task_key,
+    validated,
     worker_pool,
 )
 from handouts.document import jinja as templates
@@ -181,7 +182,8 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
                 if done.state == "failed":
                     report.failed.append(done.messages[0])
                 elif done.state == "staged":
-                    staged.append((job, done))
+                    key = output_key(job, project.out_dir)
+                    staged.append((job, validated(job, done, staging / key)))
             report.checked = checked()
     except KeyboardInterrupt:
         if not (template_problems or glyph_problems):

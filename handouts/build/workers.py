@@ -14,7 +14,7 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +131,27 @@ class Worker:
         warnings = (*([italics] if italics else []), *result.warnings)
         return Done("staged", warnings=warnings,
                     facts=Facts(result.count, result.title, warnings), made=made)
+
+
+def validated(job: Job, done: Done, staged: Path) -> Done:
+    """`done` with a staged PDF's PDF/UA-1 validation (handouts.check.pdfua) in its facts
+    and a `pdf-ua` warning if it failed; other formats as they are.
+
+    Called in the main process, never in a worker: page-validation runs on a thread pool
+    that a forked process inherits without its threads, so a worker forked after the main
+    process validated anything would wait for them for ever."""
+    from handouts.check import pdfua
+
+    if job.fmt != "pdf" or done.facts is None:
+        return done
+    verdict = pdfua.validate(staged.read_bytes())
+    if verdict is None:
+        return replace(done, facts=replace(done.facts, accessible=pdfua.NOT_RUN))
+    failing = () if verdict.passed else (Diagnostic(
+        "pdf-ua", f"{job.label} ({job.kind}) is not accessible: {verdict}; please report "
+        "this"),)
+    return replace(done, facts=replace(done.facts, accessible=verdict.short),
+                   warnings=(*done.warnings, *failing))
 
 
 def stage(path: Path, data: bytes) -> None:

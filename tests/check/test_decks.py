@@ -175,3 +175,27 @@ def test_the_decorative_mark_is_the_one_powerpoint_writes(good: bytes) -> None:
         f'<a:ext uri="{DECORATIVE_URI}"><adec:decorative '
         'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
         "</a:ext></a:extLst>")
+
+
+def test_check_outputs_runs_the_deck_checker_over_the_built_decks(
+        tmp_path: Path) -> None:
+    """`make-handouts check --outputs` checks the decks in the build folder beside the
+    PDFs, and fails naming a deck and its slide when one breaks a rule."""
+    pytest.importorskip("page", reason="needs page-validation (the verify extra)")
+    root = tmp_path / "project"
+    root.mkdir()
+    first_topic_project(root)
+    runner = CliRunner()
+    built = runner.invoke(main, ["-C", str(root), "build", "--length", "short", "--level",
+                                 "easy", "--no-thumbnails", "--no-report"])
+    assert built.exit_code == 0, built.output
+    result = runner.invoke(main, ["-C", str(root), "check", "--outputs"])
+    assert result.exit_code == 0, result.output
+    assert "1 decks checked against WCAG 2.1 AA; 0 failed" in result.output
+    (deck,) = (root / "build").rglob("*.pptx")
+    prs = Presentation(str(deck))
+    prs.slides[1].shapes.title.text_frame.text = prs.slides[0].shapes.title.text_frame.text
+    prs.save(str(deck))
+    result = runner.invoke(main, ["-C", str(root), "check", "--outputs"])
+    assert result.exit_code == 1
+    assert f"{deck.name}: FAILED" in result.output and "slide 2" in result.output

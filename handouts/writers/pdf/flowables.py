@@ -9,18 +9,18 @@ in fonts registered and measured by the font service (handouts.fonts).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
-from reportlab.platypus import Image as RLImage
+from reportlab.platypus import Flowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from handouts import qr
 from handouts.brand.assets import load_picture
 from handouts.colours import Palette
 from handouts.contrast import Ink, Inks, alternatives
@@ -31,8 +31,10 @@ from handouts.fonts.registry import register
 from handouts.writers.addresses import times_whole
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import inks
+from handouts.writers.pdf.figures import QRFlowable, TaggedImage, TaggedList
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
+from handouts.writers.pdf.tags import Node
 
 
 @dataclass(frozen=True)
@@ -159,27 +161,11 @@ def _unbroken(text: str) -> str:
     return escape(text).replace(" ", "\u00a0")
 
 
-class _QR(Flowable):  # type: ignore[misc]
-    """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
-
-    def __init__(self, url: str, size: float) -> None:
-        super().__init__()
-        self.url = url
-        self.width = self.height = size
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return (self.width, self.height)
-
-    def draw(self) -> None:
-        self.canv.setFillColor(colors.white)
-        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        self.canv.setFillColor(colors.black)
-        for x, y, w, h in qr.dark_rects(self.url, self.width):
-            self.canv.rect(x, y, w, h, stroke=0, fill=1)
-
-
 class Builder:
-    """Makes the flowables for layout blocks in a theme."""
+    """Makes the flowables for layout blocks in a theme, each drawing content tagged with
+    the structure element it belongs to (handouts.writers.pdf.tags): headings H1 (the
+    title) to H4, paragraphs P, lists L/LI/Lbl/LBody, callouts a Div, pictures and QR codes
+    a Figure with alternative text; rules, spacers, boxes and bands are decoration."""
 
     def __init__(self, theme: Theme, italic: bool = True) -> None:
         self.theme, self.italic = theme, italic
@@ -189,6 +175,31 @@ class Builder:
         """The inks drawn so far: the colours replaced are the output's warnings."""
         self.primary = colors.HexColor(theme.palette.primary)
         self.secondary = colors.HexColor(theme.palette.secondary)
+        self._keys = count()
+        self._path: list[Node] = []
+        """The structure elements the blocks being made are inside, outermost first."""
+
+    def node(self, role: str, alt: str = "") -> Node:
+        """A new structure element of `role` (tags.Node)."""
+        return Node(next(self._keys), role, alt)
+
+    @contextmanager
+    def within(self, node: Node) -> Iterator[Node]:
+        """Make the flowables of blocks inside `node` meanwhile."""
+        self._path.append(node)
+        try:
+            yield node
+        finally:
+            self._path.pop()
+
+    def tagged(self, flowable: Flowable, role: str, alt: str = "") -> Flowable:
+        """`flowable`, its content a new element of `role` inside the current ones."""
+        flowable.tag = (*self._path, self.node(role, alt))
+        return flowable
+
+    def figure(self, url: str, size: float) -> Flowable:
+        """A QR code leading to `url`, `size` points square, as a figure saying so."""
+        return self.tagged(QRFlowable(url, size), "Figure", f"QR code: link to {url}")
 
     def on(self, ground: str) -> Styles:
         """The styles of text on `ground` (inks.GROUNDS), made once."""
@@ -211,16 +222,18 @@ class Builder:
         """A paragraph of `runs` in `style`, one of `st`'s (the page's if None)."""
         st = st or self.st
         self.inks.colour(st.ink_of(style))
-        return KeptParagraph(self.markup(runs, st), style)
+        made = KeptParagraph(self.markup(runs, st), style)
+        made.links = {run.href: run.text for run in runs if run.href}
+        return made
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
         heads = self.theme.heading_fonts.files if self.theme.heading_fonts else ()
         data, w, h = load_picture(block.src, self.theme.assets_roots,
                                   (*self.theme.fonts.files, *heads))  # for an SVG's text
-        picture = RLImage(data, width=width, height=width * h / w)
+        picture = TaggedImage(data, width=width, height=width * h / w)
         picture.hAlign = "LEFT"
-        return picture
+        return self.tagged(picture, "Figure", block.alt) if block.alt.strip() else picture
 
     def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float,
                   st: Styles) -> ParagraphStyle:
@@ -249,13 +262,24 @@ class Builder:
             out.extend(made)
         return out
 
+    def item(self, blocks: Sequence[L.Block], width: float, ground: str) -> list[Flowable]:
+        """The flowables of a list item (an LI element: its bullet the label, its blocks
+        the body); the first carries the label's path as `label` for TaggedList."""
+        with self.within(self.node("LI")):
+            label = (*self._path, self.node("Lbl"))
+            with self.within(self.node("LBody")):
+                made = self.blocks(blocks, width, ground) or [Spacer(0, 0)]
+        made[0].label = label
+        return made
+
     def block(self, block: L.Block, width: float, ground: str = "page") -> Iterator[Flowable]:
         st = self.on(ground)
         if isinstance(block, L.Heading):
             style = st.headings[block.level]
-            yield self.para(block.runs, self.fit_words(block.runs, style, width, st), st)
+            yield self.tagged(self.para(block.runs, self.fit_words(block.runs, style, width, st),
+                                        st), f"H{block.level + 1}")
         elif isinstance(block, L.Paragraph):
-            para = self.para(block.runs, st.paragraph(block.style), st)
+            para = self.tagged(self.para(block.runs, st.paragraph(block.style), st), "P")
             para.keepWithPrevious = block.style == "source"
             yield para
         elif isinstance(block, L.ListBlock):
@@ -263,9 +287,10 @@ class Builder:
             widest = string_width(str(len(block.items)), st.bold, st.size) \
                 if block.ordered else 0.0
             indent = max(st.size * 1.3, widest + st.size * 0.6)
-            items = [ListItem(self.blocks(item, width - indent, ground) or [Spacer(0, 0)])
-                     for item in block.items]
-            listing = ListFlowable(
+            with self.within(self.node("L")):
+                items = [ListItem(self.item(item, width - indent, ground))
+                         for item in block.items]
+            listing = TaggedList(
                 items, bulletType="1" if block.ordered else "bullet", start=None if
                 block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.bold if
                 block.ordered else st.family, bulletFontSize=st.size,
@@ -274,7 +299,8 @@ class Builder:
             yield listing
         elif isinstance(block, L.Callout):
             pad = st.size * 0.7
-            inner = self.blocks(block.blocks, width - 2 * pad - 4, "box")
+            with self.within(self.node("Div")):
+                inner = self.blocks(block.blocks, width - 2 * pad - 4, "box")
             table = Table([[inner]], colWidths=[width - 4])
             table.setStyle([("FONT", (0, 0), (-1, -1), st.family, st.size),
                 ("BACKGROUND", (0, 0), (-1, -1), self.secondary),
@@ -319,16 +345,16 @@ class Builder:
             yield table
         elif isinstance(block, L.Contact):
             line_style = ParagraphStyle("contact", parent=st.small, spaceAfter=0)
-            lines = [self.para(line, line_style, st) for line in block.lines]
+            lines = [self.tagged(self.para(line, line_style, st), "P") for line in block.lines]
             if block.qr:
                 size = PRINT_QR_SIZE
-                cell = [_QR(block.qr, size)]
+                cell = [self.figure(block.qr, size)]
                 wide = width >= 300
                 if block.caption:
                     cap = ParagraphStyle("qrcap", parent=st.meta,
                                          alignment=TA_CENTER if wide else 0, spaceAfter=0)
                     self.inks.colour(st.ink_of(cap))
-                    cell.append(KeptParagraph(_unbroken(block.caption), cap))
+                    cell.append(self.tagged(KeptParagraph(_unbroken(block.caption), cap), "P"))
                 if wide:  # the column is wide enough for the caption on one line
                     gap = PRINT_QR_GAP
                     column = max(size, string_width(block.caption, st.meta.fontName,
@@ -349,13 +375,15 @@ class Builder:
         elif isinstance(block, L.Definitions):
             self.inks.colour(st.ink_of(st.body))
             for term, definition in block.items:
-                yield KeptParagraph(f"<b>{self.markup(term, st)}</b>: "
-                                    f"{self.markup(definition, st)}", st.body)
+                made = KeptParagraph(f"<b>{self.markup(term, st)}</b>: "
+                                     f"{self.markup(definition, st)}", st.body)
+                made.links = {r.href: r.text for r in (*term, *definition) if r.href}
+                yield self.tagged(made, "P")
         elif isinstance(block, L.QRCode):
-            yield _QR(block.url, block.size)
+            yield self.figure(block.url, block.size)
             if block.caption:
                 self.inks.colour(st.ink_of(st.meta))
-                yield KeptParagraph(_unbroken(block.caption), st.meta)
+                yield self.tagged(KeptParagraph(_unbroken(block.caption), st.meta), "P")
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
         elif isinstance(block, L.Rule):

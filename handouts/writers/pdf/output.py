@@ -16,15 +16,15 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from handouts.brand.assets import ImageProblem
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterInputs
-from handouts.writers.pdf import pages
+from handouts.writers.pdf import pages, reading, structure
 from handouts.writers.pdf.flowables import Builder, Styles, Theme
 from handouts.writers.pdf.inks import GREY
+from handouts.writers.pdf.tags import TaggingCanvas
 from handouts.writers.pdf.theme import theme as theme_of
 
 __all__ = ["Overflow", "OverflowPlace", "Theme", "draw", "write"]
@@ -78,7 +78,7 @@ def draw(doc: L.Document, theme: Theme) -> Output:
                         for s in planned.shortfalls])
     footer = build.ink(build.st.ink("meta", build.st.size)) \
         if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
-    return Output(_render(planned.pages, theme, build.st, footer), len(planned.pages),
+    return Output(_render(doc, planned.pages, theme, build.st, footer), len(planned.pages),
                   (*build.inks.warnings, *map(compact_note, planned.compacted)))
 
 
@@ -106,20 +106,26 @@ def char_width(family: str, size: float) -> float:
     return width / len(SAMPLE_TEXT)
 
 
-def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,
+def _render(doc: L.Document, plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,
             footer_colour: colors.Color) -> bytes:
-    """The planned pages drawn as PDF bytes, exactly where the plan put everything; the
-    running footer in `footer_colour`."""
+    """The planned pages of `doc` drawn as a tagged PDF (PDF/UA-1), exactly where the
+    plan put everything, its structure in reading order (handouts.writers.pdf.reading);
+    the running footer in `footer_colour`. Shades, rules, footers and fold marks are
+    artifacts."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=plans[0].size, invariant=1, pageCompression=1,
-                    initialFontName=st.family, initialFontSize=st.size)
-    canvas.setTitle(theme.title)
+    canvas = TaggingCanvas(out, pagesize=plans[0].size, invariant=1, pageCompression=1,
+                           initialFontName=st.family, initialFontSize=st.size)
+    title = theme.title or doc.title
+    canvas.setTitle(title)
     canvas.setAuthor(theme.author)
-    canvas.setSubject(theme.title)
+    canvas.setSubject(title)
     canvas.setCreator("make-handouts")
+    ranks = reading.ranks(doc.layout, plans)
     for number, page in enumerate(plans, 1):
         canvas.setPageSize(page.size)
-        for region in page.regions:
+        canvas.tags.start_page(canvas)
+        for region, rank in zip(page.regions, ranks[number - 1], strict=True):
+            canvas.tags.region(rank)
             if region.shade is not None:
                 canvas.setFillColor(colors.HexColor(theme.palette.secondary))
                 shade = region.shade
@@ -139,6 +145,8 @@ def _render(plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,
             for x0, y0, x1, y1 in page.fold_marks:
                 canvas.line(x0, y0, x1, y1)
             canvas.setDash()
+        canvas.tags.end_page(canvas)
         canvas.showPage()
+    structure.finish(canvas, title, doc.lang)
     canvas.save()
     return out.getvalue()

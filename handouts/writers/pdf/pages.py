@@ -76,6 +76,9 @@ class Region:
     placed: tuple[Placed, ...]
     shade: Box | None = None
     """The tinted rectangle behind a tinted panel; None: no tint."""
+    panel: L.Panel | None = None
+    """The panel drawn here (for a chain set as one column, one holding all their blocks);
+    None: a page's header or footer, or a flowing page's body."""
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,7 @@ class _Planner:
             shade = Box(L.Pt(x - TINT_PAD), L.Pt(top - height - TINT_PAD),
                         L.Pt(width + 2 * TINT_PAD), L.Pt(height + 2 * TINT_PAD)) \
                 if pnl.tint else None
-            regions.append(Region(x, top, width, height, placed, shade))
+            regions.append(Region(x, top, width, height, placed, shade, pnl))
         if filled.leftover:
             name = chain[-1][0].name
             where = (f"panel '{name}' on page '{part.name}'" if len(part.panels) > 1

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from handouts.writers.pdf.tags import Path, marked
 from handouts.writers.pdf.urlbreaks import with_url_breaks
 
 
@@ -28,6 +29,10 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
     the layout of `w` too (as a frame wraps before it splits) and returns parts laid out at
     `w`; drawing draws the layout shown. The text, style and attributes are fixed once the
     paragraph is made.
+
+    `tag` is the structure element the paragraph's text belongs to (handouts.writers.pdf.
+    tags; None: none) and `links` what each link address it holds says, for its
+    annotation; the parts of a split keep both, so they stay one element.
     """
 
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
@@ -40,6 +45,8 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         """Layouts and the sizes their wrap gave, by `_key`."""
         self._shown: Paragraph | None = None
         """The layout that drawing draws; None before the first wrap or split."""
+        self.tag: Path | None = None
+        self.links: dict[str, str] = {}
 
     def _key(self, width: float) -> tuple[object, ...]:
         return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
@@ -82,6 +89,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             return [self]
         made = [self._part(p) for p in parts]
         for part in made:
+            part.tag, part.links = self.tag, self.links
             part.wrap(available_width, available_height)
         return made
 
@@ -96,6 +104,10 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             if hasattr(part, name):
                 setattr(made, name, getattr(part, name))
         return made
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        with marked(canvas, self.tag, self.links):
+            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         layout = self._shown
