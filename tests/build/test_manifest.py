@@ -29,14 +29,17 @@ def test_records_keep_each_outputs_facts(tmp_path: Path) -> None:
 
 def test_records_keep_a_pdfs_accessibility_and_read_records_without_it(
         tmp_path: Path) -> None:
-    records = {"a/a-easy-flyer.pdf": manifest.Made("f", 10, "s",
-                                                   manifest.Facts(1, "", "passed"))}
+    records = {"a/a-easy-flyer.pdf": manifest.Made(
+        "f", 10, "s", manifest.Facts(1, "", accessible="passed"))}
     manifest.save(tmp_path, records)
     assert manifest.load(tmp_path) == records
-    data = {"older": ["f", 1, "s", 2, ""], "odd": ["f", 1, "s", 2, "", 3]}
+    # a record from before the verdict was kept still loads; one from before what the
+    # build said was kept does not (its output is made again, once, to say it)
+    data = {"before-verdicts": ["f", 1, "s", 2, "", []], "before-warnings": ["f", 1, "s", 2, ""],
+            "odd": ["f", 1, "s", 2, "", [], 3]}
     (tmp_path / manifest.MANIFEST).write_text(json.dumps(data), encoding="utf-8")
-    assert manifest.load(tmp_path) == {"older": manifest.Made("f", 1, "s",
-                                                              manifest.Facts(2, ""))}
+    assert manifest.load(tmp_path) == {"before-verdicts": manifest.Made("f", 1, "s",
+                                                                        manifest.Facts(2, ""))}
 
 
 def test_facts_not_of_the_shape_save_writes_are_left_out(tmp_path: Path) -> None:
