@@ -1,12 +1,13 @@
-"""The one check that every character of an output is one its fonts can draw, and the
-warning when its italics cannot be drawn as italics.
+"""The one check that every character of an output is one its writers can set and its fonts
+can draw, and the warning when its italics cannot be drawn as italics.
 
 It runs once per output, after the template has written the layout document and before a
 writer draws it (handouts.build.runner), against the brand's body and heading families
-(handouts.fonts.coverage). A character no font has is an input mistake, located where it
-was written: the topic's content file (as itself or as a YAML escape), else the brand file
-(the clinic's name, contact lines), else the template that wrote it. The writers do not
-check again.
+(handouts.fonts.coverage), and against the scripts the writers cannot set (right-to-left
+and shaped scripts, handouts.fonts.scripts). Such a character, or one no font has, is an
+input mistake, located where it was written: the topic's content file (as itself or as a
+YAML escape), else the brand file (the clinic's name, contact lines), else the template
+that wrote it. The writers do not check again.
 """
 
 from __future__ import annotations
@@ -18,21 +19,46 @@ from handouts.build.project import Job, Project, brand_fonts
 from handouts.document import model as layout
 from handouts.errors import Diagnostic, Location, Problem
 from handouts.fonts.coverage import cannot_draw
+from handouts.fonts.scripts import Refusal, refusals
 
 
 def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Problem]:
-    """Characters of the job's document that the brand's fonts cannot draw, each located
-    where it was written, in code point order; [] when every character can be drawn."""
+    """Characters of the job's document that the writers cannot set or the brand's fonts
+    cannot draw, each located where it was written: first one problem per refused script
+    (where a character of it is first written, in the order written), then each other
+    character no font has, in code point order; [] when every character can be drawn."""
     families = {brand_fonts(project.brand.base_font)[0],
                 brand_fonts(project.brand.heading_font)[0]}
     used = layout.characters(doc)
-    missing = sorted({c for fonts in families for c in cannot_draw(used, fonts)})
-    if not missing:
+    refused = refusals(used)
+    missing = sorted({c for fonts in families for c in cannot_draw(used, fonts)}
+                     - refused.keys())
+    if not (missing or refused):
         return []
     places = _CharPlaces(project, job)
-    return [Problem(places.of(char), f"the brand's font cannot draw '{char}' "
-                    f"(U+{ord(char):04X})", "replace the character, or use a brand font that "
-                    "has it") for char in missing]
+    return [*_script_problems(refused, places),
+            *(Problem(places.of(char), f"the brand's font cannot draw '{char}' "
+                      f"(U+{ord(char):04X})", "replace the character, or use a brand font "
+                      "that has it") for char in missing)]
+
+
+def _script_problems(refused: dict[str, Refusal], places: _CharPlaces) -> list[Problem]:
+    """One problem per refused script, at the first place one of its characters is written
+    (the content file before the brand file), naming that character; in the order written."""
+    by_script: dict[Refusal, list[tuple[tuple[int, int, int], str, Location]]] = {}
+    for char, why in refused.items():
+        at = places.of(char)
+        order = (places.rank(at), at.line or 1 << 30, at.column)
+        by_script.setdefault(why, []).append((order, char, at))
+    problems = []
+    for _, char, at, why in sorted((*min(found), why) for why, found in by_script.items()):
+        what = (f"'{char}' (U+{ord(char):04X}) is {why.script} text" if why.script !=
+                "right-to-left" else f"'{char}' (U+{ord(char):04X}) is a right-to-left "
+                "character")
+        problems.append(Problem(at, f"{what}: {why.reason()}",
+                                "remove it, or show it as a picture (an image with a text "
+                                "alternative)"))
+    return problems
 
 
 def italic_warning(project: Project, job: Job, doc: layout.Document) -> Diagnostic | None:
@@ -70,6 +96,11 @@ class _CharPlaces:
         self.job = job
         self.files = [(p, p.read_text(encoding="utf-8", errors="replace").splitlines())
                       for p in (job.topic.path, project.brand.source) if p is not None]
+
+    def rank(self, at: Location) -> int:
+        """The place of `at`'s file in the search order (content, brand, template)."""
+        return next((n for n, (path, _) in enumerate(self.files) if path == at.path),
+                    len(self.files))
 
     def of(self, char: str) -> Location:
         for path, lines in self.files:

@@ -193,12 +193,12 @@ def test_characters_the_font_cannot_draw_are_listed_with_their_line(
     topic = sample / "content/ketamine-and-addiction.yaml"
     text = topic.read_text()
     topic.write_text(text.replace("title: Ketamine and Addiction",
-                                  "title: Ketamine and Addiction \u0e01\u0e02"))
+                                  "title: Ketamine and Addiction \u4e2d\u6587"))
     result = cli("-C", sample, "build", "ketamine-and-addiction", "--length", "short")
     assert result.exit_code == 2
     assert re.search(r"ketamine-and-addiction\.yaml:1:31: the brand's font cannot draw '.' "
-                     r"\(U\+0E01\); replace the character", result.output), result.output
-    assert "(U+0E02)" in result.output
+                     r"\(U\+4E2D\); replace the character", result.output), result.output
+    assert "(U+6587)" in result.output
     assert not (sample / "build").exists()
 
 

@@ -3,16 +3,22 @@ were written, before any writer draws."""
 
 from __future__ import annotations
 
+import functools
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import regex
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handouts.build.glyphs import _char_location
 from handouts.errors import Location
-from tests.helpers import DATA, GOOD, write_project
+from handouts.fonts.scripts import REFUSED_SCRIPTS, RIGHT_TO_LEFT
+from tests.helpers import DATA, GOOD, make_test_clinic, write_project
 
 BODY = "      easy: Germs live on hands."
 HETA = "\u0370"
@@ -69,3 +75,115 @@ def test_italics_with_a_brand_that_has_no_italic_face_are_a_warning(tmp_path: Pa
     upright = build_all(tmp_path, Options(levels=("standard",), lengths=("short",),
                                           formats=("pdf",), report=False))
     assert not [w for b in upright.brands for w in b.warnings if w.code == "no-italic-face"]
+
+
+def _letter_of(name: str) -> st.SearchStrategy[str]:
+    """A letter of one Unicode script."""
+    return st.sampled_from(_letters(name))
+
+
+@functools.cache  # one scan of the code points per script for the whole run
+def _letters(name: str) -> tuple[str, ...]:
+    return tuple(regex.findall(f"[\\p{{Script={name}}}&&\\p{{L}}]",
+                               "".join(map(chr, range(0x110000))), flags=regex.V1))
+
+
+REFUSED_FIELDS = {"title": ("title: Hand Washing", "Washing"),
+                  "heading": ("    heading: Why it matters", "matters"),
+                  "body": (BODY, "hands."), "key point": ("  - Wash for 20 seconds.", "seconds"),
+                  "action": ("  - {easy: Use soap., standard: Use soap and water., "
+                             "clinical: Use soap or alcohol rub.}", "soap., standard"),
+                  "reference": ('  - {id: who, text: "WHO guidelines on hand hygiene in '
+                                'health care. 2009."}', "hygiene")}
+"""Lines of the good topic that print in the easy booklet, each in a different field, and
+where in the line a letter is put."""
+
+
+def _build(root: Path, *lengths: str) -> Result:
+    """Build the easy PDFs of these lengths (all lengths when none are given)."""
+    from click.testing import CliRunner
+
+    from handouts.cli import main
+
+    return CliRunner().invoke(main, ["-C", str(root), "build", "-j", "1", "--level", "easy",
+                                     "--format", "pdf", "--no-report",
+                                     *(a for length in lengths for a in ("--length", length))])
+
+
+def _refused(result: Result, at: str, letter: str, script: str) -> None:
+    """The build stopped on the script, located, as an input error, and wrote nothing."""
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert f"{at}: '{letter}' (U+{ord(letter):04X}) is {script} text" in result.output, \
+        result.output
+    assert ("right-to-left text cannot be set yet" in result.output) == (
+        script.replace(" ", "_") in RIGHT_TO_LEFT)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(REFUSED_SCRIPTS), st.sampled_from(sorted(REFUSED_FIELDS)), st.data())
+def test_text_in_a_refused_script_anywhere_in_a_topic_is_a_located_error(
+        name: str, field: str, data: st.DataObject) -> None:
+    """Liberation Serif, the test clinic's font, has Hebrew: the old build drew it left to
+    right, mirrored, with exit 0."""
+    letter = data.draw(_letter_of(name))
+    line, before = REFUSED_FIELDS[field]
+    cut = line.index(before)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        path = write_project(root, GOOD.replace(line, line[:cut] + letter + line[cut:]))
+        make_test_clinic(root)
+        _refused(_build(root, "full"), f"{path}:{GOOD.splitlines().index(line) + 1}:{cut + 1}",
+                 letter, name.replace("_", " "))
+        assert not list(root.glob("build/**/*.*"))
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from(("Hebrew", "Arabic", "Devanagari", "Thai", "Bengali", "Khmer",
+                        "Myanmar", "Tibetan", "Sinhala")), st.booleans(), st.data())
+def test_text_in_a_refused_script_in_the_brand_is_located_in_the_brand_file(
+        name: str, in_help_line: bool, data: st.DataObject) -> None:
+    letter = data.draw(_letter_of(name))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_project(root, GOOD + 'resources:\n  - {name: Crisis line, phone: "988"}\n')
+        make_test_clinic(root)  # help lines print with the topic's resources
+        brand = root / "_brand.yml"
+        text = brand.read_text(encoding="utf-8")
+        if in_help_line:
+            text = text.replace("    paper: a4\n", f"    paper: a4\n    help_lines:\n"
+                                f"      - Call us {letter}\n")
+        else:
+            text = text.replace("full: Harbourside Test Clinic",
+                                f"full: Harbourside {letter} Clinic")
+        brand.write_text(text, encoding="utf-8")
+        number = next(n for n, line in enumerate(text.splitlines(), 1) if letter in line)
+        column = text.splitlines()[number - 1].index(letter) + 1
+        _refused(_build(root), f"{brand}:{number}:{column}", letter, name)
+        assert not list(root.glob("build/**/*.*"))
+
+
+def test_decks_refuse_right_to_left_text_as_well(tmp_path: Path,
+                                                   cli: Callable[..., Result]) -> None:
+    path = write_project(tmp_path, GOOD.replace(BODY, BODY + " שלום"))
+    make_test_clinic(tmp_path)
+    result = cli("-C", tmp_path, "build", "-j", "1", "--level", "easy", "--format", "pptx",
+                 "--no-report")
+    _refused(result, f"{path}:{GOOD.splitlines().index(BODY) + 1}:{len(BODY) + 2}", "ש",
+             "Hebrew")
+    assert result.output.count("is Hebrew text") == 1
+    assert not list(tmp_path.glob("build/**/*.*"))
+
+
+@pytest.mark.parametrize("text", ["Γεια σας, Ωμέγα", "Здравствуйте, Жизнь",
+                                  "¿Dónde? ¡Ánimo! Ñandú, ÉXITO, Útil, Ü, Ídolo, Óleo"])
+def test_allowed_scripts_and_spanish_text_still_build(tmp_path: Path, text: str) -> None:
+    """The built-in Noto Sans and the test clinic's Liberation Serif both have these."""
+    write_project(tmp_path, GOOD.replace("Germs live on hands.", text))
+    for brand in (False, True):
+        if brand:
+            make_test_clinic(tmp_path)
+        result = _build(tmp_path, "full")
+        assert result.exit_code == 0, result.output
+        assert list(tmp_path.glob("build/**/*.pdf"))
