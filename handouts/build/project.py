@@ -40,13 +40,7 @@ from handouts.errors import (
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.schema.reader import suggest
 from handouts.schema.tomlsource import locate
-from handouts.writers.contract import (
-    DoesNotFit,
-    Output,
-    UnusablePicture,
-    WriterError,
-    WriterInputs,
-)
+from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.table import WRITERS, Format
 
 if TYPE_CHECKING:
@@ -273,8 +267,9 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
                   hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs, so each template is compiled once; `hard_stop`: in a worker process that
-    may end itself if the template is stuck, see templates.render)."""
+    by many jobs, so each template is compiled once, made with the project's catalogue;
+    `hard_stop`: in a worker process that may end itself if the template is stuck, see
+    templates.render)."""
     env = env or templates.environment(project.settings.templates_dir,
                                        root=project.settings.root, catalogue=project.catalogue)
     name = job.template
