@@ -13,7 +13,7 @@ from click.testing import Result
 from pptx import Presentation
 
 from handouts.document import messages
-from tests.helpers import run_tool
+from tests.helpers import GOOD_ES, run_tool, write_project
 
 
 def deck_text(path: Path) -> str:
@@ -64,3 +64,21 @@ def test_a_spanish_project_prints_no_english_label(sample: Path,
                     "Presenta: [su nombre]", "Parte 1 de", "Gracias", "noviembre de",
                     "Código QR que lleva a"):
         assert spanish in everything, spanish
+
+
+def test_a_changed_project_catalogue_makes_its_outputs_again(tmp_path: Path,
+                                                             cli: Callable[..., Result]) -> None:
+    write_project(tmp_path, GOOD_ES)
+    (tmp_path / "handouts.toml").write_text('[project]\nlanguage = "es-US"\n')
+    args = ("-C", tmp_path, "build", "--level", "easy", "--length", "short", "--format",
+            "pdf", "--no-report", "-j", "1")
+    assert cli(*args).exit_code == 0
+    flyer = next((tmp_path / "build").rglob("*.pdf"))
+    assert "Lo más importante" in run_tool("pdftotext", flyer, "-")
+    assert "unchanged 1" in cli(*args).output
+    folder = tmp_path / "locales" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "handouts.po").write_text('msgid "Key points"\nmsgstr "Ideas clave"\n')
+    result = cli(*args)
+    assert result.exit_code == 0 and "built 1" in result.output, result.output
+    assert "Ideas clave" in run_tool("pdftotext", flyer, "-")
