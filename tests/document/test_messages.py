@@ -169,3 +169,13 @@ def test_a_translation_is_escaped_for_the_layout(tmp_path: Path) -> None:
     p = spanish_project(tmp_path, 'msgid "Key points"\nmsgstr "<b>Ideas</b> & más"\n')
     doc = build.render_layout(p, build.plan(p, levels=["easy"], lengths=["short"])[0])
     assert "<b>Ideas</b> & más" in headings(doc)
+
+
+def test_a_trans_block_translates_as_underscore_does(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "flyer.xml.j2").write_text(
+        '{% extends "builtin/flyer.xml.j2" %}\n{% block right %}\n'
+        "<h2>{% trans %}Key points{% endtrans %}</h2>{% endblock %}\n")
+    p = spanish_project(tmp_path)
+    doc = build.render_layout(p, build.plan(p, levels=["easy"], lengths=["short"])[0])
+    assert headings(doc).count("Lo más importante") == 2
