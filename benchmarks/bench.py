@@ -184,7 +184,8 @@ def main() -> None:
         where = Path(tmp)
         one = sample_project(where)
         project = build.load_project(one)
-        env = templates.environment(project.settings.templates_dir)
+        env = templates.environment(project.settings.templates_dir,
+                                    catalogue=project.catalogue)
         flyer = build.plan(project, [TOPIC], ["easy"], ["short"], ["pdf"])[0]
         flyer_doc = build.render_layout(project, flyer)
         spec = where / "flyer.json"

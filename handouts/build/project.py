@@ -25,6 +25,7 @@ from handouts.content.topic import load_topics
 from handouts.content.view import select
 from handouts.contrast import in_brand_file
 from handouts.document import jinja as templates
+from handouts.document import messages
 from handouts.document import model as layout
 from handouts.document import reader as layoutxml
 from handouts.errors import (
@@ -39,13 +40,7 @@ from handouts.errors import (
 from handouts.fonts.families import BUILTIN_FONT_NAME, Fonts, builtin_fonts
 from handouts.schema.reader import suggest
 from handouts.schema.tomlsource import locate
-from handouts.writers.contract import (
-    DoesNotFit,
-    Output,
-    UnusablePicture,
-    WriterError,
-    WriterInputs,
-)
+from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterError, WriterInputs
 from handouts.writers.table import WRITERS, Format
 
 if TYPE_CHECKING:
@@ -101,6 +96,8 @@ class Project:
     out_dir: Path
     """Where this brand's outputs go: the settings' build folder, or a folder in it named
     for the brand when there are several."""
+    catalogue: messages.Catalogue
+    """The labels of the project's language: its own .po over the package's (messages.load)."""
     writers: tuple[Format, ...] = tuple(WRITERS.values())
     """The formats this project can make, each with its writer: the writer table."""
 
@@ -139,7 +136,6 @@ class Report:
     said when it made it."""
 
 
-
 def brand_fonts(family: FontFamily | None) -> tuple[Fonts, str]:
     """The four faces of a brand family (missing ones stand in from the others), and its
     name; the built-in family when the brand names none."""
@@ -156,7 +152,8 @@ def load_project(root: Path) -> Project:
     settings = load_settings(root)
     brand = load_brand(settings.brand_file, settings.root)
     topics = load_topics(settings.content_dir, settings.level_names, settings.root)
-    project = Project(settings, brand, topics, settings.build_dir)
+    project = Project(settings, brand, topics, settings.build_dir,
+                      messages.load(settings.language, settings.root))
     check_output_names(project)
     check_build_folder_apart([project])
     return project
@@ -173,6 +170,7 @@ def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
     """
     topics = load_topics(settings.content_dir, settings.level_names, settings.root)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
+    catalogue = messages.load(settings.language, settings.root)
     projects: list[Project] = []
     broken: list[SettingsError] = []
     for path in files:
@@ -183,7 +181,7 @@ def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
             broken.append(exc)
             continue
         out = settings.build_dir / brand.slug if len(files) > 1 else settings.build_dir
-        projects.append(Project(settings, brand, topics, out))
+        projects.append(Project(settings, brand, topics, out, catalogue))
     slugs = [p.brand.slug for p in projects]
     for slug in {s for s in slugs if slugs.count(s) > 1}:
         second = [p.brand.source for p in projects if p.brand.slug == slug][1]
@@ -269,12 +267,13 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
                   hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs, so each template is compiled once; `hard_stop`: in a worker process that
-    may end itself if the template is stuck, see templates.render)."""
+    by many jobs, so each template is compiled once, made with the project's catalogue;
+    `hard_stop`: in a worker process that may end itself if the template is stuck, see
+    templates.render)."""
     env = env or templates.environment(project.settings.templates_dir,
-                                       root=project.settings.root)
+                                       root=project.settings.root, catalogue=project.catalogue)
     name = job.template
-    context = select(job.topic, job.level, job.length, project.brand)
+    context = select(job.topic, job.level, job.length, project.brand, catalogue=project.catalogue)
     xml = templates.render(env, name, context, hard_stop=hard_stop)
     try:
         return layoutxml.read(xml)
@@ -307,7 +306,7 @@ def writer_inputs(project: Project, job: Job) -> WriterInputs:
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else None,
         fold_guides=project.settings.fold_guides, assets_roots=assets_roots(project),
-        pptx_template=b.pptx_template)
+        pptx_template=b.pptx_template, labels=project.catalogue.writer_labels())
 
 
 def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
@@ -338,7 +337,7 @@ def _picture_error(job: Job, exc: UnusablePicture) -> TemplateError:
 
 
 PACKAGE_DATA = tuple(Path(__file__).parent.parent / name
-                     for name in ("document/templates", "fonts", "check"))
+                     for name in ("document/templates", "fonts", "check", "locales"))
 """The package's own files that outputs are made from."""
 
 
@@ -360,7 +359,7 @@ def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
     """Every file the projects' outputs and reports are made from, and every folder whose
     listing decides which files those are (a topic or template added or removed)."""
     settings = projects[0].settings
-    package, walked = under((settings.templates_dir, *PACKAGE_DATA))
+    package, walked = under((settings.templates_dir, settings.root / "locales", *PACKAGE_DATA))
     files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics), *package]
     for project in projects:
         files += project.brand.files

@@ -55,8 +55,8 @@ def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
 def _shared_fingerprint(project: Project, digests: Digests) -> str:
     made_from, _ = under((project.settings.templates_dir, templates.builtin_dir(),
                           builtin_fonts().regular.parent))
-    return manifest.shared_inputs(project.settings.source_text, project.brand.files, made_from,
-                                  digests)
+    return manifest.shared_inputs(project.settings.source_text, project.brand.files,
+                                  [*made_from, *project.catalogue.sources], digests)
 
 
 STAGING = ".handouts-staging"

@@ -90,7 +90,8 @@ class Worker:
         job = self.job(key)
         if self.env is None:
             self.env = templates.environment(self.project.settings.templates_dir,
-                                             root=self.project.settings.root)
+                                             root=self.project.settings.root,
+                                             catalogue=self.project.catalogue)
         note = self.staging / f"{RENDERING}{os.getpid()}"
         if self.hard_stop:
             try:

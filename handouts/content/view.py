@@ -14,6 +14,7 @@ from typing import Any
 from handouts.brand.model import Brand
 from handouts.build.settings import Length, Level
 from handouts.content.model import Reference, Topic
+from handouts.document import messages
 
 
 def _frozen(value: Any) -> Any:
@@ -24,14 +25,14 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _brand(brand: Brand) -> dict[str, Any]:
+def _brand(brand: Brand, catalogue: messages.Catalogue) -> dict[str, Any]:
     """The brand as templates see it: text values, the logo as a path and its alternative
-    text (the brand's own, else '<name> logo')."""
+    text (the brand's own, else '<name> logo' in the catalogue's language)."""
     fields = {f.name: getattr(brand, f.name) for f in dataclasses.fields(brand)
               if f.name not in ("base_font", "heading_font", "pptx_template", "source",
                                 "warnings")}
     fields["logo"] = str(brand.logo) if brand.logo else ""
-    fields["logo_alt"] = brand.logo_alt or f"{brand.name} logo"
+    fields["logo_alt"] = brand.logo_alt or catalogue.label("%(name)s logo") % {"name": brand.name}
     fields["help_lines"] = list(brand.help_lines)
     return fields
 
@@ -50,9 +51,13 @@ def _reference(ref: Reference) -> dict[str, str]:
 
 
 def select(topic: Topic, level: Level, length: Length, brand: Brand,
-           today: dt.date | None = None) -> MappingProxyType[str, Any]:
-    """The template context for one output: `topic`, `level`, `length`, `brand`."""
+           today: dt.date | None = None, catalogue: messages.Catalogue | None = None
+           ) -> MappingProxyType[str, Any]:
+    """The template context for one output: `topic`, `level`, `length`, `brand`, with
+    review months written in the language of `catalogue` (default: the package's English;
+    raises messages.MissingLabel for a label it does not translate)."""
     lv = level.name
+    catalogue = catalogue or messages.load(messages.DEFAULT_LANGUAGE, None)
     references = {ref.id: ref for ref in topic.references}
     sections = [s for s in topic.sections if s.priority <= length.max_priority]
     cited = [rid for s in sections for rid in s.sources]
@@ -87,9 +92,9 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
             "review": {
                 "written_by": review.written_by, "reviewed_by": review.reviewed_by,
                 "reviewed_on": review.reviewed_on.isoformat(),
-                "reviewed_month": review.reviewed_on.strftime("%B %Y"),
+                "reviewed_month": catalogue.month(review.reviewed_on),
                 "next_review": review.next_review.isoformat(),
-                "next_review_month": review.next_review.strftime("%B %Y"),
+                "next_review_month": catalogue.month(review.next_review),
             } if review else None,
         },
         "level": {"name": lv, "label": level.label, "show_references": level.show_references},
@@ -98,6 +103,6 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                    "max_priority": length.max_priority, "talk_minutes": length.talk_minutes,
                    "agenda": length.agenda, "section_slides": length.section_slides,
                    "appendix": length.appendix, "callout_slides": length.callout_slides},
-        "brand": _brand(brand),
+        "brand": _brand(brand, catalogue),
     }
     return _frozen(view)  # type: ignore[no-any-return]

@@ -5,6 +5,12 @@ is XML-escaped unless a filter (`markdown`, `inline`) has already turned it into
 escaped layout XML. A project template can extend the built-in one it replaces with
 ``{% extends "builtin/NAME" %}``.
 
+Every word a template prints outside the content goes through the message catalogue of
+the project's language (handouts.document.messages), with Jinja's i18n extension:
+``{{ _("Key points") }}``, ``{{ _("Reviewed: %(month)s", month=...) }}`` or
+``{% trans %}...{% endtrans %}``. A label the catalogue does not translate stops the
+render with an error at the template's line naming the label and the language.
+
 Templates are read through `files.read_input`: by their real path, only inside the
 project (or, for the built-ins, the package's template folder), only regular UTF-8 files
 within the size limit. A render is bounded three ways: every operation that could make a
@@ -25,12 +31,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.loaders import split_template_path
 
 from handouts import files
 from handouts.content import markdown as markup
 from handouts.content import punctuation
-from handouts.document import limits
+from handouts.document import limits, messages
 from handouts.document.limits import HARD_MARGIN, MEMORY_MARGIN, TIME_LIMIT
 from handouts.document.sandbox import SIZE_LIMIT, SIZED_FILTERS, LimitedSandbox, lipsum
 from handouts.errors import Location, Problem, TemplateError
@@ -89,8 +96,10 @@ def builtin_dir() -> Path:
     return Path(str(resources.files("handouts.document") / "templates"))
 
 
-def environment(project_templates: Path | None, *, root: Path | None = None) -> jinja2.Environment:
-    """A sandboxed environment searching `project_templates`, then the built-ins.
+def environment(project_templates: Path | None, *, root: Path | None = None,
+                catalogue: messages.Catalogue | None = None) -> jinja2.Environment:
+    """A sandboxed environment searching `project_templates`, then the built-ins, whose
+    `_()` and `{% trans %}` translate with `catalogue` (default: the package's English).
 
     Project templates (and the files they link to) must lie inside `root`, the project's
     folder (default: the parent of `project_templates`); built-in ones inside
@@ -109,7 +118,9 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    _install(env, catalogue or messages.load(messages.DEFAULT_LANGUAGE, None))
     env.filters.update(SIZED_FILTERS)
     env.globals["lipsum"] = lipsum
     env.filters["markdown"] = markup.blocks
@@ -119,6 +130,21 @@ def environment(project_templates: Path | None, *, root: Path | None = None) -> 
     env.filters["plain"] = lambda text: " ".join(markup.plain(text).split())
     env.filters["paragraphs"] = lambda text: [p for p in markup.plain(text).split("\n\n") if p]
     return env
+
+
+def _install(env: jinja2.Environment, catalogue: messages.Catalogue) -> None:
+    """Make `_`, `gettext` and `ngettext` of `env` translate with `catalogue`, escaping
+    each translation for the layout XML (Jinja's new-style gettext takes a translation as
+    markup, and a project's catalogue is not trusted to write layout elements)."""
+    def gettext(label: str) -> str:
+        return markupsafe.escape(catalogue.label(label))
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        # English and Spanish have two forms, the first for one alone (gettext's
+        # "nplurals=2; plural=(n != 1)").
+        return gettext(singular if n == 1 else plural)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 
 def render(env: jinja2.Environment, name: str, context: Any, time_limit: float = TIME_LIMIT,
@@ -151,6 +177,8 @@ def render(env: jinja2.Environment, name: str, context: Any, time_limit: float =
         raise TemplateError([Problem(Location(Path(exc.filename or name), exc.lineno or 0),
                                      f"template syntax error: {exc.message}",
                                      "fix the template")]) from None
+    except messages.MissingLabel as exc:
+        raise TemplateError([Problem(_running(name), str(exc), exc.todo)]) from None
     except MemoryError:
         raise TemplateError([Problem(_running(name), f"the template needed more than "
                                      f"{MEMORY_MARGIN // 2**20} MiB of memory and was stopped",

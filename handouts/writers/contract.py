@@ -22,6 +22,30 @@ from handouts.fonts.families import Fonts
 
 
 @dataclass(frozen=True)
+class WriterLabels:
+    """The words a writer draws itself, in the output's language: each a %-format string
+    with the placeholders its default (the English label) has. A build takes them from the
+    project's message catalogue (handouts.document.messages), which must translate every
+    one; the English defaults serve writers driven directly, outside a build."""
+
+    page: str = "Page %(number)s of %(count)s"
+    """A printed page's running number: `number` of `count` pages."""
+    continued: str = "continued"
+    """Added in brackets to the title of a slide's one continuation."""
+    continued_of: str = "continued, %(number)s of %(count)s"
+    """Added in brackets to a continuation's title where there are several."""
+    continued_kicker: str = "Continued"
+    """The kicker of a continuation whose title is too long to add to."""
+    continued_kicker_of: str = "Continued, %(number)s of %(count)s"
+    continued_note: str = "This slide goes on from the last one."
+    """A continuation slide's speaker notes."""
+    qr_alt: str = "QR code linking to %(address)s"
+    """A QR code's alternative text."""
+    logo_alt: str = "Logo"
+    """The alternative text of a picture that has none."""
+
+
+@dataclass(frozen=True)
 class WriterInputs:
     """What one output needs besides its document, the same for every writer (each reads
     the fields its format uses). Sizes in points."""
@@ -54,6 +78,8 @@ class WriterInputs:
     """Where pictures may be read from: the project, and a --brand file's folder."""
     pptx_template: Path | None = None
     """A clinic's own PowerPoint template, already checked when the brand was read."""
+    labels: WriterLabels = field(default_factory=WriterLabels)
+    """The words the writer draws itself, in the output's language."""
 
 
 @dataclass(frozen=True)

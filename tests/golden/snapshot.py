@@ -52,10 +52,12 @@ def layout_xml(root: Path) -> dict[str, str]:
     from handouts.document import jinja as templates
 
     project = build_project.load_project(root)
-    env = templates.environment(project.settings.templates_dir, root=project.settings.root)
+    env = templates.environment(project.settings.templates_dir, root=project.settings.root,
+                                catalogue=project.catalogue)
     found = {}
     for job in build_project.plan(project, formats=FORMATS):
-        context = select(job.topic, job.level, job.length, project.brand)
+        context = select(job.topic, job.level, job.length, project.brand,
+                         catalogue=project.catalogue)
         xml = templates.render(env, job.template, context)
         found[job.path(Path()).name + ".layout.xml"] = xml.replace(str(root), PROJECT)
     return found

@@ -29,6 +29,7 @@ from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
 from handouts.writers.addresses import times_whole
+from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.figures import QRFlowable, TaggedImage, TaggedList
@@ -167,8 +168,10 @@ class Builder:
     title) to H4, paragraphs P, lists L/LI/Lbl/LBody, callouts a Div, pictures and QR codes
     a Figure with alternative text; rules, spacers, boxes and bands are decoration."""
 
-    def __init__(self, theme: Theme, italic: bool = True) -> None:
+    def __init__(self, theme: Theme, italic: bool = True,
+                 labels: WriterLabels | None = None) -> None:
         self.theme, self.italic = theme, italic
+        self.labels = labels or WriterLabels()
         self.st = Styles(theme, italic)
         self.grounds = {"page": self.st}
         self.inks = Inks(theme.palette)
@@ -199,7 +202,8 @@ class Builder:
 
     def figure(self, url: str, size: float) -> Flowable:
         """A QR code leading to `url`, `size` points square, as a figure saying so."""
-        return self.tagged(QRFlowable(url, size), "Figure", f"QR code: link to {url}")
+        return self.tagged(QRFlowable(url, size), "Figure",
+                           self.labels.qr_alt % {"address": url})
 
     def on(self, ground: str) -> Styles:
         """The styles of text on `ground` (inks.GROUNDS), made once."""

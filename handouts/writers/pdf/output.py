@@ -20,7 +20,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from handouts.brand.assets import ImageProblem
 from handouts.document import model as L
 from handouts.errors import Diagnostic
-from handouts.writers.contract import DoesNotFit, Output, UnusablePicture, WriterInputs
+from handouts.writers.contract import (
+    DoesNotFit,
+    Output,
+    UnusablePicture,
+    WriterInputs,
+    WriterLabels,
+)
 from handouts.writers.pdf import pages, reading, structure
 from handouts.writers.pdf.flowables import Builder, Styles, Theme
 from handouts.writers.pdf.inks import GREY
@@ -61,16 +67,17 @@ def write(doc: L.Document, inputs: WriterInputs) -> Output:
     contract.WriterError). Every character must be one the fonts can draw (the build
     checks, handouts.build.glyphs)."""
     try:
-        return draw(doc, theme_of(inputs))
+        return draw(doc, theme_of(inputs), inputs.labels)
     except ImageProblem as exc:
         raise UnusablePicture(str(exc)) from None
 
 
-def draw(doc: L.Document, theme: Theme) -> Output:
+def draw(doc: L.Document, theme: Theme, labels: WriterLabels | None = None) -> Output:
     """Draw `doc` in `theme` as PDF bytes with their page count and a `low-contrast`
     warning for every brand colour replaced by one that reads on its ground; raises Overflow instead
-    of cutting text, brand.assets.ImageProblem for a bad picture."""
-    build = Builder(theme, L.uses_italic(doc))
+    of cutting text, brand.assets.ImageProblem for a bad picture. Running page numbers are
+    worded by `labels` (default: WriterLabels's English)."""
+    build = Builder(theme, L.uses_italic(doc), labels)
     planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading,
                          char_width(build.st.family, build.st.size))
     if planned.shortfalls:
@@ -78,7 +85,8 @@ def draw(doc: L.Document, theme: Theme) -> Output:
                         for s in planned.shortfalls])
     footer = build.ink(build.st.ink("meta", build.st.size)) \
         if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
-    return Output(_render(doc, planned.pages, theme, build.st, footer), len(planned.pages),
+    return Output(_render(doc, planned.pages, theme, build.st, footer,
+                          labels or WriterLabels()), len(planned.pages),
                   (*build.inks.warnings, *map(compact_note, planned.compacted)))
 
 
@@ -107,11 +115,11 @@ def char_width(family: str, size: float) -> float:
 
 
 def _render(doc: L.Document, plans: Sequence[pages.PagePlan], theme: Theme, st: Styles,
-            footer_colour: colors.Color) -> bytes:
+            footer_colour: colors.Color, labels: WriterLabels) -> bytes:
     """The planned pages of `doc` drawn as a tagged PDF (PDF/UA-1), exactly where the
     plan put everything, its structure in reading order (handouts.writers.pdf.reading);
-    the running footer in `footer_colour`. Shades, rules, footers and fold marks are
-    artifacts."""
+    the running footer in `footer_colour`, its page numbers in `labels`' words. Shades,
+    rules, footers and fold marks are artifacts."""
     out = io.BytesIO()
     canvas = TaggingCanvas(out, pagesize=plans[0].size, invariant=1, pageCompression=1,
                            initialFontName=st.family, initialFontSize=st.size)
@@ -137,7 +145,8 @@ def _render(doc: L.Document, plans: Sequence[pages.PagePlan], theme: Theme, st: 
             canvas.setFont(st.family, st.size)
             canvas.setFillColor(footer_colour)
             canvas.drawString(footer.left, footer.y, footer.text)
-            canvas.drawRightString(footer.right, footer.y, f"Page {number} of {len(plans)}")
+            canvas.drawRightString(footer.right, footer.y, labels.page % {"number": number,
+                                                                       "count": len(plans)})
         if theme.fold_guides and page.fold_marks:
             canvas.setStrokeColor(colors.HexColor("#9A9A9A"))
             canvas.setLineWidth(0.5)

@@ -121,7 +121,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     heads = theme.heading_fonts.files if theme.heading_fonts else ()
     pictures = _Pictures(theme.assets_roots, (*theme.fonts.files, *heads))
     # raises SlideOverflow, a DoesNotFit
-    planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size)
+    planned = slideplan.plan(slides, geo, measure, title_measure, pictures.size,
+                             theme.labels)
     first_notes = None
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
@@ -228,7 +229,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                 add_runs(p, (L.Run(field),), slideplan.FIELD_SIZE, theme,
                          ink("muted", "slide", slideplan.FIELD_SIZE))
         if boxes.picture is not None:
-            _picture(shapes, plan.images[0], pictures, boxes.picture)
+            _picture(shapes, plan.images[0], pictures, boxes.picture,
+                     theme.labels.logo_alt)
         if boxes.clinic is not None:
             box = _textbox(shapes, boxes.clinic)
             box.name = "Clinic"
@@ -300,7 +302,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
     if plan.qr and boxes.qr is not None:
         pic = shapes.add_picture(io.BytesIO(qr.png(plan.qr)), *_emus(boxes.qr))
         pic.name = "QR code"
-        pic._element.nvPicPr.cNvPr.set("descr", f"QR code linking to {plan.qr}")
+        pic._element.nvPicPr.cNvPr.set("descr", theme.labels.qr_alt % {"address": plan.qr})
         if boxes.qr_caption is not None:
             cap = _textbox(shapes, boxes.qr_caption)
             cap.name = "QR caption"
@@ -310,7 +312,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      slideplan.CAPTION_SIZE, theme,
                      ink("muted", "slide", slideplan.CAPTION_SIZE))
     if boxes.picture is not None:
-        _picture(shapes, plan.images[0], pictures, boxes.picture)
+        _picture(shapes, plan.images[0], pictures, boxes.picture, theme.labels.logo_alt)
     if boxes.foot is not None:
         foot = _textbox(shapes, boxes.foot)
         foot.name = "Small print"
@@ -358,9 +360,11 @@ def _textbox(shapes: Any, box: slideplan.Box) -> Any:
     return shapes.add_textbox(*_emus(box))
 
 
-def _picture(shapes: Any, image: L.Image, pictures: _Pictures, box: slideplan.Box) -> Any:
-    """A picture from the project placed at `box`, with its alt text."""
+def _picture(shapes: Any, image: L.Image, pictures: _Pictures, box: slideplan.Box,
+             no_alt: str) -> Any:
+    """A picture from the project placed at `box`, with its alt text (`no_alt` if the
+    document gives none)."""
     pic = shapes.add_picture(pictures.data(image), *_emus(box))
     pic.name = "Logo"
-    pic._element.nvPicPr.cNvPr.set("descr", image.alt or "Logo")
+    pic._element.nvPicPr.cNvPr.set("descr", image.alt or no_alt)
     return pic

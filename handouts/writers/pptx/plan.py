@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
+from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 from handouts.writers.pptx.measure import (
     ADDRESS_GAP,
@@ -56,11 +57,6 @@ __all__ = ["ADDRESS_GAP", "CALLOUT_CLEAR", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_S
            "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
 
 MAX_BULLETS = 6
-CONTINUED_NOTE = "This slide goes on from the last one."
-"""The notes of a continuation slide: the first slide's notes cover what it goes on with
-(a list of references or of words is not to be read out as points)."""
-CONTINUED_KICKER = "Continued"
-"""The kicker of a continuation slide whose title with " (continued)" does not fit."""
 FIELD_SIZE = 18.0
 """The size of a title slide's presenter and date."""
 CLINIC_SIZE = 20.0
@@ -142,6 +138,8 @@ class PlannedSlide:
     qr_caption: str = ""
     images: tuple[L.Image, ...] = ()
     continued: bool = False
+    continued_kicker: str = ""
+    """The kicker a continuation takes if its title with its label is too long."""
     kicker: str = ""
     """A small label line above the title (see `title_size`)."""
     foot: L.Inline = ()
@@ -192,13 +190,18 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
 
 def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
          title_measure: Measure | None = None,
-         picture_size: PictureSize | None = None) -> list[PlannedSlide]:
+         picture_size: PictureSize | None = None,
+         labels: WriterLabels | None = None) -> list[PlannedSlide]:
     """Slides ready to draw, with continuation slides where text does not fit, each with
     its title size and shape boxes. Titles are measured with `title_measure` (default:
     `measure`); pictures keep the proportions `picture_size` gives (default: square).
+    `labels` (default: WriterLabels's English) words the continuations; a continuation's
+    notes are only its `continued_note` (the first slide's notes cover what it goes on
+    with: a list of references or of words is not to be read out as points).
     Raises SlideOverflow for an item taller than an empty slide, then (once every slide is
     split) TitleTooLong for the first title too long."""
     split: list[tuple[PlannedSlide, SlideGeometry]] = []
+    labels = labels or WriterLabels()
     for slide in slides:
         items, qr, caption, images = items_of(slide.blocks)
         foot, notes = _small_print([i for i in items if i.style == "meta"], slide.notes,
@@ -241,10 +244,11 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             used += h
         _balance(pages, body, measure)
         for n, page in enumerate(pages):
-            title = slide.title if n == 0 else (*slide.title,
-                                                L.Run(f" ({_continued(n, len(pages))})"))
+            label, kicker = _continued(n, len(pages), labels)
+            title = slide.title if n == 0 else (*slide.title, L.Run(f" ({label})"))
             split.append((replace(base, title=title, items=tuple(page), continued=n > 0,
-                                  notes=notes if n == 0 else (CONTINUED_NOTE,),
+                                  continued_kicker=kicker if n > 0 else "",
+                                  notes=notes if n == 0 else (labels.continued_note,),
                                   qr=qr if n == 0 else None,  # with its notes
                                   foot=foot if n == 0 else ()), body))
     sizes = picture_size or (lambda image: (1.0, 1.0))
@@ -252,10 +256,14 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
             for planned, body in split]
 
 
-def _continued(n: int, pages: int) -> str:
-    """The label of page `n` (from 0) of a slide split into `pages` slides: "continued",
-    numbered where there are two continuations or more, so no two titles are the same."""
-    return "continued" if pages == 2 else f"continued, {n + 1} of {pages}"
+def _continued(n: int, pages: int, labels: WriterLabels) -> tuple[str, str]:
+    """The title label and the kicker of page `n` (from 0) of a slide split into `pages`
+    slides: "continued" and "Continued", numbered where there are two continuations or
+    more ("continued, 2 of 3"), so no two titles are the same."""
+    if pages == 2:
+        return labels.continued, labels.continued_kicker
+    count = {"number": n + 1, "count": pages}
+    return labels.continued_of % count, labels.continued_kicker_of % count
 
 
 def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
@@ -293,15 +301,13 @@ def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometr
 
 def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
     """`slide` with its title size; a continuation title too long with " (continued)"
-    becomes the author's title under a CONTINUED_KICKER (numbered as the title was).
+    becomes the author's title under its `continued_kicker` (numbered as the title was).
     Raises TitleTooLong for an author's title too long."""
     if slide.continued and not slide.kicker:
         try:
             return replace(slide, title_size=title_size(slide.title, geo, measure))
         except TitleTooLong:  # " (continued, 2 of 3)" becomes "Continued, 2 of 3"
-            label = slide.title[-1].text.strip()[1:-1]
-            slide = replace(slide, title=slide.title[:-1],
-                            kicker=CONTINUED_KICKER + label[len(CONTINUED_KICKER):])
+            slide = replace(slide, title=slide.title[:-1], kicker=slide.continued_kicker)
     return replace(slide, title_size=title_size(slide.title, geo, measure,
                                                 bool(slide.kicker)))
 

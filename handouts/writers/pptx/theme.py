@@ -14,7 +14,7 @@ from pathlib import Path
 from handouts.colours import WHITE, Palette, text_on
 from handouts.contrast import Ink
 from handouts.fonts.families import Fonts
-from handouts.writers.contract import DoesNotFit, WriterInputs
+from handouts.writers.contract import DoesNotFit, WriterInputs, WriterLabels
 from handouts.writers.geometry import SLIDE_SIZES
 
 __all__ = ["MUTED", "SLIDE_SIZES", "DeckOverflow", "DeckTheme", "deck_ink", "deck_theme"]
@@ -42,6 +42,8 @@ class DeckTheme:
     """Where pictures may be read from: the project, and a --brand file's folder."""
     template: Path | None = None
     """A clinic's own .pptx: its layouts are used by type, its theme fonts and colours kept."""
+    labels: WriterLabels = field(default_factory=WriterLabels)
+    """The words the writer draws itself (continuations, alternative text)."""
 
     @property
     def styled(self) -> bool:
@@ -88,7 +90,8 @@ def deck_theme(inputs: WriterInputs) -> DeckTheme:
         heading_font_name=inputs.heading_font_name, body_size=inputs.body_size,
         palette=inputs.palette, slide_size=inputs.slide_size, title=inputs.title,
         author=inputs.author, date=inputs.date or DeckTheme.date,
-        assets_roots=inputs.assets_roots, template=inputs.pptx_template)
+        assets_roots=inputs.assets_roots, template=inputs.pptx_template,
+        labels=inputs.labels)
 
 
 class DeckOverflow(DoesNotFit):

@@ -142,7 +142,7 @@ def test_pictures_and_qr_codes_are_figures_with_alternative_text(tagged: list[Bu
     clinic = [b for b in tagged if b.layout == "trifold" and "test-clinic" in str(b.path)]
     data = clinic[0].path.read_bytes()
     assert data.count(b"/S /Figure") == 2
-    assert b"/Alt (QR code: link to https://harbourside.example.org)" in data
+    assert b"/Alt (QR code linking to https://harbourside.example.org)" in data
     assert b"/Alt (Harbourside Test Clinic logo)" in data
     annotations = data.count(b"/Subtype /Link")
     assert annotations and data.count(b"/StructParent ") == annotations
