@@ -53,7 +53,8 @@ def _reference(ref: Reference) -> dict[str, str]:
 def select(topic: Topic, level: Level, length: Length, brand: Brand,
            today: dt.date | None = None, catalogue: messages.Catalogue | None = None
            ) -> MappingProxyType[str, Any]:
-    """The template context for one output: `topic`, `level`, `length`, `brand`, with
+    """The template context for one output: `topic`, `level`, `length`, `brand` and
+    `language` (the BCP 47 tag of `catalogue`, which the outputs are tagged with), with
     review months written in the language of `catalogue` (default: the package's English;
     raises messages.MissingLabel for a label it does not translate)."""
     lv = level.name
@@ -97,6 +98,7 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                 "next_review_month": catalogue.month(review.next_review),
             } if review else None,
         },
+        "language": catalogue.language,
         "level": {"name": lv, "label": level.label, "show_references": level.show_references},
         "length": {"name": length.name, "label": length.label,
                    "print_layout": length.print_layout,

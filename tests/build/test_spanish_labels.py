@@ -6,6 +6,7 @@ searched for every English label of the package's catalogue."""
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,6 +65,12 @@ def test_a_spanish_project_prints_no_english_label(sample: Path,
                     "Presenta: [su nombre]", "Parte 1 de", "Gracias", "noviembre de",
                     "Código QR que lleva a"):
         assert spanish in everything, spanish
+    # ... and every output is tagged with the project's language, not English
+    for path in texts:
+        data = path.read_bytes() if path.suffix == ".pdf" else \
+            zipfile.ZipFile(path).read("ppt/slides/slide2.xml")
+        tags = set(re.findall(rb'/Lang \(([\w-]+)\)|lang="([\w-]+)"', data))
+        assert {t for pair in tags for t in pair if t} == {b"es-US"}, (path.name, tags)
 
 
 def test_a_changed_project_catalogue_makes_its_outputs_again(tmp_path: Path,
