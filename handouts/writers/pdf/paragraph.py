@@ -113,11 +113,38 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         layout = self._shown
         if layout is None:
             raise AttributeError("a paragraph is drawn before it is wrapped")
+        layout = with_line_ends(layout)
         layout.canv = self.canv
         try:
             layout.draw()
         finally:
             del layout.canv
+
+
+def with_line_ends(layout: Paragraph) -> Paragraph:
+    """A copy of laid-out `layout` to draw, each line but its last ending with the space it
+    was broken at (an invisible glyph), so that text read from the page or its structure
+    tree has a word break there ('surgery and pain', not 'andpain'); not where a web
+    address was broken between its pieces. `layout` itself is left as it is."""
+    lines = list(layout.blPara.lines)
+    for n, line in enumerate(lines[:-1]):
+        if isinstance(line, tuple):  # one font: (extra space, words)
+            lines[n] = (line[0], [*line[1], ""])
+            continue
+        last, following = line.words[-1], lines[n + 1].words
+        link = getattr(last, "link", None)
+        if link and following and getattr(following[0], "link", None) == link:
+            continue  # inside one web address
+        space = copy.copy(last)
+        space.text, space.link, space.us_lines = " ", [], []  # no link, no underline
+        if hasattr(space, "cbDefn"):
+            del space.cbDefn
+        lines[n] = copy.copy(line)
+        lines[n].words = [*line.words, space]
+    drawn = copy.copy(layout)
+    drawn.blPara = copy.copy(layout.blPara)
+    drawn.blPara.lines = lines
+    return drawn
 
 
 _PER_PARAGRAPH = ("autoLeading", "allowWidows", "allowOrphans", "_JustifyLast")

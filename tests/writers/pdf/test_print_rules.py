@@ -199,3 +199,18 @@ def test_a_list_number_of_two_digits_stands_clear_of_its_text(tmp_path: Path,
     starts = {round(w[1], 1) for w in placed if w[5] == "Reference"}
     assert len(numbers) == 12 and len(starts) == 1
     assert max(w[3] for w in numbers) + 4 <= starts.pop()
+
+
+def test_the_structure_tree_reads_a_word_break_at_each_line_end(tmp_path: Path) -> None:
+    """A screen reader reading the tags hears 'and pain', not 'andpain': each line ends
+    with the space it was broken at; a web address broken between its pieces does not."""
+    url = "https://www.samhsa.gov/find-help/helplines/national-helpline"
+    text = FILLER * 2
+    xml = ('<document layout="flyer" title="T" lang="en"><page name="flyer"><panel name="p">'
+           f'<p>{text}</p><p>Call us or see <a href="{url}">{url}</a> for more.</p>'
+           "</panel><panel name=\"q\"></panel></page></document>")
+    path = draw(xml, tmp_path / "out.pdf")
+    said = re.findall(r'^\s+"(.*)"$', run_tool("pdfinfo", "-struct-text", path), re.M)
+    assert " ".join(text.split()) in said
+    assert f"Call us or see {url} for more." in said
+    assert len(run_tool("pdftotext", path, "-").split("\n")) > 6  # the text did wrap
