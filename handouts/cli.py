@@ -13,7 +13,7 @@ import click
 from handouts import FORMATS, __version__
 from handouts.build.api import Options, build_all
 from handouts.build.summary import Summary
-from handouts.errors import BuildError, Diagnostic
+from handouts.errors import BuildError, Diagnostic, notes_in
 
 # Only click and the build's light modules are imported here: a build with nothing to do
 # answers from the up-to-date record, and each command imports what it needs.
@@ -279,7 +279,7 @@ def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> Non
 def _check_summary(topics: int, missed: int, formulas: str, warnings: list[Diagnostic]) -> str:
     """check's last line: the topics checked, the topic-levels that miss a target of the
     `formulas`, and the warnings and notes."""
-    notes = sum(1 for w in warnings if w.severity == "note")
+    notes = notes_in(warnings)
     return (f"{topics} topic{'s' * (topics != 1)} checked; {missed} topic-levels miss a "
             f"reading target ({formulas}); {len(warnings) - notes} warnings"
             + (f", {notes} notes" if notes else ""))

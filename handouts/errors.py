@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import click
 
@@ -67,6 +67,18 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class Said(Protocol):
+    """Anything reported with a severity: a Diagnostic, or a check's finding."""
+
+    @property
+    def severity(self) -> Literal["warning", "note"]: ...
+
+
+def notes_in(said: Iterable[Said]) -> int:
+    """How many of `said` are notes (the rest are warnings)."""
+    return sum(1 for s in said if s.severity == "note")
 
 
 class HandoutsError(click.ClickException):

@@ -26,7 +26,7 @@ from pathlib import Path
 from handouts.build.manifest import Facts, Made
 from handouts.check.literacy import CheckResult, Grade
 from handouts.check.spanish import SpanishGrade
-from handouts.errors import Diagnostic
+from handouts.errors import Diagnostic, notes_in
 from handouts.files import digest, read_own, write_atomic
 
 THUMB_WIDTH = 130
@@ -204,10 +204,10 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         _deck_thumbs(decks, thumb)
     notes = [w for w in warnings if w.severity == "note"]
     warnings = [w for w in warnings if w.severity == "warning"]
-    counted = len(notes) + sum(f.severity == "note" for f in result.findings)
+    counted = len(notes) + notes_in(result.findings)
     body = [f"<h1>{html.escape(title)}</h1>",
             f'<p class="summary">{len(items)} outputs; {len(failed)} failed; '
-            f"{len(warnings) + sum(f.severity == 'warning' for f in result.findings)} warnings"
+            f"{len(warnings) + len(result.findings) - notes_in(result.findings)} warnings"
             f"{f'; {counted} notes' if counted else ''}. Reading figures name their "
             f"formula: {_formulas(result)}, with the level's target.</p>",
             f'<p class="summary">{html.escape(_accessibility(items, known))}</p>']

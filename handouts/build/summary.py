@@ -13,7 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handouts.errors import BuildError, Diagnostic, HandoutsError, InputError, Location, Problem
+from handouts.errors import (
+    BuildError,
+    Diagnostic,
+    HandoutsError,
+    InputError,
+    Location,
+    Problem,
+    notes_in,
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class BrandSummary:
     def counts(self) -> str:
         """'built 3, unchanged 0, failed 0, warnings 1', and ', notes N' when there are
         notes (handouts.errors.Diagnostic.severity)."""
-        notes = sum(1 for w in self.warnings if w.severity == "note")
+        notes = notes_in(self.warnings)
         return (f"built {self.built}, unchanged {self.unchanged}, failed {len(self.failed)}, "
                 f"warnings {len(self.warnings) - notes}" + (f", notes {notes}" if notes else ""))
 
@@ -76,7 +84,7 @@ class Summary:
         if failed:
             built = sum(b.built for b in self.brands)
             return BuildError(f"{failed} of {built + failed} outputs failed (see above)")
-        count = sum(1 for w in self.warnings if w.severity == "warning")
+        count = len(self.warnings) - notes_in(self.warnings)
         if strict and count:
             return BuildError(f"build --strict failed: {count} warning{'s' * (count != 1)} "
                               "(listed above)")

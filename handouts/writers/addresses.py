@@ -55,7 +55,7 @@ def numbers_whole(text: str) -> str:
     """`text` with each hyphen between two digits made a non-breaking hyphen, so that a
     phone number ('1-800-662-4357') or a range ('27-38') stays on one line, and a time's
     space before 'am' or 'pm' a no-break space ('1 pm' never leaves 'pm' alone)."""
-    return _TIME_SPACE.sub(NO_BREAK_SPACE, _NUMBER_HYPHEN.sub(NON_BREAKING_HYPHEN, text))
+    return times_whole(_NUMBER_HYPHEN.sub(NON_BREAKING_HYPHEN, text))
 
 
 def times_whole(text: str) -> str:

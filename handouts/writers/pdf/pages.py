@@ -209,7 +209,7 @@ class _Planner:
             key = (-sum(full), planned.blank)
             if best is None or key < best[0]:
                 best = (key, planned, full)
-            if not any(not f for f in full):
+            if all(full):
                 break  # everything in full: nothing better
         if best is None:  # not even all compact fits: report that
             return self.page(_chosen(part, (False,) * len(fits)))
