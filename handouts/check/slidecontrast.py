@@ -16,14 +16,13 @@ the same way (tests/measure_contrast.py).
 
 from __future__ import annotations
 
-import colorsys
 import io
 import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
 
-from handouts.colours import contrast
+from handouts.colours import contrast, office_modified
 
 __all__ = ["NS", "Seen", "deck_texts", "inherits", "rels", "required"]
 
@@ -65,10 +64,6 @@ class Seen:
                 f"{self.ratio:.2f}:1 at {self.size:.1f} pt{' bold' if self.bold else ''}")
 
 
-def _hex(r: int, g: int, b: int) -> str:
-    return f"#{r:02X}{g:02X}{b:02X}"
-
-
 class _Theme:
     """A deck theme's colour scheme, resolved through the master's colour map."""
 
@@ -101,27 +96,8 @@ class _Theme:
             else:
                 name = element.get("val", "")
                 base = self.scheme.get(self.colour_map.get(name, name))
-            return _modified(base, element) if base else None
+            return office_modified(base, element) if base else None
         return None
-
-
-def _modified(base: str, element: etree._Element) -> str:
-    """`base` changed by a colour element's tint and shade (in linear light) and lumMod
-    and lumOff (on HSL lightness), as Office applies them."""
-    rgb = [int(base[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    for change in element:
-        name = etree.QName(change).localname
-        amount = int(change.get("val", "100000")) / 100000
-        if name in ("tint", "shade"):
-            lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-            lin = [1 - (1 - c) * amount if name == "tint" else c * amount for c in lin]
-            rgb = [c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
-                   for c in lin]
-        elif name in ("lumMod", "lumOff"):
-            h, light, sat = colorsys.rgb_to_hls(*rgb)
-            light = light * amount if name == "lumMod" else light + amount
-            rgb = list(colorsys.hls_to_rgb(h, min(1.0, max(0.0, light)), sat))
-    return _hex(*(round(min(1.0, max(0.0, c)) * 255) for c in rgb))
 
 
 def rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:

@@ -15,12 +15,11 @@ Imports nothing from python-pptx: it reads the XML python-pptx's objects hold.
 
 from __future__ import annotations
 
-import colorsys
 from typing import Any
 
 from lxml import etree
 
-from handouts.colours import channels
+from handouts.colours import office_modified
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -48,7 +47,7 @@ def colour(holder: Any, master: Any) -> str | None:
         return None
     if base is None or len(base) != 7:
         return None
-    return _changed(base, element)
+    return office_modified(base, element)
 
 
 def _scheme(name: str, master: Any) -> str | None:
@@ -62,34 +61,6 @@ def _scheme(name: str, master: Any) -> str | None:
         return None
     slot = theme.find(f".//{_A}clrScheme/{_A}{name}")
     return colour(slot, master) if slot is not None else None
-
-
-def _changed(base: str, element: Any) -> str:
-    """`base` changed by the modifiers inside a colour `element`, in order."""
-    red, green, blue = (c / 255 for c in channels(base))
-    for change in element:
-        if not isinstance(change.tag, str):
-            continue
-        name = etree.QName(change).localname
-        amount = int(change.get("val", "100000")) / 100000
-        if name in ("tint", "shade"):
-            linear = [_linear(c) for c in (red, green, blue)]
-            linear = [1 - (1 - c) * amount if name == "tint" else c * amount for c in linear]
-            red, green, blue = (_gamma(c) for c in linear)
-        elif name in ("lumMod", "lumOff"):
-            hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
-            light = light * amount if name == "lumMod" else light + amount
-            red, green, blue = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, light)), sat)
-    return "#" + "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}"
-                         for c in (red, green, blue))
-
-
-def _linear(c: float) -> float:
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def _gamma(c: float) -> float:
-    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
 
 def _type(shape: Any) -> str | None:
