@@ -174,6 +174,7 @@ def load_project(root: Path) -> Project:
     topics = load_topics(settings.content_dir, settings.level_names, settings.root,
                          settings.language)
     project = Project(settings, brand, topics, settings.build_dir, catalogues(settings, topics))
+    check_brand_languages(brand, project.languages)
     check_output_names(project)
     check_build_folder_apart([project])
     return project
@@ -198,6 +199,7 @@ def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
         try:
             brand = load_brand(path, None if brand_files else settings.root,
                                required=bool(brand_files))
+            check_brand_languages(brand, tuple(c.language for c in catalogue))
         except SettingsError as exc:
             broken.append(exc)
             continue
@@ -221,6 +223,15 @@ def catalogues(settings: Settings, topics: Sequence[Topic]) -> tuple[messages.Ca
     missing from one."""
     tags = dict.fromkeys([settings.language, *(t.language for t in topics)])
     return tuple(messages.load(tag, settings.root) for tag in tags)
+
+
+def check_brand_languages(brand: Brand, languages: Sequence[str]) -> None:
+    """Refuse a brand whose texts the handouts of one of `languages` (BCP 47 tags, the
+    project's first) would lack or show in another language (Brand.untranslated): raises
+    SettingsError, each problem where the text is written."""
+    problems = [p for tag in languages for p in brand.untranslated(tag, languages[0])]
+    if problems:
+        raise SettingsError(problems)
 
 
 def check_build_folder_apart(projects: Sequence[Project]) -> None:
