@@ -345,12 +345,23 @@ def _check_outputs(build_dir: Path, as_json: bool) -> None:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
-def init_command(directory: str) -> None:
+@click.option("--lang", "language", default="en-US", show_default=True,
+              help="The project's language, a BCP 47 tag: en-US, es, es-US...")
+def init_command(directory: str, language: str) -> None:
     """Write a new clinic project into DIRECTORY (never over an existing file)."""
     from handouts.build import scaffold
+    from handouts.build.languages import TAG_RE, TAG_TODO
 
+    if not TAG_RE.fullmatch(language):
+        raise click.BadParameter(f"{language!r} is not a BCP 47 language tag; {TAG_TODO}",
+                                 param_hint="--lang")
+    if language.split("-")[0].lower() not in scaffold.starter_languages():
+        raise click.BadParameter(f"there is no starter project in {language!r}; choose "
+                                 f"{' or '.join(scaffold.starter_languages())}, then add "
+                                 "translations or a catalogue for other languages",
+                                 param_hint="--lang")
     target = Path(directory)
-    for path in scaffold.init(target):
+    for path in scaffold.init(target, language):
         click.echo(f"wrote {path}")
     click.echo(f"next: edit {target / '_brand.yml'}, then run: make-handouts -C {target}")
 

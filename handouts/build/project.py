@@ -440,8 +440,8 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
                     targets=project.settings.targets)
     out = project.out_dir
     jobs = plan(project, formats=project.formats)
-    items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt, j.path(out),
-                              j.writer.unit) for j in jobs]
+    items = [html_report.Item(j.topic.name, j.level.name, j.length.name, j.fmt, j.path(out),
+                              j.writer.unit, j.topic.language) for j in jobs]
     facts = dict(report.facts)
     records = manifest.load(out)
     for job in jobs:

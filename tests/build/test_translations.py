@@ -17,7 +17,8 @@ from click.testing import Result
 from tests.content.test_translations import ES
 from tests.helpers import GOOD, run_tool, write_project
 
-REVIEW = "review: {written_by: Team, reviewed_by: Dr Lee, reviewed_on: %s, next_review: 2099-01-01}\n"
+REVIEW = ("review: {written_by: Team, reviewed_by: Dr Lee, reviewed_on: %s, "
+          "next_review: 2099-01-01}\n")
 
 
 def two_languages(root: Path, brand: str = "") -> Path:
@@ -156,3 +157,45 @@ def test_check_measures_each_language_and_warns_of_an_older_translation(
     write_project(tmp_path, ES.replace("reviewed_on: 2026-01-10", "reviewed_on: 2026-06-01"),
                   "hands.es.yaml")
     assert "out of date" not in cli("-C", tmp_path, "check").output
+
+
+def test_init_lang_es_writes_a_spanish_project_that_passes_its_checks_and_builds(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    target = tmp_path / "clinica"
+    result = cli("init", target, "--lang", "es-US")
+    assert result.exit_code == 0, result.output
+    assert re.search(r'(?m)^language = "es-US"', (target / "handouts.toml").read_text())
+    assert sorted(p.name for p in (target / "content").iterdir()) == ["beber-agua.yaml"]
+    checked = cli("-C", target, "check", "--strict")
+    assert checked.exit_code == 0, checked.output
+    assert "Szigriszt-Pazos" in checked.output and "Flesch-Kincaid" not in checked.output
+    built = cli("-C", target, "build", "--length", "standard", "--format", "pdf")
+    assert built.exit_code == 0, built.output
+    text = run_tool("pdftotext", target / "build/beber-agua/beber-agua-easy-brochure.pdf", "-")
+    assert "lunes a viernes" in text and "Esta hoja da información general" in text
+    assert languages_in(target / "build/beber-agua/beber-agua-easy-brochure.pdf") == {"es-US"}
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("fr", "there is no starter project in 'fr'; choose en or es"),
+    ("spanish!", "'spanish!' is not a BCP 47 language tag"),
+])
+def test_init_refuses_a_language_it_has_no_start_for(tmp_path: Path, cli: Callable[..., Result],
+                                                     tag: str, expected: str) -> None:
+    result = cli("init", tmp_path / "x", "--lang", tag)
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_report_groups_outputs_by_language(tmp_path: Path,
+                                              cli: Callable[..., Result]) -> None:
+    root = two_languages(tmp_path)
+    result = cli("-C", root, "build", "--length", "short", "--format", "pdf",
+                 "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    page = (root / "build" / "index.html").read_text()
+    english = page.index('<h2 id="en-US">English (United States)</h2>')
+    spanish = page.index('<h2 id="es-US">Spanish (United States) / español (Estados Unidos)</h2>')
+    assert english < page.index('<h3 id="hands">') < spanish < page.index('<h3 id="hands.es">')
+    assert page.index("hands-es-easy-flyer.pdf") > spanish
