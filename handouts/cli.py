@@ -205,14 +205,14 @@ def _progress(name: str, outputs: Sequence[Path]) -> Iterator[Callable[[Path], N
 @click.pass_obj
 def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
                  lengths: tuple[str, ...], languages: tuple[str, ...]) -> None:
-    """Print what would be built: topic, language, level, length, format and path."""
+    """Print what would be built: topic, level, length, format, path and language."""
     from handouts.build import project as build
 
     project = build.load_project(root)
     for job in build.plan(project, topics, levels, lengths, FORMATS, languages):
         path = _shown(job.path(project.out_dir))
-        click.echo(f"{job.topic.slug}\t{job.topic.language}\t{job.level.name}\t"
-                   f"{job.length.name}\t{job.fmt}\t{path}")
+        click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t"
+                   f"{path}\t{job.topic.language}")
 
 
 @main.command("check")

@@ -329,8 +329,8 @@ def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = 
                 language: str = DEFAULT_LANGUAGE) -> tuple[Topic, ...]:
     """Load every *.yaml and *.yml topic in `content_dir`, each only if its real path lies
     inside `root` (the project; default: `content_dir`), in a project whose language is
-    `language` (a BCP 47 tag). Returns the topics in the project's language by name, then
-    the translations by language and name.
+    `language` (a BCP 47 tag). Returns the topics in the project's language, then the
+    translations by language, each in the order of their file names.
 
     Raises ContentError listing every problem in every file: two files that would make
     the same topic in one language, a translation with no source file or in the
@@ -347,22 +347,24 @@ def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = 
         problems.extend(found)
         if topic is None:
             continue
+        if topic.tag and topic.language.lower() == language.lower():
+            problems.append(Problem(Location(topic.path, 1, 1), f"this file is tagged "
+                                    f"'{topic.tag}', the project's own language ({language})",
+                                    f"name it {topic.slug}.yaml, or tag it with the language "
+                                    "it is written in"))
+            continue
         key = (topic.slug, topic.language.lower())
         if key in seen:
+            language = f" in {topic.language}" if topic.tag else ""
             problems.append(Problem(Location(path, 1, 1), f"this file and {seen[key].name} "
-                                    f"would both make the topic '{topic.slug}' in "
-                                    f"{topic.language}", "rename or remove one of them"))
+                                    f"would both make the topic '{topic.slug}'{language}",
+                                    "rename or remove one of them"))
             continue
         seen[key] = path
         loaded.append(topic)
     sources = {t.slug: t for t in loaded if not t.tag}
     for topic in (t for t in loaded if t.tag):
-        if topic.language.lower() == language.lower():
-            problems.append(Problem(Location(topic.path, 1, 1), f"this file is tagged "
-                                    f"'{topic.tag}', the project's own language ({language})",
-                                    f"name it {topic.slug}.yaml, or tag it with the language "
-                                    "it is written in"))
-        elif topic.slug not in sources:
+        if topic.slug not in sources:
             problems.append(Problem(Location(topic.path, 1, 1), f"this translation has no "
                                     f"source: there is no {topic.slug}.yaml in {content_dir}",
                                     f"add the topic in the project's language ({language}) as "
@@ -371,4 +373,4 @@ def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = 
             problems.extend(translations.compare(sources[topic.slug], topic))
     if problems:
         raise ContentError(problems)
-    return tuple(sorted(loaded, key=lambda t: (bool(t.tag), t.language, t.slug)))
+    return tuple(sorted(loaded, key=lambda t: (bool(t.tag), t.language)))
