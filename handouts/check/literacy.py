@@ -143,14 +143,16 @@ def _line_of(lines: list[str], start: Location, written: str) -> Location:
     return start
 
 
-def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
+def jargon(topic: Topic, levels: Sequence[Level],
+           language: str = DEFAULT_LANGUAGE) -> list[Finding]:
     """Jargon-list terms in everything a reader of each level reads (the prose, and the
     title, subtitle, headings, slide bullets and speaker notes) that the topic's glossary
-    does not define, each term once per level, with the file and line. At a lay level
-    (one with a grade target) a plainer word is offered; at a level without one (for
-    clinicians) a technical term (kind "term", not a merely wordy word) is to be defined at
-    first use."""
-    match = words.matcher()
+    does not define, each term once per level, with the file and line. The list is that
+    of `language`, the BCP 47 tag the topic is written in (English or Spanish; a language
+    without a list has no findings). At a lay level (one with a grade target) a plainer
+    word is offered; at a level without one (for clinicians) a technical term (kind
+    "term", not a merely wordy word) is to be defined at first use."""
+    match = words.matcher(language)
     glossary = [g.term for g in topic.glossary]
     lines = topic.path.read_text(encoding="utf-8").splitlines()
     findings = []
@@ -262,7 +264,7 @@ def check(topics: Sequence[Topic], levels: Sequence[Level],
           targets: Sequence[LevelTargets] = ()) -> CheckResult:
     """Run every check on every topic, written in `language` (a BCP 47 tag): Spanish is
     measured with the Spanish formulas against `targets` (the settings' per-language
-    targets); the jargon list is English, so only English text is searched for it."""
+    targets); jargon is found with the language's own list."""
     today = today or dt.date.today()
     is_spanish = primary(language) == "es"
     found: tuple[Grade | spanish.SpanishGrade, ...] = tuple(
@@ -272,6 +274,6 @@ def check(topics: Sequence[Topic], levels: Sequence[Level],
     findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
                                for g in found for miss in g.misses]
     for topic in topics:
-        findings.extend([] if is_spanish else jargon(topic, levels))
+        findings.extend(jargon(topic, levels, language))
         findings.extend(structure(topic, levels, today, language))
     return CheckResult(found, tuple(findings))
