@@ -8,6 +8,12 @@ the written word is at least as long: an inflected or derived form of the term, 
 shorter base word that happens to share its stem. A term written in capitals (an acronym
 such as COPD) matches only in capitals, as written or with a plural "s".
 
+Each language has its own list, sources and everyday phrases, picked by the primary
+subtag of the text's BCP 47 tag: English `jargon.csv`, `sources.csv` and `everyday.csv`;
+Spanish `jargon.es.csv`, `sources.es.csv` and `everyday.es.csv` (stemmed with the Spanish
+Snowball stemmer, which also drops written accents, so "hipertensión" and "hipertensiones"
+are one word). A language without a list has no jargon findings.
+
 Everyday phrases (`everyday.csv`: "cash withdrawal", "zero tolerance") overrule a term
 found inside them, in any form of their words; an everyday word there ("ambulance",
 "timing") overrules a term that merely shares its stem, as written or with a plural "s".
@@ -27,11 +33,40 @@ from pathlib import Path
 
 import snowballstemmer
 
+from handouts.build.languages import DEFAULT_LANGUAGE, primary
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 """A written word: letters, with inner apostrophes; hyphens and digits separate words."""
 JOINER_RE = re.compile(r"[\s\-\u2010\u2011]+")
 _HYPHENS = re.compile(r"[\-\u2010\u2011]")
 """What may stand between two words of one term: spaces, line breaks and hyphens."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the matcher needs of a language: its files and how its words are inflected."""
+
+    stemmer: str
+    """The Snowball stemmer's name ("english", "spanish")."""
+    files: tuple[str, str, str]
+    """The jargon list, its sources and its everyday phrases, files beside this module."""
+    plurals: tuple[str, ...]
+    """Endings that make a plural of a word ("s"; Spanish also "es"): an everyday word or
+    an acronym stands as written or with one of these."""
+
+
+LANGUAGES = {
+    "en": Language("english", ("jargon.csv", "sources.csv", "everyday.csv"), ("s",)),
+    "es": Language("spanish", ("jargon.es.csv", "sources.es.csv", "everyday.es.csv"),
+                   ("s", "es")),
+}
+"""The languages with a shipped jargon list, by primary language subtag."""
+
+
+def language_of(tag: str) -> Language | None:
+    """The jargon list's language for a BCP 47 tag ("es-US" is Spanish); None when no list
+    is shipped for it."""
+    return LANGUAGES.get(primary(tag))
 
 
 @dataclass(frozen=True)
@@ -57,6 +92,9 @@ class Term:
     """A `Source.key`."""
     words: tuple[str, ...]
     """The term's words as written (acronyms keep their capitals, other words lower case)."""
+    page: str = ""
+    """The address of the page the entry was read on, where the source is a site of many
+    pages (the Spanish list); empty where the source's own address is the page."""
 
 
 @dataclass(frozen=True)
@@ -86,45 +124,61 @@ def _is_acronym(word: str) -> bool:
 
 
 @functools.cache
-def sources() -> dict[str, Source]:
-    """The sources the jargon list cites, by short name (`sources.csv` beside it)."""
-    return {row["key"]: Source(row["key"], row["title"], row["url"])
-            for row in _read_csv("sources.csv")}
+def sources(language: str = DEFAULT_LANGUAGE) -> dict[str, Source]:
+    """The sources the jargon list of `language` (a BCP 47 tag) cites, by short name
+    (`sources.csv` beside it; Spanish `sources.es.csv`); empty for a language without a
+    list."""
+    lang = language_of(language)
+    return {} if lang is None else {row["key"]: Source(row["key"], row["title"], row["url"])
+                                    for row in _read_csv(lang.files[1])}
 
 
 @functools.cache
-def terms() -> tuple[Term, ...]:
-    """The shipped jargon list (`jargon.csv`), in its order."""
-    return tuple(Term(row["term"], row["plain"], row["kind"], row["source"],
-                      _words(row["term"]))
-                 for row in _read_csv("jargon.csv"))
+def terms(language: str = DEFAULT_LANGUAGE) -> tuple[Term, ...]:
+    """The shipped jargon list of `language` (a BCP 47 tag: `jargon.csv`, Spanish
+    `jargon.es.csv`), in its order; empty for a language without a list."""
+    lang = language_of(language)
+    return () if lang is None else tuple(
+        Term(row["term"], row["plain"], row["kind"], row["source"], _words(row["term"]),
+             row.get("page", ""))
+        for row in _read_csv(lang.files[0]))
 
 
 @functools.cache
-def everyday() -> tuple[tuple[str, ...], ...]:
-    """The everyday phrases that overrule a term inside them (`everyday.csv`), as words."""
-    return tuple(_words(row["phrase"]) for row in _read_csv("everyday.csv"))
+def everyday(language: str = DEFAULT_LANGUAGE) -> tuple[tuple[str, ...], ...]:
+    """The everyday phrases of `language` that overrule a term inside them (`everyday.csv`,
+    Spanish `everyday.es.csv`), as words."""
+    lang = language_of(language)
+    return () if lang is None else tuple(_words(row["phrase"])
+                                         for row in _read_csv(lang.files[2]))
 
 
 class Stems:
-    """Snowball stems of English words, remembered: the matcher asks for the same words
-    over and over."""
+    """Snowball stems of a language's words, remembered: the matcher asks for the same
+    words over and over."""
 
-    def __init__(self) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
+    def __init__(self, language: Language = LANGUAGES["en"]) -> None:
+        self._stemmer = snowballstemmer.stemmer(language.stemmer)
+        self._spanish = language.stemmer == "spanish"
         self._known: dict[str, frozenset[str]] = {}
 
     def of(self, word: str) -> frozenset[str]:
-        """The stems `word` may have: its own, and for a Latin or Greek plural the stem
-        of its singular too (metastases, metastasis; vertebrae, vertebra)."""
+        """The stems `word` may have: its own, and for a plural the stem of its singular
+        too. English: a Latin or Greek plural (metastases, metastasis; vertebrae,
+        vertebra). Spanish: a word less its plural "s" or "es", since Snowball stems some
+        plurals apart from their singular ("cefaleas" cefal, "cefalea" cefale)."""
         found = self._known.get(word)
         if found is None:
             low = word.lower().replace("\u2019", "'")
             forms = {low}
-            if low.endswith("ses"):
-                forms.add(low[:-3] + "sis")
-            if low.endswith("ae"):
-                forms.add(low[:-1])
+            if self._spanish:
+                forms.update(low[:-len(end)] for end in ("s", "es")
+                             if low.endswith(end) and len(low) - len(end) >= 3)
+            else:
+                if low.endswith("ses"):
+                    forms.add(low[:-3] + "sis")
+                if low.endswith("ae"):
+                    forms.add(low[:-1])
             found = frozenset(self._stemmer.stemWords(sorted(forms)))
             self._known[word] = found
         return found
@@ -137,10 +191,12 @@ def _alike(written: str, words: tuple[str, ...]) -> int:
                  if a != b), min(len(written), len(listed)))
 
 
-def _word_matches(stems: Stems, written: str, listed: str) -> bool:
-    """Whether the word `written` in a text is a form of the term's word `listed`."""
+def _word_matches(stems: Stems, written: str, listed: str,
+                  plurals: tuple[str, ...] = ("s",)) -> bool:
+    """Whether the word `written` in a text is a form of the term's word `listed` (an
+    acronym: as written, or with one of the language's `plurals`)."""
     if _is_acronym(listed):
-        return written in (listed, listed + "s")
+        return written == listed or any(written == listed + end for end in plurals)
     if len(written) < len(listed) and written.lower() != listed:
         return False  # "topic" shares the stem of "topical" but is another word
     return bool(stems.of(written) & stems.of(listed))
@@ -149,8 +205,10 @@ def _word_matches(stems: Stems, written: str, listed: str) -> bool:
 class Matcher:
     """Finds the terms of a list, and the everyday phrases that overrule them, in text."""
 
-    def __init__(self, listed: Sequence[Term], phrases: Sequence[tuple[str, ...]]) -> None:
-        self._stems = Stems()
+    def __init__(self, listed: Sequence[Term], phrases: Sequence[tuple[str, ...]],
+                 language: Language = LANGUAGES["en"]) -> None:
+        self._stems = Stems(language)
+        self._plurals = language.plurals
         self._terms: dict[str, list[tuple[tuple[str, ...], Term | None]]] = {}
         for term in listed:
             self._add(term.words, term)
@@ -164,9 +222,10 @@ class Matcher:
                 self._terms.setdefault(key, []).append((words, term))
 
     def _keys(self, word: str) -> Iterator[str]:
-        yield word  # an acronym as written, or with its plural "s" taken off
-        if word.endswith("s"):
-            yield word[:-1]
+        yield word  # an acronym as written, or with its plural ending taken off
+        for end in self._plurals:
+            if word.endswith(end):
+                yield word[:-len(end)]
         yield from self._stems.of(word)
 
     def find(self, text: str) -> list[Hit]:
@@ -208,9 +267,10 @@ class Matcher:
             if n and not JOINER_RE.fullmatch(text, tokens[first + n - 1].end(), token.start()):
                 return False
             if term is None and len(words) == 1:  # an everyday word stands as written
-                if token[0].lower() not in (listed, listed + "s"):
+                low = token[0].lower()
+                if low != listed and not any(low == listed + end for end in self._plurals):
                     return False
-            elif not _word_matches(self._stems, token[0], listed):
+            elif not _word_matches(self._stems, token[0], listed, self._plurals):
                 return False
         return True
 
@@ -221,9 +281,11 @@ class Matcher:
 
 
 @functools.cache
-def matcher() -> Matcher:
-    """A matcher for the shipped jargon list and everyday phrases."""
-    return Matcher(terms(), everyday())
+def matcher(language: str = DEFAULT_LANGUAGE) -> Matcher:
+    """A matcher for the shipped jargon list and everyday phrases of `language` (a BCP 47
+    tag); one that finds nothing for a language without a list."""
+    lang = language_of(language)
+    return Matcher(terms(language), everyday(language), lang or LANGUAGES["en"])
 
 
 def defines(glossary: Sequence[str], term: Term, match: Matcher | None = None) -> bool:

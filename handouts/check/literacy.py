@@ -144,14 +144,16 @@ def _line_of(lines: list[str], start: Location, written: str) -> Location:
     return start
 
 
-def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
+def jargon(topic: Topic, levels: Sequence[Level],
+           language: str = DEFAULT_LANGUAGE) -> list[Finding]:
     """Jargon-list terms in everything a reader of each level reads (the prose, and the
     title, subtitle, headings, slide bullets and speaker notes) that the topic's glossary
-    does not define, each term once per level, with the file and line. At a lay level
-    (one with a grade target) a plainer word is offered; at a level without one (for
-    clinicians) a technical term (kind "term", not a merely wordy word) is to be defined at
-    first use."""
-    match = words.matcher()
+    does not define, each term once per level, with the file and line. The list is that
+    of `language`, the BCP 47 tag the topic is written in (English or Spanish; a language
+    without a list has no findings). At a lay level (one with a grade target) a plainer
+    word is offered; at a level without one (for clinicians) a technical term (kind
+    "term", not a merely wordy word) is to be defined at first use."""
+    match = words.matcher(language)
     glossary = [g.term for g in topic.glossary]
     lines = topic.path.read_text(encoding="utf-8").splitlines()
     findings = []
@@ -261,10 +263,9 @@ class CheckResult:
 def check(topics: Sequence[Topic], levels: Sequence[Level],
           today: dt.date | None = None, targets: Sequence[LevelTargets] = ()) -> CheckResult:
     """Run every check on every topic, each in the language it is written in
-    (Topic.language): Spanish
-    is measured with the Spanish formulas against `targets` (the settings' per-language
-    targets), English with the English ones; the jargon list is English, so only English
-    text is searched for it. A translation older than its source is a warning."""
+    (Topic.language): Spanish is measured with the Spanish formulas against `targets` (the
+    settings' per-language targets), English with the English ones, and jargon is found
+    with the language's own list. A translation older than its source is a warning."""
     today = today or dt.date.today()
     spanish_topics = [t for t in topics if primary(t.language) == "es"]
     english_topics = [t for t in topics if primary(t.language) != "es"]
@@ -277,8 +278,7 @@ def check(topics: Sequence[Topic], levels: Sequence[Level],
     findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
                                for g in found for miss in g.misses]
     for topic in topics:
-        is_spanish = primary(topic.language) == "es"
-        findings.extend([] if is_spanish else jargon(topic, levels))
+        findings.extend(jargon(topic, levels, topic.language))
         findings.extend(structure(topic, levels, today, topic.language))
         source = translations.source_of(topic, topics) if topic.tag else None
         stale = translations.outdated(source, topic) if source is not None else ""
