@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, primary
+from handouts.build.languages import DEFAULT_LANGUAGE, MEASURED, LevelTargets, primary
 from handouts.build.settings import Level
 from handouts.check import jargon as words
 from handouts.check import spanish
@@ -268,7 +268,7 @@ def check(topics: Sequence[Topic], levels: Sequence[Level],
     with the language's own list. A translation older than its source is a warning."""
     today = today or dt.date.today()
     spanish_topics = [t for t in topics if primary(t.language) == "es"]
-    english_topics = [t for t in topics if primary(t.language) != "es"]
+    english_topics = [t for t in topics if primary(t.language) == "en"]
     found: tuple[Grade | spanish.SpanishGrade, ...] = (
         *grades(english_topics, levels),
         *spanish_grades(spanish_topics, levels, {t.level: t.min_inflesz for t in targets
@@ -278,6 +278,11 @@ def check(topics: Sequence[Topic], levels: Sequence[Level],
     findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
                                for g in found for miss in g.misses]
     for topic in topics:
+        if primary(topic.language) not in MEASURED:
+            findings.append(Finding(topic.name, None, "reading", f"reading is not measured "
+                                    f"in {topic.language}: the check measures "
+                                    f"{' and '.join(MEASURED.values())}", Location(topic.path),
+                                    "note"))
         findings.extend(jargon(topic, levels, topic.language))
         findings.extend(structure(topic, levels, today, topic.language))
         source = translations.source_of(topic, topics) if topic.tag else None

@@ -198,3 +198,28 @@ def test_the_report_groups_outputs_by_language(tmp_path: Path,
     spanish = page.index('<h2 id="es-US">Spanish (United States) / español (Estados Unidos)</h2>')
     assert english < page.index('<h3 id="hands">') < spanish < page.index('<h3 id="hands.es">')
     assert page.index("hands-es-easy-flyer.pdf") > spanish
+
+
+FR = ES.replace("title: Lavarse las manos", "title: Se laver les mains")
+
+
+def test_a_third_language_is_a_catalogue_away(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    write_project(tmp_path, GOOD)
+    write_project(tmp_path, FR, "hands.fr.yaml")
+    result = cli("-C", tmp_path, "build", "--lang", "fr")
+    assert result.exit_code == 2
+    assert "there is no message catalogue for the language 'fr'" in result.output
+    assert "locales/fr/LC_MESSAGES/handouts.po" in result.output
+    assert not (tmp_path / "build").exists()
+    ours = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "handouts.po"
+    ours.parent.mkdir(parents=True)
+    spanish = (Path(__file__).parents[2] / "handouts/locales/es/LC_MESSAGES/handouts.po")
+    ours.write_text(spanish.read_text(encoding="utf-8").replace(
+        'msgstr "Más información"', 'msgstr "En savoir plus"'), encoding="utf-8")
+    built = cli("-C", tmp_path, "build", "--lang", "fr", "--length", "short", "--level", "easy",
+                "--format", "pdf")
+    assert built.exit_code == 0, built.output
+    assert languages_in(tmp_path / "build/hands/hands-fr-easy-flyer.pdf") == {"fr"}
+    checked = cli("-C", tmp_path, "check")
+    assert "hands.fr: reading is not measured in fr: the check measures English and " \
+        "Spanish [reading]" in checked.output
