@@ -1,5 +1,6 @@
 """Where addresses may break across lines: a web address only after `/`, `.`, `-`, `?`
-or `&`; a phone number never, nor a time between its number and 'am' or 'pm'.
+or `&`; a phone number never (nor after its bracketed area code), nor a time between its
+number and 'am' or 'pm' (or Spanish 'a. m.', 'p. m.').
 
 Both writers use the pieces of a web address: the PDF writer puts a zero-width break
 opportunity between them (handouts.writers.pdf.urlbreaks), the deck writer a zero-width
@@ -43,7 +44,11 @@ NON_BREAKING_HYPHEN = "\u2011"
 NO_BREAK_SPACE = "\u00a0"
 
 _NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
-_TIME_SPACE = re.compile(r"(?<=\d) (?=(?:am|pm|a\.m\.|p\.m\.)(?![^\W\d_]))", re.IGNORECASE)
+_TIME_SPACE = re.compile(r"(?<=\d) (?=(?:am|pm|[ap]\.\s?m\.)(?![^\W\d_]))", re.IGNORECASE)
+_MERIDIEM_SPACE = re.compile(r"(?<=\d[\s\u00a0][ap]\.) (?=m\.)", re.IGNORECASE)
+"""The space inside Spanish 'a. m.' and 'p. m.' after a time (RAE: "10 a. m.")."""
+_AREA_CODE_SPACE = re.compile(r"(?<=\(\d{3}\)) (?=\d{3}[-\u2011]\d{4})")
+"""The space after a US area code in brackets: '(555) 010-2040'."""
 
 
 def with_breaks(address: str) -> str:
@@ -59,6 +64,10 @@ def numbers_whole(text: str) -> str:
 
 
 def times_whole(text: str) -> str:
-    """`text` with a time's space before 'am' or 'pm' made a no-break space (print keeps
-    phone numbers whole by itself: reportlab never breaks at a hyphen)."""
-    return _TIME_SPACE.sub(NO_BREAK_SPACE, text)
+    """`text` with a time's space before 'am' or 'pm' ('1 pm', Spanish '1 p. m.', the
+    space inside 'p. m.' too) and the space after a bracketed area code ('(555) 010-2040')
+    made no-break spaces (print keeps the rest of a phone number whole by itself:
+    reportlab never breaks at a hyphen)."""
+    text = _TIME_SPACE.sub(NO_BREAK_SPACE, text)
+    text = _MERIDIEM_SPACE.sub(NO_BREAK_SPACE, text)
+    return _AREA_CODE_SPACE.sub(NO_BREAK_SPACE, text)

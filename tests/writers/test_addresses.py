@@ -42,7 +42,15 @@ def test_numbers_keep_their_hyphens_whole() -> None:
     ("Sat 9 am to 1 pm", "Sat 9\u00a0am to 1\u00a0pm"),
     ("at 10 a.m. or 3 PM.", "at 10\u00a0a.m. or 3\u00a0PM."),
     ("5 amps and 2 pmol", "5 amps and 2 pmol"),  # not times
+    ("de 9 a. m. a 1 p. m.", "de 9\u00a0a.\u00a0m. a 1\u00a0p.\u00a0m."),  # Spanish (RAE)
+    ("Vea la p. m. 3", "Vea la p. m. 3"),  # not a time
 ])
 def test_a_time_never_leaves_am_or_pm_alone_on_a_line(text: str, kept: str) -> None:
     assert A.times_whole(text) == kept
     assert A.numbers_whole(text) == kept
+
+
+def test_a_bracketed_area_code_stays_with_its_number() -> None:
+    assert A.times_whole("Call (555) 010-2040.") == "Call (555)\u00a0010-2040."
+    assert A.numbers_whole("Call (555) 010-2040.") == "Call (555)\u00a0010\u20112040."
+    assert A.times_whole("(see 2) 010") == "(see 2) 010"  # not a phone number
