@@ -321,20 +321,30 @@ def _language_names(topic: Topic) -> tuple[str, ...]:
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
                   hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs of one language, so each template is compiled once, made with the catalogue
-    of the job's language;
-    `hard_stop`: in a worker process that may end itself if the template is stuck, see
-    templates.render)."""
+    by many jobs of one language, so each template is compiled once, made with the
+    catalogue of the job's language; `hard_stop`: in a worker process that may end itself
+    if the template is stuck, see templates.render)."""
+    return read_layout(job, layout_text(project, job, env, hard_stop))
+
+
+def layout_text(project: Project, job: Job, env: jinja2.Environment | None = None,
+                hard_stop: bool = False) -> str:
+    """The layout document (XML) the job's template writes; raises TemplateError (see
+    render_layout for `env` and `hard_stop`)."""
     catalogue = project.catalogue_of(job.topic)
     env = env or templates.environment(project.settings.templates_dir,
                                        root=project.settings.root, catalogue=catalogue)
-    name = job.template
     context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
-    xml = templates.render(env, name, context, hard_stop=hard_stop)
+    return templates.render(env, job.template, context, hard_stop=hard_stop)
+
+
+def read_layout(job: Job, xml: str) -> layout.Document:
+    """The layout document `xml` of `job` read; raises TemplateError naming the template
+    when it is not a valid layout document."""
     try:
         return layoutxml.read(xml)
     except layoutxml.LayoutError as exc:
-        raise TemplateError([Problem(Location(Path(name)),
+        raise TemplateError([Problem(Location(Path(job.template)),
                                      f"the template wrote an invalid layout document "
                                      f"(line {exc.line} of its output): {exc.message}",
                                      "fix the template")]) from None
