@@ -6,10 +6,11 @@ brand file and every file it names (logo, fonts, PowerPoint template), the built
 and every template the project or the package holds. When it changes, a second
 fingerprint decides: what the output is drawn from (`drawn`: its layout document as the
 template wrote it, the writer's inputs and the pictures the document names). An output
-whose drawing is unchanged keeps its file, so an edit remakes only the outputs it shows in. Beside it the manifest keeps the
-output's own size and SHA-256, so an output that was emptied, cut short or replaced is made
-again rather than trusted, and what its writer said of it (its `Facts`), so the build
-report can describe an output made by an earlier build without opening it.
+whose drawing is unchanged keeps its file, so an edit remakes only the outputs it shows in.
+Beside it the manifest keeps the output's own size and SHA-256, so an output that was
+emptied, cut short or replaced is made again rather than trusted, and what its writer
+said of it (its `Facts`), so the build report can describe an output made by an earlier
+build without opening it.
 """
 
 from __future__ import annotations

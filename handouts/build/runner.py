@@ -29,8 +29,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from handouts.build import manifest, processes, uptodate
+from handouts.build.inputs import under
 from handouts.build.manifest import Facts
-from handouts.build.project import Job, Project, Report, plan, under
+from handouts.build.project import Job, Project, Report, plan
 from handouts.build.workers import (
     Done,
     TaskKey,

@@ -130,6 +130,13 @@ class Topic:
     the source file, which is in the project's language."""
 
     @property
+    def language_names(self) -> tuple[str, ...]:
+        """The names a command line may give the topic's language by: its tag ("es-US"),
+        its language subtag ("es") and the tag in its file name."""
+        return tuple(dict.fromkeys(n for n in (self.language, self.language.split("-")[0],
+                                               self.tag) if n))
+
+    @property
     def name(self) -> str:
         """The topic file's name without its suffix: the slug, and the tag of a
         translation ("naloxone", "naloxone.es"). Unique in a project."""
