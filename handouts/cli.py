@@ -358,3 +358,16 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command("icons")
+@click.option("--sheet", "sheet", metavar="PATH", is_flag=False, flag_value="build/icons.pdf",
+              default=None, help="Write a contact sheet PDF of the icons (inside the project; "
+              "default build/icons.pdf).")
+@click.pass_obj
+def icons_command(root: Path, sheet: str | None) -> None:
+    """List the bundled icons (name and what it shows), or write their contact sheet."""
+    from handouts.icons.commands import icons
+
+    for line in icons(root, sheet):  # raises a HandoutsError for a sheet outside the project
+        click.echo(line)
