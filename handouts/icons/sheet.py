@@ -13,12 +13,11 @@ from itertools import count
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 
-from handouts.brand.svgdraw import svg_drawing, svg_fonts
+from handouts.brand.svgdraw import svg_fonts
 from handouts.colours import Palette, text_on
 from handouts.fonts.families import builtin_fonts
-from handouts.icons.catalogue import IconSet, bundled, coloured, icon_colour, icon_svg
-from handouts.writers.pdf import structure
-from handouts.writers.pdf.figures import VectorPicture
+from handouts.icons.catalogue import IconSet, bundled, icon_colour
+from handouts.writers.pdf import figures, structure
 from handouts.writers.pdf.tags import Node, TaggingCanvas, marked
 
 
@@ -75,8 +74,7 @@ def sheet_pdf(palette: Palette | None = None, icons: IconSet | None = None,
             row, col = divmod(n, grid.columns)
             x = grid.margin + col * column
             y = top - row * grid.cell
-            drawing = svg_drawing(coloured(icon_svg(icon.name), colour), fonts)
-            picture = VectorPicture(drawing, grid.icon)
+            picture = figures.icon(icon.name, grid.icon, colour, fonts)
             picture.tag = (Node(next(keys), "Figure", icon.shows),)
             picture.drawOn(canvas, x + (column - grid.icon) / 2, y - grid.icon)
             with marked(canvas, (Node(next(keys), "P"),)):

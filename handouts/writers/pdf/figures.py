@@ -21,12 +21,12 @@ from reportlab.platypus.flowables import LIIndenter
 
 from handouts import qr
 from handouts.brand import assets
-from handouts.brand.svgdraw import VectorProblem, svg_drawing, svg_fonts
+from handouts.brand.svgdraw import SvgFonts, VectorProblem, svg_drawing, svg_fonts
 from handouts.errors import Diagnostic, Location
 from handouts.fonts.families import Fonts, builtin_fonts
 from handouts.writers.pdf.tags import Path, marked
 
-__all__ = ["QRFlowable", "TaggedImage", "TaggedList", "VectorPicture", "picture"]
+__all__ = ["QRFlowable", "TaggedImage", "TaggedList", "VectorPicture", "icon", "picture"]
 
 
 class QRFlowable(Flowable):  # type: ignore[misc]
@@ -90,6 +90,15 @@ class VectorPicture(Flowable):  # type: ignore[misc]
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def icon(name: str, size: float, colour: str, fonts: SvgFonts) -> VectorPicture:
+    """The bundled icon `name` (handouts.icons) `size` points square in `colour`
+    ('#RRGGBB'; catalogue.icon_colour chooses one that stands out 3:1), as vectors, parsed
+    once per process and colour. Raises KeyError for an icon not bundled."""
+    from handouts.icons.catalogue import coloured, icon_svg
+
+    return VectorPicture(svg_drawing(coloured(icon_svg(name), colour), fonts), size)
 
 
 def picture(src: str, width: float, roots: Sequence[FilePath],
