@@ -110,6 +110,8 @@ class _Collected(logging.Handler):
 
 
 def _converted(plain: bytes, fonts: SvgFonts) -> Any:
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
     from svglib.svglib import SvgRenderer, load_svg_file
 
     logger = logging.getLogger("svglib")
@@ -119,8 +121,15 @@ def _converted(plain: bytes, fonts: SvgFonts) -> Any:
         root = load_svg_file(io.BytesIO(plain))
         drawing = None if root is None else \
             SvgRenderer(io.BytesIO(plain), font_map=_FontMap(fonts)).render(root)
-    # svglib is a third party's code on a file already found safe: any failure of it
-    # means only that this picture is drawn as PNG instead
+        if drawing is not None:
+            # reportlab's renderer sets the drawing's initial font before anything is
+            # drawn; its default, an unembedded Helvetica, would be named in the PDF
+            drawing.initialFontName = fonts.regular
+            # drawn once here, on a canvas thrown away, so that what fails only when
+            # drawn fails now, with a fallback, rather than in the middle of a writer
+            renderPDF.draw(drawing, Canvas(io.BytesIO()), 0, 0)
+    # svglib and reportlab's renderer are a third party's code on a file already found
+    # safe: any failure of theirs means only that this picture is drawn as PNG instead
     except Exception as exc:
         raise VectorProblem(f"cannot be drawn as vectors ({type(exc).__name__}: "
                             f"{exc})") from None
@@ -130,7 +139,4 @@ def _converted(plain: bytes, fonts: SvgFonts) -> Any:
         raise VectorProblem(f"cannot be drawn as vectors ({collected.messages[0]})")
     if drawing is None or not (drawing.width > 0 and drawing.height > 0):
         raise VectorProblem("cannot be drawn as vectors (svglib read no drawing)")
-    # reportlab's renderer sets the drawing's initial font before anything is drawn; its
-    # default, an unembedded Helvetica, would be named in the PDF even if never used
-    drawing.initialFontName = fonts.regular
     return drawing

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -175,3 +177,31 @@ def test_a_logo_svglib_cannot_draw_is_built_as_pixels_with_a_warning(
     pdf = next((root / "build").glob("*/*-easy-flyer.pdf"))
     images = run_tool("pdfimages", "-list", "-f", "1", "-l", "1", pdf).splitlines()[2:]
     assert any(int(row.split()[3]) > 1 for row in images)  # the logo, as resvg drew it
+
+
+ATTRIBUTE = st.sampled_from(["transform", "fill", "stroke", "d", "width", "stroke-width",
+                             "style", "x", "opacity", "font-size", "clip-path"])
+VALUE = st.one_of(
+    st.text(st.sampled_from("0123456789.-e,() #abcdefMLCZzrgbtanslotkew%pxm:;"), max_size=30),
+    st.sampled_from(["matrix(0 0 0 0 0 0)", "scale(0)", "rotate(1e308)", "nan", "inf",
+                     "M0 0 A0 0 0 1 1 0 0", "url(#nowhere)", "rgb(300,-1,2)", "1e400",
+                     "fill:url(#g1);stroke:url(#g1)", "M 1e308 1e308 L -1e308 0 Z"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(attribute=ATTRIBUTE, value=VALUE, element=st.sampled_from(["rect", "path", "text",
+                                                                   "circle", "g"]))
+def test_no_svg_that_passes_the_checks_gives_a_traceback(attribute: str, value: str,
+                                                         element: str) -> None:
+    quoted = value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    shape = (f'<{element} {attribute}="{quoted}" width="5" height="5" r="2" '
+             f'd="M0 0 L5 5">x</{element}>').encode()
+    data = INKSCAPE.replace(b"</svg>", shape + b"</svg>")
+    try:
+        drawing = svg_drawing(data, _fonts())
+    except (ImageProblem, VectorProblem):
+        return  # refused with what is wrong, or drawn as pixels with a note
+    out = io.BytesIO()
+    canvas = Canvas(out, initialFontName=_fonts().regular)
+    VectorPicture(drawing, 100).drawOn(canvas, 0, 0)
+    canvas.save()
