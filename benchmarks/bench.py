@@ -46,17 +46,23 @@ def command(*args: str | Path) -> Callable[[], None]:
     return run
 
 
-def sample_project(where: Path, copies: int = 1) -> Path:
-    """A copy of the sample project, with the sample topics repeated `copies` times each."""
-    root = where / f"project-{copies}"
+def sample_project(where: Path, copies: int = 1, translations: bool = False) -> Path:
+    """A copy of the sample project, with the sample topics repeated `copies` times each:
+    the topics in the project's language only, or (`translations`) with their
+    translations too."""
+    root = where / f"project-{copies}{'-translated' if translations else ''}"
     root.mkdir()
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, root / name)
     (root / "content").mkdir()
     for source in sorted((ROOT / "content").glob("*.yaml")):
+        topic, _, tag = source.stem.partition(".")
+        if tag and not translations:
+            continue
         for n in range(copies):
             suffix = f"-{n:02d}" if copies > 1 else ""
-            shutil.copy(source, root / "content" / f"{source.stem}{suffix}.yaml")
+            name = f"{topic}{suffix}.{tag}.yaml" if tag else f"{topic}{suffix}.yaml"
+            shutil.copy(source, root / "content" / name)
     return root
 
 
@@ -193,11 +199,12 @@ def main() -> None:
 
         print("1. cold build of one PDF (a new process each time)")
         ours = median_time(command(py, "-m", "handouts", "-C", one, "build", TOPIC, "--level",
-                                   "easy", "--length", "short", "--format", "pdf", "--force",
-                                   "--no-report", "-j", "1"), repeat)
+                                   "easy", "--length", "short", "--format", "pdf", "--lang", "en",
+                                   "--force", "--no-report", "-j", "1"), repeat)
         with_report = median_time(command(py, "-m", "handouts", "-C", one, "build", TOPIC,
                                           "--level", "easy", "--length", "short", "--format",
-                                          "pdf", "--force", "--no-thumbnails", "-j", "1"),
+                                          "pdf", "--lang", "en", "--force", "--no-thumbnails",
+                                          "-j", "1"),
                                   repeat)
         bare = median_time(command(py, "-c", BARE_PDF, where / "bare.pdf", spec,
                                    *floor_faces(flyer_doc)), repeat)
@@ -252,6 +259,18 @@ def main() -> None:
         print(f"   no-op {noop * 1000:6.0f} ms (with the report {noop_report * 1000:.0f} ms); "
               f"python -c 'import click' {click * 1000:.0f} ms; ratio {noop / click:.2f}x "
               "(target: 75 ms, 2.5x)")
+
+        print("5. a second language: the same 56 topics with their Spanish translations "
+              "(2,016 outputs), with the report, no thumbnails, -j 2")
+        both = sample_project(where, copies=28, translations=True)
+        if not any("." in p.stem for p in (both / "content").glob("*.yaml")):
+            print("   (the sample has no translations)")
+            return
+        run_both, _ = timed_with_workers([py, "-m", "handouts", "-C", str(both), "build",
+                                          "--force", "--no-thumbnails", "-j", "2"])
+        print(f"   one language {run2:6.1f} s; two languages {run_both:6.1f} s; the second "
+              f"adds {run_both - run2:.1f} s, {run_both / run2:.2f}x the first "
+              "(expected: about 2x, Spanish text being about a fifth longer)")
 
 
 peaks_main = [0.0]

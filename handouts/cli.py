@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,9 @@ from handouts import FORMATS, __version__
 from handouts.build.api import Options, build_all
 from handouts.build.summary import Summary
 from handouts.errors import BuildError, Diagnostic, notes_in
+
+if TYPE_CHECKING:
+    from handouts.check import literacy
 
 # Only click and the build's light modules are imported here: a build with nothing to do
 # answers from the up-to-date record, and each command imports what it needs.
@@ -63,6 +67,9 @@ def main(ctx: click.Context, project: str) -> None:
 @click.option("--length", "lengths", multiple=True, help="Only this length (repeatable).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Only this format (repeatable).")
+@click.option("--lang", "languages", multiple=True,
+              help="Only topics in this language, a BCP 47 tag such as es or es-US "
+                   "(repeatable).")
 @click.option("--brand", "brands", multiple=True, type=click.Path(dir_okay=False),
               help="Build for this clinic's brand file; repeat for several clinics, each "
                    "into its own folder under build/.")
@@ -80,13 +87,14 @@ def main(ctx: click.Context, project: str) -> None:
 @click.pass_obj
 def build_command(root: Path, topics: tuple[str, ...] = (), levels: tuple[str, ...] = (),
                   lengths: tuple[str, ...] = (), formats: tuple[str, ...] = (),
-                  brands: tuple[str, ...] = (), force: bool = False,
+                  languages: tuple[str, ...] = (), brands: tuple[str, ...] = (),
+                  force: bool = False,
                   workers: int | None = None, shard: str | None = None,
                   thumbnails: bool = True, report: bool = True, strict: bool = False) -> None:
     """Build every topic x level x length, or the subset named."""
     options = Options(topics=topics, levels=levels, lengths=lengths, formats=formats,
-                      brands=tuple(Path(b).resolve() for b in brands), force=force,
-                      jobs=workers, shard=_parse_shard(shard) if shard else None,
+                      languages=languages, brands=tuple(Path(b).resolve() for b in brands),
+                      force=force, jobs=workers, shard=_parse_shard(shard) if shard else None,
                       thumbnails=thumbnails, report=report, strict=strict)
     summary = build_all(root, options, _progress, lambda text: click.echo(text, err=True))
     _print_summary(summary)
@@ -193,16 +201,18 @@ def _progress(name: str, outputs: Sequence[Path]) -> Iterator[Callable[[Path], N
 @click.argument("topics", nargs=-1)
 @click.option("--level", "levels", multiple=True)
 @click.option("--length", "lengths", multiple=True)
+@click.option("--lang", "languages", multiple=True)
 @click.pass_obj
 def list_command(root: Path, topics: tuple[str, ...], levels: tuple[str, ...],
-                 lengths: tuple[str, ...]) -> None:
-    """Print what would be built: topic, level, length, format and path."""
+                 lengths: tuple[str, ...], languages: tuple[str, ...]) -> None:
+    """Print what would be built: topic, level, length, format, path and language."""
     from handouts.build import project as build
 
     project = build.load_project(root)
-    for job in build.plan(project, topics, levels, lengths, FORMATS):
+    for job in build.plan(project, topics, levels, lengths, FORMATS, languages):
         path = _shown(job.path(project.out_dir))
-        click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t{path}")
+        click.echo(f"{job.topic.slug}\t{job.level.name}\t{job.length.name}\t{job.fmt}\t"
+                   f"{path}\t{job.topic.language}")
 
 
 @main.command("check")
@@ -230,8 +240,7 @@ def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> Non
         _check_outputs(project.settings.build_dir, as_json)
         return
     settings = project.settings
-    result = check(project.topics, settings.levels, language=settings.language,
-                   targets=settings.targets)
+    result = check(project.topics, settings.levels, targets=settings.targets)
     warnings = [*project.warnings, *(finding_diagnostic(f) for f in result.findings)]
     if as_json:
         click.echo(json.dumps({"grades": [g.as_dict() for g in result.grades],
@@ -240,40 +249,52 @@ def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> Non
                                                   for w in project.warnings],
                                "passed": not result.failed and not project.warnings},
                               indent=2))
-    elif spanish_grades := [g for g in result.grades if isinstance(g, spanish.SpanishGrade)]:
-        for line in spanish.table(spanish_grades):
-            click.echo(line)
-        for warning in warnings:
-            click.echo(_warning_line(warning))
-        click.echo(_check_summary(len(project.topics), sum(1 for g in spanish_grades if g.misses),
-                                  "Szigriszt-Pazos perspicuity, INFLESZ scale", warnings))
     else:
-        click.echo(f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} "
-                   f"{'SMOG grade':>12} {'sampled SMOG':>12} {'sentences':>9} "
-                   f"{'words/sentence':>14} {'3+ syllables':>12}")
-        for g in (g for g in result.grades if isinstance(g, Grade)):
-            r = g.reading
-            fk_t, smog_t = g.level.max_flesch_kincaid, g.level.max_smog
-            fk = f"{r.flesch_kincaid:.1f}" + (f" (max {fk_t:g})" if fk_t is not None else "")
-            smog = f"{r.smog:.1f}" + ("*" if r.smog_is_scaled else "") + \
-                (f" (max {smog_t:g})" if smog_t is not None else "")
-            sample = f"{r.sample.smog:.1f}" if r.sample else "-"
-            verdict = "MISSED" if g.misses else "ok"
-            click.echo(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>12} {sample:>12} "
-                       f"{r.sentences:>9} {r.words_per_sentence:>14.1f} "
-                       f"{r.polysyllable_share:>12.0%}  {verdict}")
-        if any(g.reading.smog_is_scaled for g in result.grades):
-            click.echo("* SMOG on fewer than 30 sentences, scaled up to the 30 it is defined "
-                       "on: a rough figure")
-        if any(g.reading.sample for g in result.grades):
-            click.echo("sampled SMOG: McLaughlin's, on 10 sentences each from the start, "
-                       "middle and end; targets are compared with the whole-text SMOG")
+        english = [g for g in result.grades if isinstance(g, Grade)]
+        in_spanish = [g for g in result.grades if isinstance(g, spanish.SpanishGrade)]
+        if english:
+            for line in _english_table(english):
+                click.echo(line)
+        if in_spanish:
+            if english:
+                click.echo()
+            for line in spanish.table(in_spanish):
+                click.echo(line)
         for warning in warnings:
             click.echo(_warning_line(warning))
-        click.echo(_check_summary(len(project.topics), sum(1 for g in result.grades if g.misses),
-                                  "Flesch-Kincaid grade, SMOG grade", warnings))
+        formulas = "; ".join(name for name, grades in (
+            ("Flesch-Kincaid grade, SMOG grade", english),
+            ("Szigriszt-Pazos perspicuity, INFLESZ scale", in_spanish)) if grades)
+        click.echo(_check_summary(len(project.topics),
+                                  sum(1 for g in result.grades if g.misses), formulas, warnings))
     if strict and (result.failed or project.warnings):
         raise BuildError("check --strict failed: see the missed targets and warnings above")
+
+
+def _english_table(grades: list[literacy.Grade]) -> list[str]:
+    """check's table of English reading figures, one line per topic and level, with the
+    footnotes its figures need."""
+    lines = [f"{'topic':30} {'level':9} {'Flesch-Kincaid grade':>21} {'SMOG grade':>12} "
+             f"{'sampled SMOG':>12} {'sentences':>9} {'words/sentence':>14} "
+             f"{'3+ syllables':>12}"]
+    for g in grades:
+        r = g.reading
+        fk_t, smog_t = g.level.max_flesch_kincaid, g.level.max_smog
+        fk = f"{r.flesch_kincaid:.1f}" + (f" (max {fk_t:g})" if fk_t is not None else "")
+        smog = f"{r.smog:.1f}" + ("*" if r.smog_is_scaled else "") + \
+            (f" (max {smog_t:g})" if smog_t is not None else "")
+        sample = f"{r.sample.smog:.1f}" if r.sample else "-"
+        verdict = "MISSED" if g.misses else "ok"
+        lines.append(f"{g.topic:30} {g.level.name:9} {fk:>21} {smog:>12} {sample:>12} "
+                     f"{r.sentences:>9} {r.words_per_sentence:>14.1f} "
+                     f"{r.polysyllable_share:>12.0%}  {verdict}")
+    if any(g.reading.smog_is_scaled for g in grades):
+        lines.append("* SMOG on fewer than 30 sentences, scaled up to the 30 it is defined on: "
+                     "a rough figure")
+    if any(g.reading.sample for g in grades):
+        lines.append("sampled SMOG: McLaughlin's, on 10 sentences each from the start, middle "
+                     "and end; targets are compared with the whole-text SMOG")
+    return lines
 
 
 def _check_summary(topics: int, missed: int, formulas: str, warnings: list[Diagnostic]) -> str:
@@ -324,12 +345,23 @@ def _check_outputs(build_dir: Path, as_json: bool) -> None:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
-def init_command(directory: str) -> None:
+@click.option("--lang", "language", default="en-US", show_default=True,
+              help="The project's language, a BCP 47 tag: en-US, es, es-US...")
+def init_command(directory: str, language: str) -> None:
     """Write a new clinic project into DIRECTORY (never over an existing file)."""
     from handouts.build import scaffold
+    from handouts.build.languages import TAG_RE, TAG_TODO
 
+    if not TAG_RE.fullmatch(language):
+        raise click.BadParameter(f"{language!r} is not a BCP 47 language tag; {TAG_TODO}",
+                                 param_hint="--lang")
+    if language.split("-")[0].lower() not in scaffold.starter_languages():
+        raise click.BadParameter(f"there is no starter project in {language!r}; choose "
+                                 f"{' or '.join(scaffold.starter_languages())}, then add "
+                                 "translations or a catalogue for other languages",
+                                 param_hint="--lang")
     target = Path(directory)
-    for path in scaffold.init(target):
+    for path in scaffold.init(target, language):
         click.echo(f"wrote {path}")
     click.echo(f"next: edit {target / '_brand.yml'}, then run: make-handouts -C {target}")
 

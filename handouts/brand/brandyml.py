@@ -50,8 +50,9 @@ from urllib.parse import urlsplit
 
 from handouts import qr
 from handouts.brand.logo import LogoReader
-from handouts.brand.model import DEFAULT_BRAND, Brand
+from handouts.brand.model import DEFAULT_BRAND, TRANSLATED, Brand
 from handouts.brand.palette import ColourReader
+from handouts.brand.perlanguage import per_language
 from handouts.brand.reader import BrandWalk, Written
 from handouts.brand.typography import TypographyReader
 from handouts.colours import Palette
@@ -144,6 +145,7 @@ class _BrandReader:
         self.warnings = walk.warnings  # the walk's own list: warnings are the brand's
         self.template: tuple[str, Any] | None = None  # as written, and as checked
         self.size_at: Location | None = None  # where slide_size is written
+        self.places: dict[str, Location] = {}  # where each defaults.handouts key is written
 
     def brand(self, tree: Map) -> Brand:
         items = tree.items
@@ -171,13 +173,13 @@ class _BrandReader:
             phone=extras.get("phone"), address=extras.get("address"),
             hours=extras.get("hours"), email=extras.get("email"),
             qr_url=extras.get("qr_url") or url,
-            disclaimer=extras.get("disclaimer") or DEFAULT_BRAND.disclaimer,
+            disclaimer=extras.get("disclaimer"),
             help_lines=tuple(extras.get("help_lines", ())),
             paper=extras.get("paper", "letter"), slide_size=extras.get("slide_size", "16:9"),
             logo=logo[0] if logo else None, logo_alt=logo[1] if logo else "",
             base_font=base_font, heading_font=heading_font,
             pptx_template=extras.get("pptx_template"),
-            source=self.path, warnings=tuple(self.warnings),
+            source=self.path, warnings=tuple(self.warnings), places=self.places,
         )
 
     def meta(self, node: Node | None
@@ -211,6 +213,15 @@ class _BrandReader:
         if found:
             self.walk.problem(at, f"{where} '{qr.shown(url)}' {found}", qr.TOO_LONG_TODO)
         return found is None
+
+    def web_address(self, text: str, at: Location, where: str) -> bool:
+        """Whether `text` is a web address that fits in a QR code (the QR code's address);
+        a problem at `at` if not."""
+        if not _is_web_address(text):
+            self.walk.problem(at, f"{where} '{qr.shown(text)}' is not a web address",
+                              "write it in full, starting with https://")
+            return False
+        return self.fits_qr(text, at, where)
 
     def url(self, node: Node | None, where: str) -> str | None:
         text = self.walk.text(node, where, "write the web address, starting with https://")
@@ -248,15 +259,25 @@ class _BrandReader:
                                   "keep one of them")
                 continue
             written[key] = given
+            self.places[key] = raw.key_at[given]
             if is_null(value):
                 continue
             elif key == "help_lines":
                 if not isinstance(value, Seq) or not all(
-                        isinstance(v, Scalar) and not is_null(v) for v in value.items):
+                        isinstance(v, (Scalar, Map)) and not is_null(v) for v in value.items):
                     self.walk.problem(value.at, f"{where} must be a list of lines",
-                                      "start each line with '- '")
+                                      "start each line with '- '; a line may be given per "
+                                      "language as {en: ..., es: ...}")
                 else:
-                    out[key] = [v.text for v in value.items if isinstance(v, Scalar)]
+                    lines = [per_language(self.walk, v, f"{where} line {i}")
+                             if isinstance(v, Map) else v.text
+                             for i, v in enumerate(value.items, 1) if isinstance(v, (Map, Scalar))]
+                    out[key] = [line for line in lines if line is not None]
+            elif key in TRANSLATED and isinstance(value, Map):
+                texts = per_language(self.walk, value, where,
+                                     self.web_address if key == "qr_url" else None)
+                if texts is not None:
+                    out[key] = texts
             elif not isinstance(value, Scalar):
                 self.walk.problem(value.at, f"{where} must be text, not {described(value)}")
             elif key == "paper":
@@ -278,10 +299,7 @@ class _BrandReader:
                     out[key] = path
             elif key == "qr_url":
                 text = value.text.strip()
-                if not _is_web_address(text):
-                    self.walk.problem(value.at, f"{where} '{qr.shown(text)}' is not a web address",
-                                      "write it in full, starting with https://")
-                elif self.fits_qr(text, value.at, where):
+                if self.web_address(text, value.at, where):
                     out[key] = text
             else:
                 out[key] = value.text

@@ -40,6 +40,9 @@ class Options:
     """Only these lengths; all when empty."""
     formats: tuple[str, ...] = ()
     """Only these formats (handouts.FORMATS); all when empty."""
+    languages: tuple[str, ...] = ()
+    """Only topics in these languages (BCP 47 tags; "es" takes every Spanish one); all
+    when empty."""
     brands: tuple[Path, ...] = ()
     """Absolute paths of brand files to build for, each clinic into its own folder; the
     settings' brands when empty."""
@@ -61,6 +64,7 @@ class Options:
         shard = f"{self.shard[0]}/{self.shard[1]}" if self.shard else None
         return {"topics": list(self.topics), "levels": list(self.levels),
                 "lengths": list(self.lengths), "formats": list(self.formats),
+                "languages": list(self.languages),
                 "brands": [str(b) for b in self.brands], "shard": shard,
                 "thumbnails": self.thumbnails, "report": self.report}
 
@@ -104,14 +108,14 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
     projects, broken = build.load_projects(settings, options.brands)
     snapshot = _snapshot(projects, digests)
     whole = not (options.topics or options.levels or options.lengths or options.formats
-                 or options.shard)
+                 or options.languages or options.shard)
     done: list[BrandSummary] = []
     again: list[BrandSummary] = []  # what a rebuild with nothing to do answers
     outputs: list[Path] = []
     for project in projects:
         try:
             jobs = build.plan(project, options.topics, options.levels, options.lengths,
-                              options.formats or project.formats)
+                              options.formats or project.formats, options.languages)
             if options.shard:
                 jobs = runner.shard(jobs, project.out_dir, *options.shard)
             paths = [job.path(project.out_dir) for job in jobs]

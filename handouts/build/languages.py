@@ -64,6 +64,28 @@ def primary(tag: str) -> str:
     return tag.split("-", 1)[0].lower()
 
 
+def region(tag: str) -> str:
+    """The region subtag of a BCP 47 tag ("US" for "es-US", "419" for "es-419"), or ''."""
+    for part in tag.split("-")[1:]:
+        if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            return part.upper()
+    return ""
+
+
+def regional(tag: str, project: str) -> str:
+    """`tag` with the region of the project's language `project` added when it names none:
+    "es" in an "en-US" project is "es-US" (the region of the readers the project serves);
+    "es-MX" stays as it is, as does "es" in a project whose language names no region."""
+    if region(tag) or not region(project):
+        return tag
+    return f"{tag}-{region(project)}"
+
+
+def same_language(tag: str, other: str) -> bool:
+    """Whether two BCP 47 tags name the same language, ignoring case ("es-us", "es-US")."""
+    return tag.lower() == other.lower()
+
+
 def check_tag(r: Reader, tag: str, at: Location, what: str) -> bool:
     """Whether `tag` is a well-formed BCP 47 tag of a locale Babel knows, in a language
     the check measures; a problem at `at` (saying it is `what`) if not."""

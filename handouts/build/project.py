@@ -66,7 +66,8 @@ class Job:
 
     @property
     def label(self) -> str:
-        return f"{self.topic.slug}, level {self.level.name}, length {self.length.name}"
+        language = f", {self.topic.language}" if self.topic.tag else ""
+        return f"{self.topic.slug}{language}, level {self.level.name}, length {self.length.name}"
 
     @property
     def kind(self) -> str:
@@ -82,7 +83,11 @@ class Job:
         return f"{layout}.xml.j2"
 
     def path(self, build_dir: Path) -> Path:
-        stem = f"{self.topic.slug}-{self.level.name}-{self.kind}"
+        """Where the output goes: `<topic>/<topic>-<level>-<kind>.<format>` in the project's
+        language, `<topic>/<topic>-<tag>-<level>-<kind>.<format>` for a translation (the
+        tag as its file name writes it)."""
+        tag = f"-{self.topic.tag}" if self.topic.tag else ""
+        stem = f"{self.topic.slug}{tag}-{self.level.name}-{self.kind}"
         return build_dir / self.topic.slug / f"{stem}.{self.fmt}"
 
 
@@ -96,10 +101,25 @@ class Project:
     out_dir: Path
     """Where this brand's outputs go: the settings' build folder, or a folder in it named
     for the brand when there are several."""
-    catalogue: messages.Catalogue
-    """The labels of the project's language: its own .po over the package's (messages.load)."""
+    catalogues: tuple[messages.Catalogue, ...]
+    """The labels of each language the topics are written in, the project's language
+    first: its own .po over the package's (messages.load)."""
     writers: tuple[Format, ...] = tuple(WRITERS.values())
     """The formats this project can make, each with its writer: the writer table."""
+
+    @property
+    def catalogue(self) -> messages.Catalogue:
+        """The labels of the project's language."""
+        return self.catalogues[0]
+
+    def catalogue_of(self, topic: Topic) -> messages.Catalogue:
+        """The labels of the language `topic` is written in."""
+        return next(c for c in self.catalogues if c.language == topic.language)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The BCP 47 tags of the languages the topics are written in, the project's first."""
+        return tuple(c.language for c in self.catalogues)
 
     def writer(self, name: str) -> Format:
         """The format called `name`; raises KeyError if the table has none."""
@@ -151,9 +171,10 @@ def load_project(root: Path) -> Project:
     """Load settings, brand and every topic; raises InputError listing every mistake."""
     settings = load_settings(root)
     brand = load_brand(settings.brand_file, settings.root)
-    topics = load_topics(settings.content_dir, settings.level_names, settings.root)
-    project = Project(settings, brand, topics, settings.build_dir,
-                      messages.load(settings.language, settings.root))
+    topics = load_topics(settings.content_dir, settings.level_names, settings.root,
+                         settings.language)
+    project = Project(settings, brand, topics, settings.build_dir, catalogues(settings, topics))
+    check_brand_languages(brand, project.languages)
     check_output_names(project)
     check_build_folder_apart([project])
     return project
@@ -168,15 +189,17 @@ def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
     other clinics can still be built. A brand file named in `brand_files` (the command
     line) may lie anywhere, and its files inside its own folder; it must exist.
     """
-    topics = load_topics(settings.content_dir, settings.level_names, settings.root)
+    topics = load_topics(settings.content_dir, settings.level_names, settings.root,
+                         settings.language)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
-    catalogue = messages.load(settings.language, settings.root)
+    catalogue = catalogues(settings, topics)
     projects: list[Project] = []
     broken: list[SettingsError] = []
     for path in files:
         try:
             brand = load_brand(path, None if brand_files else settings.root,
                                required=bool(brand_files))
+            check_brand_languages(brand, tuple(c.language for c in catalogue))
         except SettingsError as exc:
             broken.append(exc)
             continue
@@ -192,6 +215,23 @@ def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
         check_output_names(project)
     check_build_folder_apart(projects)
     return projects, broken
+
+
+def catalogues(settings: Settings, topics: Sequence[Topic]) -> tuple[messages.Catalogue, ...]:
+    """The catalogue of the project's language and of each language a topic is written
+    in (messages.load); raises SettingsError for a language with no catalogue or a label
+    missing from one."""
+    tags = dict.fromkeys([settings.language, *(t.language for t in topics)])
+    return tuple(messages.load(tag, settings.root) for tag in tags)
+
+
+def check_brand_languages(brand: Brand, languages: Sequence[str]) -> None:
+    """Refuse a brand whose texts the handouts of one of `languages` (BCP 47 tags, the
+    project's first) would lack or show in another language (Brand.untranslated): raises
+    SettingsError, each problem where the text is written."""
+    problems = [p for tag in languages for p in brand.untranslated(tag, languages[0])]
+    if problems:
+        raise SettingsError(problems)
 
 
 def check_build_folder_apart(projects: Sequence[Project]) -> None:
@@ -242,38 +282,54 @@ def check_output_names(project: Project) -> None:
 
 
 def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (),
-         lengths: Sequence[str] = (), formats: Sequence[str] = ("pdf",)) -> list[Job]:
-    """The outputs to make, filtered; unknown filter names are input errors."""
+         lengths: Sequence[str] = (), formats: Sequence[str] = ("pdf",),
+         languages: Sequence[str] = ()) -> list[Job]:
+    """The outputs to make, filtered (`languages`: BCP 47 tags, "es" taking every Spanish
+    one, or a topic file's own tag); unknown filter names are input errors."""
     s = project.settings
-    known = {"topic": [t.slug for t in project.topics], "level": list(s.level_names),
-             "length": [length.name for length in s.lengths], "format": list(project.formats)}
+    known = {"topic": list(dict.fromkeys(t.slug for t in project.topics)),
+             "level": list(s.level_names),
+             "length": [length.name for length in s.lengths], "format": list(project.formats),
+             "language": list(dict.fromkeys(
+                 tag for t in project.topics for tag in _language_names(t)))}
     problems = []
     for kind, asked in (("topic", topics), ("level", levels), ("length", lengths),
-                        ("format", formats)):
+                        ("format", formats), ("language", languages)):
         for name in asked:
-            if name not in known[kind]:
+            if name.lower() not in (k.lower() for k in known[kind]):
                 problems.append(Problem(Location(s.root / "handouts.toml"),
                                         f"there is no {kind} '{name}'",
                                         suggest(name, known[kind])))
     if problems:
         raise InputError(problems)
+    wanted = {name.lower() for name in languages}
     return [Job(t, lv, ln, writer)
             for t in project.topics if not topics or t.slug in topics
+            if not wanted or wanted & {n.lower() for n in _language_names(t)}
             for lv in s.levels if not levels or lv.name in levels
             for ln in s.lengths if not lengths or ln.name in lengths
             for writer in project.writers if writer.name in formats]
 
 
+def _language_names(topic: Topic) -> tuple[str, ...]:
+    """The names `--lang` may give `topic`'s language by: its tag ("es-US"), its language
+    subtag ("es") and the tag in its file name."""
+    return tuple(dict.fromkeys(n for n in (topic.language, topic.language.split("-")[0],
+                                           topic.tag) if n))
+
+
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
                   hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs, so each template is compiled once, made with the project's catalogue;
+    by many jobs of one language, so each template is compiled once, made with the catalogue
+    of the job's language;
     `hard_stop`: in a worker process that may end itself if the template is stuck, see
     templates.render)."""
+    catalogue = project.catalogue_of(job.topic)
     env = env or templates.environment(project.settings.templates_dir,
-                                       root=project.settings.root, catalogue=project.catalogue)
+                                       root=project.settings.root, catalogue=catalogue)
     name = job.template
-    context = select(job.topic, job.level, job.length, project.brand, catalogue=project.catalogue)
+    context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
     xml = templates.render(env, name, context, hard_stop=hard_stop)
     try:
         return layoutxml.read(xml)
@@ -306,7 +362,8 @@ def writer_inputs(project: Project, job: Job) -> WriterInputs:
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else None,
         fold_guides=project.settings.fold_guides, assets_roots=assets_roots(project),
-        pptx_template=b.pptx_template, labels=project.catalogue.writer_labels())
+        pptx_template=b.pptx_template,
+        labels=project.catalogue_of(job.topic).writer_labels())
 
 
 def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
@@ -380,11 +437,11 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
 
     result = report.checked if isinstance(report.checked, check.CheckResult) else \
         check.check(project.topics, project.settings.levels,
-                    language=project.settings.language, targets=project.settings.targets)
+                    targets=project.settings.targets)
     out = project.out_dir
     jobs = plan(project, formats=project.formats)
-    items = [html_report.Item(j.topic.slug, j.level.name, j.length.name, j.fmt, j.path(out),
-                              j.writer.unit) for j in jobs]
+    items = [html_report.Item(j.topic.name, j.level.name, j.length.name, j.fmt, j.path(out),
+                              j.writer.unit, j.topic.language) for j in jobs]
     facts = dict(report.facts)
     records = manifest.load(out)
     for job in jobs:

@@ -42,12 +42,15 @@ class Item:
     """One output in the report."""
 
     topic: str
+    """The topic file's name (content.model.Topic.name: "naloxone", "naloxone.es")."""
     level: str
     length: str
     fmt: str
     path: Path
     unit: str
     """What the output's count counts, singular ('page', 'slide')."""
+    language: str = "en-US"
+    """The BCP 47 tag of the output's language."""
 
     def counted(self, count: int) -> str:
         """`count` of this output's units in words: '1 page', '3 slides'."""
@@ -223,11 +226,50 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     by_cell: dict[tuple[str, str, str], list[Item]] = {}
     for item in items:
         by_cell.setdefault((item.topic, item.level, item.length), []).append(item)
-    topics = list(dict.fromkeys(i.topic for i in items))
+    languages = list(dict.fromkeys(i.language for i in items))
     levels = list(dict.fromkeys(i.level for i in items))
     lengths = list(dict.fromkeys(i.length for i in items))
+    grouped = len(languages) > 1
+    for language in languages:
+        if grouped:
+            body.append(f'<h2 id="{html.escape(language)}">'
+                        f"{html.escape(language_name(language))}</h2>")
+        topics = list(dict.fromkeys(i.topic for i in items if i.language == language))
+        body += _topics(topics, levels, lengths, by_cell, result, thumb, shown, titles,
+                        out_dir, "h3" if grouped else "h2")
+    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+    index = out_dir / "index.html"
+    write_atomic(index, page.encode("utf-8"))
+    record_written(out_dir, [index, *(png for png in thumb.values() if png.exists())],
+                   REPORT_RECORD)
+    return index
+
+
+def language_name(tag: str) -> str:
+    """A language's name in English and in itself, from CLDR through Babel ("Spanish
+    (United States) / español (Estados Unidos)"); the tag itself if Babel knows none."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return tag
+    english = locale.get_display_name("en") or tag
+    own = locale.get_display_name(locale) or ""
+    return english if english == own or not own else f"{english} / {own}"
+
+
+def _topics(topics: Sequence[str], levels: Sequence[str], lengths: Sequence[str],
+            by_cell: Mapping[tuple[str, str, str], list[Item]], result: CheckResult,
+            thumb: Mapping[Path, Path], shown: Mapping[Path, str],
+            titles: Mapping[Path, str], out_dir: Path, heading: str) -> list[str]:
+    """The report's part for `topics`: each topic's heading (an `heading` element), its grid
+    of levels x lengths with the reading figures, and its findings."""
+    body: list[str] = []
     for topic in topics:
-        body.append(f'<h2 id="{html.escape(topic)}">{html.escape(topic)}</h2>')
+        body.append(f'<{heading} id="{html.escape(topic)}">{html.escape(topic)}</{heading}>')
         body.append("<table><tr><th>level and reading</th>" + "".join(
             f"<th>{html.escape(n)}</th>" for n in lengths) + "</tr>")
         for level in levels:
@@ -246,14 +288,7 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         if found:
             body.append("<ul>" + "".join(f'<li class="{f.severity[:4]}">{html.escape(str(f))}</li>'
                                          for f in found) + "</ul>")
-    page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>"
-            + "\n".join(body) + "</body></html>\n")
-    index = out_dir / "index.html"
-    write_atomic(index, page.encode("utf-8"))
-    record_written(out_dir, [index, *(png for png in thumb.values() if png.exists())],
-                   REPORT_RECORD)
-    return index
+    return body
 
 
 def write_index(build_dir: Path, clinics: Sequence[tuple[str, Path | None, str]],

@@ -56,7 +56,7 @@ def _shared_fingerprint(project: Project, digests: Digests) -> str:
     made_from, _ = under((project.settings.templates_dir, templates.builtin_dir(),
                           builtin_fonts().regular.parent))
     return manifest.shared_inputs(project.settings.source_text, project.brand.files,
-                                  [*made_from, *project.catalogue.sources], digests)
+                                  made_from, digests)
 
 
 STAGING = ".handouts-staging"
@@ -84,8 +84,11 @@ def run(project: Project, jobs: Sequence[Job],
     digests = digests or Digests()
     records = manifest.load(out)
     shared = _shared_fingerprint(project, digests)
+    labels = {c.language: manifest.shared_inputs(shared, (), c.sources, digests)
+              for c in project.catalogues}  # an output depends on its own language's labels
     prints = {output_key(j, out): manifest.fingerprint(
-                  shared, j.topic.digest or digest(j.topic.path), output_key(j, out))
+                  labels[j.topic.language], j.topic.digest or digest(j.topic.path),
+                  output_key(j, out))
               for j in jobs}
 
     def current(job: Job) -> Facts | None:
@@ -250,8 +253,9 @@ def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
 
 def _output_name(formats: Sequence[str]) -> re.Pattern[str]:
     """How the build names an output, relative to its folder:
-    '<topic>/<topic>-<level>-<kind>.<format>', plain names, one of `formats`."""
-    return re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[a-z0-9][a-z0-9-]*\.(" +
+    '<topic>/<topic>-<level>-<kind>.<format>' (with a translation's tag after the topic),
+    plain names, one of `formats`."""
+    return re.compile(r"^([a-z0-9][a-z0-9-]*)/\1-[A-Za-z0-9][A-Za-z0-9-]*\.(" +
                       "|".join(map(re.escape, formats)) + ")$")
 
 

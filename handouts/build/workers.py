@@ -36,11 +36,12 @@ def output_key(job: Job, out_dir: Path) -> str:
 
 
 TaskKey = tuple[str, str, str, str]
-"""A job as its names (topic, level, length, format): what a worker is sent."""
+"""A job as its names (topic file name as Topic.name, level, length, format): what a
+worker is sent."""
 
 
 def task_key(job: Job) -> TaskKey:
-    return (job.topic.slug, job.level.name, job.length.name, job.fmt)
+    return (job.topic.name, job.level.name, job.length.name, job.fmt)
 
 
 RENDERING = ".rendering-"
@@ -77,8 +78,9 @@ class Worker:
         """Whether this worker process renders the project's own templates, so a stuck
         render may end it (with a note in the staging folder saying which output it was
         rendering); built-in templates never need it."""
-        self.topics = {t.slug: t for t in project.topics}
-        self.env: jinja2.Environment | None = None
+        self.topics = {t.name: t for t in project.topics}
+        self.envs: dict[str, jinja2.Environment] = {}
+        """One template environment per language, made when first needed."""
 
     def job(self, key: TaskKey) -> Job:
         s = self.project.settings
@@ -88,10 +90,11 @@ class Worker:
     def make(self, key: TaskKey) -> Done:
         """Render, check, make and stage one output."""
         job = self.job(key)
-        if self.env is None:
-            self.env = templates.environment(self.project.settings.templates_dir,
-                                             root=self.project.settings.root,
-                                             catalogue=self.project.catalogue)
+        language = job.topic.language
+        if language not in self.envs:
+            self.envs[language] = templates.environment(
+                self.project.settings.templates_dir, root=self.project.settings.root,
+                catalogue=self.project.catalogue_of(job.topic))
         note = self.staging / f"{RENDERING}{os.getpid()}"
         if self.hard_stop:
             try:
@@ -100,7 +103,7 @@ class Worker:
                 return Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
                                      "build folder is writable and the disk has space",))
         try:
-            doc = render_layout(self.project, job, self.env, hard_stop=self.hard_stop)
+            doc = render_layout(self.project, job, self.envs[language], hard_stop=self.hard_stop)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
         finally:
@@ -205,7 +208,7 @@ def readings_in_worker() -> object:
 
     project = _worker[0].project
     return check.check(project.topics, project.settings.levels,
-                       language=project.settings.language, targets=project.settings.targets)
+                       targets=project.settings.targets)
 
 
 Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterator[Any]]

@@ -28,6 +28,7 @@ from handouts.check import jargon as words
 from handouts.check import spanish
 from handouts.check.readability import WORD_RE, Reading, learn, measure
 from handouts.content import markdown as markup
+from handouts.content import translations
 from handouts.content.model import Text, Topic
 from handouts.errors import Location
 
@@ -119,14 +120,14 @@ def grades(topics: Sequence[Topic], levels: Sequence[Level]) -> list[Grade]:
     """Reading figures for every topic at every level."""
     learn(word for t in topics for lv in levels for text in texts(t, lv.name)
           for word in WORD_RE.findall(text))  # one pass over the dictionary for them all
-    return [Grade(t.slug, lv, measure(texts(t, lv.name))) for t in topics for lv in levels]
+    return [Grade(t.name, lv, measure(texts(t, lv.name))) for t in topics for lv in levels]
 
 
 def spanish_grades(topics: Sequence[Topic], levels: Sequence[Level],
                    min_inflesz: Mapping[str, float | None]) -> list[spanish.SpanishGrade]:
     """Reading figures of Spanish text for every topic at every level, with each level's
     INFLESZ target (by level name; absent: none)."""
-    return [spanish.SpanishGrade(t.slug, lv, measure(texts(t, lv.name), spanish.SPANISH),
+    return [spanish.SpanishGrade(t.name, lv, measure(texts(t, lv.name), spanish.SPANISH),
                                  min_inflesz.get(lv.name)) for t in topics for lv in levels]
 
 
@@ -169,7 +170,7 @@ def jargon(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
                 message = (f"{said} is jargon; try '{term.plain}', or define it under glossary"
                            if lay else f"{said} is not defined; define it at first use, "
                            "under glossary")
-                findings.append(Finding(topic.slug, level.name, "jargon", message,
+                findings.append(Finding(topic.name, level.name, "jargon", message,
                                         _line_of(lines, at, hit.written),
                                         "warning" if lay else "note"))
     return findings
@@ -209,7 +210,7 @@ def structure(topic: Topic, levels: Sequence[Level], today: dt.date,
 
     def add(message: str, level: str | None = None, at: Location | None = None,
             kind: str = "structure") -> None:
-        out.append(Finding(topic.slug, level, kind, message, at or Location(topic.path)))
+        out.append(Finding(topic.name, level, kind, message, at or Location(topic.path)))
 
     if not 3 <= len(topic.key_points) <= 5:
         add(f"has {len(topic.key_points)} key points; give 3 to 5")
@@ -258,20 +259,41 @@ class CheckResult:
 
 
 def check(topics: Sequence[Topic], levels: Sequence[Level],
-          today: dt.date | None = None, language: str = DEFAULT_LANGUAGE,
-          targets: Sequence[LevelTargets] = ()) -> CheckResult:
-    """Run every check on every topic, written in `language` (a BCP 47 tag): Spanish is
-    measured with the Spanish formulas against `targets` (the settings' per-language
-    targets); the jargon list is English, so only English text is searched for it."""
+          today: dt.date | None = None, targets: Sequence[LevelTargets] = ()) -> CheckResult:
+    """Run every check on every topic, each in the language it is written in
+    (Topic.language): Spanish
+    is measured with the Spanish formulas against `targets` (the settings' per-language
+    targets), English with the English ones; the jargon list is English, so only English
+    text is searched for it. A translation older than its source is a warning."""
     today = today or dt.date.today()
-    is_spanish = primary(language) == "es"
-    found: tuple[Grade | spanish.SpanishGrade, ...] = tuple(
-        spanish_grades(topics, levels, {t.level: t.min_inflesz for t in targets
-                                        if t.language == "es"})
-        if is_spanish else grades(topics, levels))
+    spanish_topics = [t for t in topics if primary(t.language) == "es"]
+    english_topics = [t for t in topics if primary(t.language) != "es"]
+    found: tuple[Grade | spanish.SpanishGrade, ...] = (
+        *grades(english_topics, levels),
+        *spanish_grades(spanish_topics, levels, {t.level: t.min_inflesz for t in targets
+                                                 if t.language == "es"}))
+    order = {t.name: i for i, t in enumerate(topics)}
+    found = tuple(sorted(found, key=lambda g: order[g.topic]))
     findings: list[Finding] = [Finding(g.topic, g.level.name, "reading", miss)
                                for g in found for miss in g.misses]
     for topic in topics:
+        is_spanish = primary(topic.language) == "es"
         findings.extend([] if is_spanish else jargon(topic, levels))
-        findings.extend(structure(topic, levels, today, language))
+        findings.extend(structure(topic, levels, today, topic.language))
+        source = translations.source_of(topic, topics) if topic.tag else None
+        stale = translations.outdated(source, topic) if source is not None else ""
+        if stale:
+            findings.append(Finding(topic.name, None, "translation", stale,
+                                    _review_at(topic)))
     return CheckResult(found, tuple(findings))
+
+
+def _review_at(topic: Topic) -> Location:
+    """Where `topic`'s review dates are written: the line of 'reviewed_on', else the
+    file."""
+    lines = topic.path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        column = line.find("reviewed_on")
+        if column >= 0:
+            return Location(topic.path, number, column + 1)
+    return Location(topic.path, 1, 1)

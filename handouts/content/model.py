@@ -61,6 +61,8 @@ class Resource:
     phone: str | None
     url: str | None
     note: Text | None
+    at: Location | None = field(default=None, compare=False)
+    """Where the resource is written."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class GlossaryEntry:
 
     term: str
     definition: Text
+    at: Location | None = field(default=None, compare=False)
+    """Where the entry is written."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ class Reference:
     url: str | None
     short: str | None = None
     """A short form for citing in text, such as 'Morgan & Curran 2012'."""
+    at: Location | None = field(default=None, compare=False)
+    """Where the reference is written."""
 
 
 @dataclass(frozen=True)
@@ -115,3 +121,16 @@ class Topic:
     references: tuple[Reference, ...]
     digest: str = field(default="", compare=False)
     """The SHA-256 of the file's bytes as they were read: what the outputs are made from."""
+    language: str = "en-US"
+    """The BCP 47 tag of the language the topic is written in, with the project's region
+    added to a bare language ("es" in an "en-US" project is "es-US"): the tag its outputs
+    carry (PDF /Lang, deck runs' lang) and the catalogue its labels come from."""
+    tag: str = ""
+    """The language tag in the file name as written ("es" for naloxone.es.yaml); '' for
+    the source file, which is in the project's language."""
+
+    @property
+    def name(self) -> str:
+        """The topic file's name without its suffix: the slug, and the tag of a
+        translation ("naloxone", "naloxone.es"). Unique in a project."""
+        return f"{self.slug}.{self.tag}" if self.tag else self.slug

@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from handouts.build.languages import DEFAULT_LANGUAGE, check_tag, regional
 from handouts.content import markdown as markup
+from handouts.content import translations
 from handouts.content.model import (
     GlossaryEntry,
     Reference,
@@ -173,11 +175,12 @@ class _Reader:
             return None
 
 
-def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
-               ) -> tuple[Topic | None, list[Problem]]:
+def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None,
+               language: str = DEFAULT_LANGUAGE) -> tuple[Topic | None, list[Problem]]:
     """Load and validate one content file, read only if its real path lies inside `root`
-    (the project; default: the file's folder); returns the topic (None if wrong) and
-    problems."""
+    (the project; default: the file's folder), in a project whose language is `language`
+    (a BCP 47 tag): a file named `<topic>.<tag>.yaml` is a translation into `tag`, an
+    untagged one is in `language`. Returns the topic (None if wrong) and problems."""
     source = read(path, (root or path.parent,))
     tree, problems = source.tree, source.problems
     if problems:
@@ -186,6 +189,10 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
         return None, [Problem(Location(path, 1, 1), "the file is empty",
                               "write a topic (see content/ for an example) or delete the file")]
     r = _Reader(levels)
+    slug, _, tag = path.stem.partition(".")
+    if tag and not check_tag(r.schema, tag, Location(path), f"the language tag in the file "
+                             f"name '{path.name}'"):
+        return None, r.problems
     f = r.fields(tree, TOPIC_FIELDS, "the topic")
     if not f and not isinstance(tree, Map):
         return None, r.problems
@@ -205,8 +212,10 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
     if "sections" in f and isinstance(f["sections"], Seq) and not f["sections"].items:
         r.problem(f["sections"].at, "the topic has no sections", "add at least one section")
     topic = Topic(
-        slug=path.stem,
+        slug=slug,
         path=path,
+        language=regional(tag, language) if tag else language,
+        tag=tag,
         digest=source.digest,
         title=title,  # type: ignore[arg-type]
         subtitle=r.text(f.get("subtitle"), "subtitle"),
@@ -221,10 +230,11 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None
                                                                   "glossary")) if x),
         references=tuple(x for x in references if x),
     )
-    if not ID_RE.match(path.stem) or len(path.stem) > MAX_TOPIC_NAME:
+    if not ID_RE.match(slug) or len(slug) > MAX_TOPIC_NAME:
         r.problem(Location(path), f"the file name '{path.name}' is not a usable topic name",
                   f"rename it with lowercase letters, digits and hyphens (at most "
-                  f"{MAX_TOPIC_NAME}), e.g. my-topic.yaml")
+                  f"{MAX_TOPIC_NAME}), e.g. my-topic.yaml, and a language tag before "
+                  "'.yaml' for a translation (my-topic.es.yaml)")
     return (None if r.problems else topic), r.problems
 
 
@@ -252,7 +262,8 @@ def _resource(r: _Reader, node: Node) -> Resource | None:
     if name is None:
         return None
     return Resource(name, r.string(f.get("phone"), "resource phone"),
-                    r.string(f.get("url"), "resource url"), r.text(f.get("note"), "resource note"))
+                    r.string(f.get("url"), "resource url"), r.text(f.get("note"), "resource note"),
+                    node.at)
 
 
 def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
@@ -294,7 +305,7 @@ def _glossary(r: _Reader, node: Node) -> GlossaryEntry | None:
     f = r.fields(node, GLOSSARY_FIELDS, "a glossary entry")
     term = r.string(f.get("term"), "glossary term")
     definition = r.text(f.get("definition"), f"definition of '{term}'")
-    return GlossaryEntry(term, definition) if term and definition else None
+    return GlossaryEntry(term, definition, node.at) if term and definition else None
 
 
 def _reference(r: _Reader, node: Node) -> Reference | None:
@@ -304,7 +315,7 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
     if rid is None or text is None:
         return None
     return Reference(rid, text, r.string(f.get("url"), "reference url"),
-                     r.string(f.get("short"), "reference short"))
+                     r.string(f.get("short"), "reference short"), node.at)
 
 
 def topic_files(content_dir: Path) -> list[Path]:
@@ -314,29 +325,52 @@ def topic_files(content_dir: Path) -> list[Path]:
                   if not p.name.startswith("."))
 
 
-def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = None
-                ) -> tuple[Topic, ...]:
+def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = None,
+                language: str = DEFAULT_LANGUAGE) -> tuple[Topic, ...]:
     """Load every *.yaml and *.yml topic in `content_dir`, each only if its real path lies
-    inside `root` (the project; default: `content_dir`); raises ContentError listing every
-    problem in every file, including two files that would make the same topic."""
+    inside `root` (the project; default: `content_dir`), in a project whose language is
+    `language` (a BCP 47 tag). Returns the topics in the project's language, then the
+    translations by language, each in the order of their file names.
+
+    Raises ContentError listing every problem in every file: two files that would make
+    the same topic in one language, a translation with no source file or in the
+    project's own language, and a translation that does not match its source
+    (handouts.content.translations)."""
     if not content_dir.is_dir():
         raise ContentError([Problem(Location(content_dir), "the content folder does not exist",
                                     "create it and add a topic file, or run make-handouts init")])
-    paths = topic_files(content_dir)
-    topics: list[Topic] = []
     problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for path in paths:
-        if path.stem in seen:
-            problems.append(Problem(Location(path, 1, 1), f"this file and {seen[path.stem].name} "
-                                    f"would both make the topic '{path.stem}'",
+    loaded: list[Topic] = []
+    seen: dict[tuple[str, str], Path] = {}
+    for path in topic_files(content_dir):
+        topic, found = load_topic(path, levels, root or content_dir, language)
+        problems.extend(found)
+        if topic is None:
+            continue
+        if topic.tag and topic.language.lower() == language.lower():
+            problems.append(Problem(Location(topic.path, 1, 1), f"this file is tagged "
+                                    f"'{topic.tag}', the project's own language ({language})",
+                                    f"name it {topic.slug}.yaml, or tag it with the language "
+                                    "it is written in"))
+            continue
+        key = (topic.slug, topic.language.lower())
+        if key in seen:
+            language = f" in {topic.language}" if topic.tag else ""
+            problems.append(Problem(Location(path, 1, 1), f"this file and {seen[key].name} "
+                                    f"would both make the topic '{topic.slug}'{language}",
                                     "rename or remove one of them"))
             continue
-        seen[path.stem] = path
-        topic, found = load_topic(path, levels, root or content_dir)
-        problems.extend(found)
-        if topic:
-            topics.append(topic)
+        seen[key] = path
+        loaded.append(topic)
+    sources = {t.slug: t for t in loaded if not t.tag}
+    for topic in (t for t in loaded if t.tag):
+        if topic.slug not in sources:
+            problems.append(Problem(Location(topic.path, 1, 1), f"this translation has no "
+                                    f"source: there is no {topic.slug}.yaml in {content_dir}",
+                                    f"add the topic in the project's language ({language}) as "
+                                    f"{topic.slug}.yaml"))
+        else:
+            problems.extend(translations.compare(sources[topic.slug], topic))
     if problems:
         raise ContentError(problems)
-    return tuple(topics)
+    return tuple(sorted(loaded, key=lambda t: (bool(t.tag), t.language)))

@@ -26,14 +26,18 @@ def _frozen(value: Any) -> Any:
 
 
 def _brand(brand: Brand, catalogue: messages.Catalogue) -> dict[str, Any]:
-    """The brand as templates see it: text values, the logo as a path and its alternative
-    text (the brand's own, else '<name> logo' in the catalogue's language)."""
+    """The brand as templates see it in the catalogue's language: text values (those given
+    per language in that language; the catalogue's disclaimer when the brand gives none),
+    the logo as a path and its alternative text (the brand's own, else '<name> logo' in
+    the catalogue's language)."""
+    brand = brand.in_language(catalogue.language)
     fields = {f.name: getattr(brand, f.name) for f in dataclasses.fields(brand)
               if f.name not in ("base_font", "heading_font", "pptx_template", "source",
-                                "warnings")}
+                                "warnings", "places")}
     fields["logo"] = str(brand.logo) if brand.logo else ""
     fields["logo_alt"] = brand.logo_alt or catalogue.label("%(name)s logo") % {"name": brand.name}
     fields["help_lines"] = list(brand.help_lines)
+    fields["disclaimer"] = brand.disclaimer or catalogue.label(messages.DISCLAIMER)
     return fields
 
 

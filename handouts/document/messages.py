@@ -59,7 +59,11 @@ WRITER_LABELS = {
 """The labels the writers draw themselves, by WriterLabels field: each its English label,
 the catalogues' message id."""
 
-REQUIRED = (*WRITER_LABELS.values(), "%(name)s logo")
+DISCLAIMER = ("This handout is for general information. It does not replace advice from "
+              "your own health care provider.")
+"""The disclaimer of a brand that gives none, in each handout's language."""
+
+REQUIRED = (*WRITER_LABELS.values(), "%(name)s logo", DISCLAIMER)
 """The labels every catalogue must translate, checked when it is loaded: the writers'
 and those the template context is made with (handouts.content.view)."""
 

@@ -563,8 +563,8 @@ def test_every_shape_problem_at_once_in_file_order(sample: Path,
     assert "3 problems in the input:" in lines[0]
     assert re.search(r"_brand.yml:8:11: meta.link.home 'riverbend-health.example.org' is not "
                      r"a web address", lines[1])
-    assert re.search(r"_brand.yml:32:7: logo must be a path or a mapping", lines[2])
-    assert re.search(r"_brand.yml:34:10: typography.fonts must be a list", lines[3])
+    assert re.search(r"_brand.yml:38:7: logo must be a path or a mapping", lines[2])
+    assert re.search(r"_brand.yml:40:10: typography.fonts must be a list", lines[3])
     assert not (sample / "build").exists()
 
 
