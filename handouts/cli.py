@@ -15,6 +15,7 @@ from handouts import FORMATS, __version__
 from handouts.build.api import Options, build_all
 from handouts.build.summary import Summary
 from handouts.errors import BuildError, Diagnostic, notes_in
+from handouts.icons.commands import icons
 
 if TYPE_CHECKING:
     from handouts.check import literacy
@@ -392,14 +393,8 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-@main.command("icons")
-@click.option("--sheet", "sheet", metavar="PATH", is_flag=False, flag_value="build/icons.pdf",
-              default=None, help="Write a contact sheet PDF of the icons (inside the project; "
-              "default build/icons.pdf).")
+@main.command("icons", help="List the bundled icons; --sheet writes their contact sheet PDF.")
+@click.option("--sheet", metavar="PATH", is_flag=False, flag_value="build/icons.pdf")
 @click.pass_obj
-def icons_command(root: Path, sheet: str | None) -> None:
-    """List the bundled icons (name and what it shows), or write their contact sheet."""
-    from handouts.icons.commands import icons
-
-    for line in icons(root, sheet):  # raises a HandoutsError for a sheet outside the project
-        click.echo(line)
+def icons_command(root: Path, sheet: str | None) -> None:  # default build/icons.pdf
+    click.echo("\n".join(icons(root, sheet)))  # HandoutsError for a sheet outside
