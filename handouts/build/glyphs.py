@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 from handouts.build.project import Job, Project, brand_fonts, plan, render_layout
 from handouts.document import jinja as templates
 from handouts.document import model as layout
@@ -48,12 +50,16 @@ def project_glyph_problems(project: Project) -> list[Problem]:
     """The `glyph_problems` of every output the project builds, each problem once, in the
     order of the outputs: what `check` refuses as `build` would. Runs every output's
     template (not its writer); raises TemplateError as the build would."""
-    env = templates.environment(project.settings.templates_dir, root=project.settings.root,
-                                catalogue=project.catalogue)
+    envs: dict[str, jinja2.Environment] = {}  # one per language, as the build's workers
     found: list[Problem] = []
     for job in plan(project, formats=project.formats):
-        found.extend(p for p in glyph_problems(project, job, render_layout(project, job, env))
-                     if p not in found)
+        language = job.topic.language
+        if language not in envs:
+            envs[language] = templates.environment(
+                project.settings.templates_dir, root=project.settings.root,
+                catalogue=project.catalogue_of(job.topic))
+        doc = render_layout(project, job, envs[language])
+        found.extend(p for p in glyph_problems(project, job, doc) if p not in found)
     return found
 
 
