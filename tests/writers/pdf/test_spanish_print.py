@@ -95,3 +95,20 @@ def test_the_setting_names_languages_with_rules(tmp_path: Path) -> None:
     assert load(tmp_path).hyphenate == ()
     (tmp_path / "handouts.toml").unlink()
     assert load(tmp_path).hyphenate == ("es",)
+
+
+def test_a_spanish_translation_in_an_english_project_is_hyphenated(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    """Hyphenation goes by each document's language: the translation's outputs (es-US) are
+    hyphenated, the English source's are not."""
+    root = _project(tmp_path, GOOD.replace("Germs spread from hands to food and faces.",
+                                           LONG_EN), "[project]\n")
+    translation = GOOD_ES.replace("Los gérmenes pasan de las manos a la comida y a la cara.",
+                                  LONG_ES)
+    for extra in ("  - Use agua y jabón.\n", "  - Séquelas con una toalla limpia.\n"):
+        translation = translation.replace(extra, "")  # the source's one key point
+    write_project(root, translation, "hands.es.yaml")
+    made = {pdf.name: "\u00ad" in run_tool("pdftotext", pdf, "-") for pdf in _pdfs(root, cli)}
+    assert {name for name, soft in made.items() if soft} == \
+        {name for name in made if name.startswith("hands-es-")}, made
+    assert len(made) == 6
