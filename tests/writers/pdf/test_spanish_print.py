@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from handouts.build.settings import load
+from handouts.build.settings import Settings, load
 from handouts.errors import SettingsError
+from handouts.writers.hyphenation import HYPHENATED_BY_DEFAULT
 from tests.helpers import GOOD, GOOD_ES, run_tool, write_project
 
 LONG_ES = ("Las recomendaciones internacionales insisten en la importancia de mantenerse "
@@ -94,7 +95,8 @@ def test_the_setting_names_languages_with_rules(tmp_path: Path) -> None:
     (tmp_path / "handouts.toml").write_text("[project]\nhyphenate = []\n", encoding="utf-8")
     assert load(tmp_path).hyphenate == ()
     (tmp_path / "handouts.toml").unlink()
-    assert load(tmp_path).hyphenate == ("es",)
+    assert load(tmp_path).hyphenate == HYPHENATED_BY_DEFAULT == ("es",)
+    assert Settings.__dataclass_fields__["hyphenate"].default == HYPHENATED_BY_DEFAULT
 
 
 def test_a_spanish_translation_in_an_english_project_is_hyphenated(
