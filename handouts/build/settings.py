@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, check_tag, read_targets
+from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, hyphens, read_targets
 from handouts.errors import Location, Problem, SettingsError
 from handouts.schema.nodes import Map, Seq
 from handouts.schema.reader import Field, Reader, suggest
@@ -85,6 +85,7 @@ class Settings:
     """The project's language: a BCP 47 tag ("en-US", "es-US")."""
     targets: tuple[LevelTargets, ...] = ()
     """Each level's reading targets in a language other than English ([languages])."""
+    hyphenate: tuple[str, ...] = ("es",)  # hyphenation.HYPHENATED_BY_DEFAULT, as below
 
     def level(self, name: str) -> Level:
         return next(level for level in self.levels if level.name == name)
@@ -124,6 +125,7 @@ PROJECT_OPTIONS = (
     Field("fold_guides", "print fold guides on trifolds", (bool,), False),
     Field("brands", "several brand files, each built into its own folder", (list,), ()),
     Field("language", "the project's language, a BCP 47 tag", (str,), DEFAULT_LANGUAGE),
+    Field("hyphenate", "the languages whose print is hyphenated", (list,), ("es",)),
 )
 LEVEL_OPTIONS = (
     Field("label", "a name for people", (str,)),
@@ -221,9 +223,7 @@ def load(root: Path) -> Settings:
     def at(key: str) -> Location:
         return project_table.where(key) if project_table else Location(path)
 
-    if "language" in given:
-        check_tag(r, project["language"], at("language"), "[project] language")
-
+    hyphenate = hyphens(r, project, given, at)  # and the language tag checked
     folders = {key: root / project[key] for key in ("content", "templates", "build")}
     for key in ("content", "templates", "brand"):
         if key in given and not _stays_inside(root / project[key], root):
@@ -256,7 +256,7 @@ def load(root: Path) -> Settings:
         source_text=text,
         digest=sha,
         language=project["language"],
-        targets=targets,
+        targets=targets, hyphenate=hyphenate,
     )
 
 
