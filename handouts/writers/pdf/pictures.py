@@ -125,16 +125,18 @@ def figure_picture(src: str, width: float, paper: str, roots: Sequence[Path],
     with fewer than MIN_DPI at that size (`low-resolution`). Raises assets.ImageProblem."""
     drawn, note = figures.picture(src, width, roots, families)
     tallest = MAX_FIGURE_SHARE * max(PAPER_SIZES[paper])
-    if drawn.height > tallest:
-        drawn, note = figures.picture(src, width * tallest / drawn.height, roots, families)
+    drawn_w, drawn_h = drawn.wrap(width, tallest)  # a photo knows its size once wrapped
+    if drawn_h > tallest:
+        drawn, note = figures.picture(src, width * tallest / drawn_h, roots, families)
+        drawn_w, drawn_h = drawn.wrap(width, tallest)
     notes = [note] if note else []
     pixels = getattr(drawn, "pixels", None)
     if pixels is not None:
-        dpi = pixels[0] / (drawn.width / 72)
-        if dpi < MIN_DPI:
+        inches = drawn_w / 72
+        if pixels[0] / inches < MIN_DPI:
             notes.append(Diagnostic(
                 "low-resolution", f"the image '{src}' is {pixels[0]} pixels wide, "
-                f"{dpi:.0f} dpi at its printed width of {drawn.width / 72:.1f} in, and will "
-                f"look blurred; use one at least {round(drawn.width / 72 * MIN_DPI)} pixels "
-                "wide, or an SVG", Location(assets.located(src, roots))))
+                f"{pixels[0] / inches:.0f} dpi at its printed width of {inches:.1f} in, and "
+                f"will look blurred; use one at least {round(inches * MIN_DPI)} pixels wide, "
+                "or an SVG", Location(assets.located(src, roots))))
     return drawn, notes
