@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import count
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
@@ -21,11 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from handouts.colours import Palette
 from handouts.contrast import Ink, Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
-from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.writers.addresses import times_whole
 from handouts.writers.contract import WriterLabels
@@ -34,27 +30,10 @@ from handouts.writers.pdf import pictures
 from handouts.writers.pdf.figures import QRFlowable, TaggedList, picture
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
-from handouts.writers.pdf.styles import Styles
+from handouts.writers.pdf.styles import Styles, Theme
 from handouts.writers.pdf.tags import Node
 
 __all__ = ["Builder", "Styles", "Theme"]
-
-
-@dataclass(frozen=True)
-class Theme:
-    """How a document looks: fonts, sizes, colours and paper; in points."""
-
-    fonts: Fonts
-    heading_fonts: Fonts | None = None  # the headings' family; None: the body family
-    body_size: float = 11.0
-    """Body text size; no text is set smaller."""
-    palette: Palette = field(default_factory=Palette)
-    paper: str = "letter"
-    fold_guides: bool = False
-    title: str = ""
-    author: str = ""
-    assets_roots: tuple[Path, ...] = (Path("."),)
-    """Where pictures may be read from: the project, and a --brand file's folder."""
 
 
 def _markup(runs: L.Inline, link_colour: str) -> str:

@@ -1,23 +1,40 @@
-"""The paragraph styles of a printed output: body, lead, small, meta, caption, centred and
-headings, in a theme's fonts and in the colour that reads on each ground the PDF writer
-draws text on (handouts.writers.pdf.inks.GROUNDS)."""
+"""How a printed output looks (`Theme`) and its paragraph styles: body, lead, small, meta,
+caption, centred and headings, in the theme's fonts and in the colour that reads on each
+ground the PDF writer draws text on (handouts.writers.pdf.inks.GROUNDS)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
+from handouts.colours import Palette
 from handouts.contrast import Ink, alternatives
+from handouts.fonts.families import Fonts
 from handouts.fonts.registry import register
 from handouts.writers.pdf import inks
 
-if TYPE_CHECKING:
-    from handouts.writers.pdf.flowables import Theme
+__all__ = ["Styles", "Theme"]
 
-__all__ = ["Styles"]
+
+@dataclass(frozen=True)
+class Theme:
+    """How a document looks: fonts, sizes, colours and paper; in points."""
+
+    fonts: Fonts
+    heading_fonts: Fonts | None = None  # the headings' family; None: the body family
+    body_size: float = 11.0
+    """Body text size; no text is set smaller."""
+    palette: Palette = field(default_factory=Palette)
+    paper: str = "letter"
+    fold_guides: bool = False
+    title: str = ""
+    author: str = ""
+    assets_roots: tuple[Path, ...] = (Path("."),)
+    """Where pictures may be read from: the project, and a --brand file's folder."""
 
 
 class Styles:
