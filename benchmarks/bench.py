@@ -59,6 +59,7 @@ def sample_project(where: Path, copies: int = 1, translations: bool = False) -> 
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, root / name)
     (root / "content").mkdir()
+    shutil.copytree(ROOT / "pictures", root / "pictures")
     for source in sorted((ROOT / "content").glob("*.yaml")):
         topic, _, tag = source.stem.partition(".")
         if tag and not translations:
@@ -180,6 +181,49 @@ def floor_faces(doc: object) -> list[Path]:
     return [*faces, fonts.italic, fonts.bold_italic] if L.uses_italic(doc) else faces
 
 
+def with_pictures(doc: Any, icons: int, figures: bool) -> Any:
+    """`doc` (a layout Document) keeping its first `icons` icons and, with `figures`, its
+    figures; the rest taken out (a figure shown only where it fits goes with it)."""
+    from dataclasses import replace
+
+    from handouts.document import model as L
+
+    left = [icons]
+
+    def icon(name: str) -> str:
+        if name and left[0] > 0:
+            left[0] -= 1
+            return name
+        return ""
+
+    def block(b: Any) -> Any:
+        if isinstance(b, L.Heading):
+            return replace(b, icon=icon(b.icon))
+        if isinstance(b, L.ListBlock):
+            kept = tuple(icon(n) for n in b.icons)
+            return replace(b, icons=kept if any(kept) else ())
+        if isinstance(b, L.Callout | L.Band):
+            return replace(b, blocks=blocks(b.blocks))
+        if isinstance(b, L.Fit):
+            return replace(b, full=blocks(b.full), compact=blocks(b.compact))
+        return b
+
+    def blocks(bs: Sequence[Any]) -> tuple[Any, ...]:
+        made = tuple(block(b) for b in bs if figures or not isinstance(b, L.Figure))
+        return tuple(b for b in made if not isinstance(b, L.Fit) or b.full or b.compact)
+
+    parts = []
+    for part in doc.parts:
+        if isinstance(part, L.Page):
+            part = replace(part, header=blocks(part.header), footer=blocks(part.footer),
+                           panels=tuple(replace(p, blocks=blocks(p.blocks))
+                                        for p in part.panels))
+        elif isinstance(part, L.Flow):
+            part = replace(part, blocks=blocks(part.blocks))
+        parts.append(part)
+    return replace(doc, parts=tuple(parts))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer runs, no 1,000 outputs")
@@ -227,17 +271,34 @@ def main() -> None:
             return lambda: build.make_output(project, job,
                                              build.render_layout(project, job, env))
 
+        def drawn(job: build.Job, doc: object) -> Callable[[], object]:
+            return lambda: build.make_output(project, job, doc)  # type: ignore[arg-type]
+
+        pdf_doc = build.render_layout(project, pdf_job, env)
+        plain_doc = with_pictures(pdf_doc, icons=0, figures=False)  # the figure's document
         for job in (pdf_job, deck_job):
             make(job)()  # warm up
-        pdf_each = median_time(make(pdf_job), repeat * 3)
+        drawn(pdf_job, plain_doc)()
+        pdf_each = median_time(drawn(pdf_job, plain_doc), repeat * 3)
         deck_each = median_time(make(deck_job), repeat * 3)
-        floor_pdf = _raw_pdf_cost(build.render_layout(project, pdf_job), project.brand.paper,
-                                  repeat * 3)
+        floor_pdf = _raw_pdf_cost(plain_doc, project.brand.paper, repeat * 3)
         floor_deck = _raw_deck_cost(build.render_layout(project, deck_job), repeat * 3)
         print(f"   PDF  {pdf_each * 1000:6.1f} ms; raw reportlab {floor_pdf * 1000:6.1f} ms; "
               f"ratio {pdf_each / floor_pdf:.2f}x (target: 15 ms, 1.5x)")
         print(f"   deck {deck_each * 1000:6.1f} ms; raw python-pptx {floor_deck * 1000:6.1f} ms; "
               f"ratio {deck_each / floor_deck:.2f}x (target: 45 ms, 1.5x)")
+
+        print("2b. pictures: the same warm brochure with four icons and one picture")
+        from handouts.brand.svgdraw import svg_drawing
+
+        pictured = with_pictures(pdf_doc, icons=4, figures=True)
+        drawn(pdf_job, pictured)()  # warm up: the icons and the picture are parsed here
+        parsed = svg_drawing.cache_info().misses
+        with_each = median_time(drawn(pdf_job, pictured), repeat * 3)
+        again = svg_drawing.cache_info().misses - parsed
+        print(f"   with {with_each * 1000:6.1f} ms; without {pdf_each * 1000:6.1f} ms; ratio "
+              f"{with_each / pdf_each:.2f}x (target: 1.5x); SVGs parsed again while timing: "
+              f"{again} (expected 0: icons are parsed once per process)")
 
         if args.quick:
             return

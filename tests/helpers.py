@@ -58,12 +58,14 @@ def make_test_clinic(dest: Path) -> None:
 
 def first_topic_project(root: Path, clinic: bool = False) -> Path:
     """`root` made a project of the sample's settings and brand (or, with `clinic`, the
-    test clinic's) and the sample's first topic alone; returns `root`."""
+    test clinic's) and the sample's first topic alone, with the sample's pictures; returns
+    `root`."""
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, root / name)
     (root / "content").mkdir()
     first = sorted(p for p in (ROOT / "content").glob("*.yaml") if "." not in p.stem)[0]
     shutil.copy(first, root / "content" / first.name)
+    shutil.copytree(ROOT / "pictures", root / "pictures")
     if clinic:
         make_test_clinic(root)
     return root
@@ -144,13 +146,15 @@ review: {written_by: Equipo de educación, reviewed_by: "Dra. Ana Ruiz", reviewe
 
 def copy_content(dest: Path, translations: bool = False) -> Path:
     """The sample's topic files copied into `dest`/content: those in the project's language
-    (untagged), and with `translations` their translations too. Most tests build the
-    English matrix; the translations have tests of their own."""
+    (untagged), and with `translations` their translations too; and the pictures they
+    show, into `dest`/pictures. Most tests build the English matrix; the translations have
+    tests of their own."""
     content = dest / "content"
     content.mkdir(parents=True, exist_ok=True)
     for path in sorted((ROOT / "content").glob("*.yaml")):
         if translations or "." not in path.stem:
             shutil.copy(path, content / path.name)
+    shutil.copytree(ROOT / "pictures", dest / "pictures", dirs_exist_ok=True)
     return content
 
 

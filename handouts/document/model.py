@@ -36,6 +36,9 @@ class Heading:
 
     level: int
     runs: Inline
+    icon: str = ""
+    """A bundled icon (handouts.icons) drawn beside the heading's first line; "" none.
+    Decoration: the heading says what it shows."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class ListBlock:
 
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
+    icons: tuple[str, ...] = ()
+    """Per item, a bundled icon (handouts.icons) drawn beside its first line ("" none);
+    empty when no item has one. Decoration: the item's text says what it shows."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,19 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture that explains (a file inside the project: PNG, JPEG or SVG) with its
+    alternative text, and a caption and a credit set under it in the caption style; as
+    wide as its column, or `width` points if narrower (None: the column's width)."""
+
+    src: str
+    alt: str
+    caption: Inline = ()
+    credit: Inline = ()
+    width: Pt | None = None
+
+
+@dataclass(frozen=True)
 class Rule:
     """A thin horizontal line."""
 
@@ -122,7 +141,7 @@ class PageBreak:
 
 
 Block = (Heading | Paragraph | ListBlock | Callout | Band | Contact | Definitions | QRCode | Image
-         | Rule | Spacer | PageBreak)
+         | Figure | Rule | Spacer | PageBreak)
 
 
 @dataclass(frozen=True)
@@ -235,6 +254,9 @@ def texts(doc: Document) -> Iterator[Run]:
                     yield from definition
             elif isinstance(b, QRCode):
                 yield Run(b.caption)
+            elif isinstance(b, Figure):
+                yield from b.caption
+                yield from b.credit
 
     for part in doc.parts:
         if isinstance(part, Page):

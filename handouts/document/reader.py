@@ -13,8 +13,12 @@ The XML vocabulary::
     </document>
 
 Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,
-band, contact of line, dl of dt/dd, qr (href, caption), image (src, alt, width), rule,
-spacer (height), pagebreak. Inline: text, b, i, a (href), br.
+band, contact of line, dl of dt/dd, qr (href, caption), image (src, alt, width), figure
+(src, alt, width; an optional caption and then an optional credit inside), rule, spacer
+(height), pagebreak. Inline: text, b, i, a (href), br.
+
+`icon="NAME"` on an h1-h3 or an li draws a bundled icon (handouts.icons) beside its first
+line; a name the set does not have is refused with its line. A figure's alt is required.
 
 An address a QR code will encode (`qr href`, `contact qr`) must fit in one (handouts.qr):
 the reader refuses it with its line, so no writer meets an address it cannot draw.
@@ -38,6 +42,7 @@ from handouts.document.model import (
     Contact,
     Definitions,
     Document,
+    Figure,
     Fit,
     Flow,
     Heading,
@@ -144,6 +149,33 @@ def _points(el: ET.Element, name: str, default: float) -> Pt:
     return Pt(value)
 
 
+def _icon(el: ET.Element) -> str:
+    """The bundled icon `el` names in its `icon` attribute ("" none); raises LayoutError
+    for a name the bundled set does not have."""
+    from handouts.icons.catalogue import bundled
+
+    name = el.get("icon", "").strip()
+    if name and bundled().get(name) is None:
+        raise LayoutError(f"<{el.tag} icon='{name}'> is not a bundled icon ('make-handouts "
+                          "icons' lists them)", _line(el))
+    return name
+
+
+def _figure(el: ET.Element) -> Figure:
+    """A <figure>: its picture and alt text, and an optional <caption> then <credit>."""
+    src, alt = _required(el, "src"), _required(el, "alt")
+    parts = {child.tag: child for child in _children(el)}
+    if [child.tag for child in el] not in ([], ["caption"], ["credit"], ["caption", "credit"]):
+        raise LayoutError("<figure> may hold a <caption> and then a <credit>, nothing else",
+                          _line(el))
+    width = _points(el, "width", 0) if el.get("width") is not None else None
+    if width is not None and width < 36:
+        raise LayoutError(f"<figure width='{el.get('width')}'> is too narrow to see (at "
+                          "least 36 pt)", _line(el))
+    return Figure(src, alt.strip(), _inline(parts["caption"]) if "caption" in parts else (),
+                  _inline(parts["credit"]) if "credit" in parts else (), width)
+
+
 def _children(el: ET.Element) -> list[ET.Element]:
     """The elements inside `el`, which may hold blocks and no loose text."""
     if el.text and el.text.strip():
@@ -179,7 +211,7 @@ def _block(el: ET.Element) -> Block:
     if tag == "title":
         return Heading(0, _inline(el))
     if tag in ("h1", "h2", "h3"):
-        return Heading(int(tag[1]), _inline(el))
+        return Heading(int(tag[1]), _inline(el), _icon(el))
     if tag == "subtitle":
         return Paragraph(_inline(el), "lead")
     if tag == "p":
@@ -189,13 +221,14 @@ def _block(el: ET.Element) -> Block:
                               _line(el))
         return Paragraph(_inline(el), style)
     if tag in ("ul", "ol"):
-        items = []
+        items, icons = [], []
         for li in el:
             if li.tag != "li":
                 raise LayoutError(f"<{tag}> may hold only <li>, found <{li.tag}>", _line(li))
             has_blocks = len(li) and all(c.tag in BLOCK_TAGS for c in li)
             items.append(_blocks(li) if has_blocks else (Paragraph(_inline(li)),))
-        return ListBlock(tuple(items), ordered=tag == "ol")
+            icons.append(_icon(li))
+        return ListBlock(tuple(items), tag == "ol", tuple(icons) if any(icons) else ())
     if tag == "callout":
         return Callout(_blocks(el))
     if tag == "band":
@@ -226,6 +259,8 @@ def _block(el: ET.Element) -> Block:
                       _points(el, "size", 72))
     if tag == "image":
         return Image(_required(el, "src"), el.get("alt", ""), _points(el, "width", 144))
+    if tag == "figure":
+        return _figure(el)
     if tag == "rule":
         return Rule()
     if tag == "spacer":
@@ -236,7 +271,7 @@ def _block(el: ET.Element) -> Block:
 
 
 BLOCK_TAGS = ("title", "h1", "h2", "h3", "subtitle", "p", "ul", "ol", "callout", "band",
-              "contact", "dl", "qr", "image", "rule", "spacer", "pagebreak")
+              "contact", "dl", "qr", "image", "figure", "rule", "spacer", "pagebreak")
 
 
 LINE_ATTR = "__line"

@@ -54,6 +54,26 @@ def test_a_fit_in_a_panel_reads_its_full_and_compact_forms() -> None:
                                                                      (page,)))}
 
 
+def test_icons_beside_list_items_and_headings_and_a_figure_with_its_caption() -> None:
+    d = doc('<page><panel><h2 icon="pill">Medicines</h2>'
+            '<ul><li icon="phone">Call</li><li>Rest</li></ul><ol><li>One</li></ol>'
+            '<figure src="pictures/steps.svg" alt=" Four steps " width="200">'
+            '<caption>How a <b>visit</b> goes</caption><credit>Drawn by us</credit></figure>'
+            '<figure src="b.png" alt="B"/></panel></page>')
+    page = d.parts[0]
+    assert isinstance(page, L.Page)
+    heading, icons, plain, figure, bare = page.panels[0].blocks
+    assert heading == L.Heading(2, (L.Run("Medicines"),), "pill")
+    assert isinstance(icons, L.ListBlock) and icons.icons == ("phone", "")
+    assert isinstance(plain, L.ListBlock) and plain.icons == ()  # no item has one
+    assert figure == L.Figure("pictures/steps.svg", "Four steps",
+                              (L.Run("How a "), L.Run("visit", bold=True), L.Run(" goes")),
+                              (L.Run("Drawn by us"),), L.Pt(200.0))
+    assert bare == L.Figure("b.png", "B")
+    # a figure's caption and credit are text the fonts must cover
+    assert {"How a ", "Drawn by us"} <= {r.text for r in L.texts(d)}
+
+
 def test_a_slide_reads_its_kicker_apart_from_its_title() -> None:
     (s,) = doc('<slide><title>Dose day</title><kicker> Remember </kicker>'
                '<callout><p>Eat lightly.</p></callout></slide>', "deck").parts
@@ -76,6 +96,17 @@ def test_a_slide_reads_its_kicker_apart_from_its_title() -> None:
     ("<page><panel>\n<fit name='x'><compact/><full/></fit></panel></page>",
      "holds a <full> and then a <compact>", 3),
     ("<page><panel>\n<fit><full/><compact/></fit></panel></page>", "needs a name=", 3),
+    ("<page><panel>\n<ul><li icon='pil'>x</li></ul></panel></page>",
+     "<li icon='pil'> is not a bundled icon", 3),
+    ("<page><panel>\n<h2 icon='no-such'>x</h2></panel></page>", "is not a bundled icon", 3),
+    ("<page><panel>\n<figure src='a.svg'/></panel></page>", "<figure> needs a alt=", 3),
+    ("<page><panel>\n<figure src='a.svg' alt=' '/></panel></page>", "needs a alt=", 3),
+    ("<page><panel>\n<figure src='a.svg' alt='A'><credit>c</credit><caption>c</caption>"
+     "</figure></panel></page>", "a <caption> and then a <credit>", 3),
+    ("<page><panel>\n<figure src='a.svg' alt='A'><p>c</p></figure></panel></page>",
+     "a <caption> and then a <credit>", 3),
+    ("<page><panel>\n<figure src='a.svg' alt='A' width='10'/></panel></page>",
+     "too narrow to see", 3),
 ])
 def test_errors_are_located(body: str, message: str, line: int) -> None:
     with pytest.raises(layoutxml.LayoutError) as err:

@@ -48,6 +48,8 @@ def make_project(root: Path, case: str, brand: str) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(HERE / case / "handouts.toml", root / "handouts.toml")
     shutil.copytree(HERE / case / "content", root / "content", dirs_exist_ok=True)
+    if (HERE / case / "pictures").is_dir():
+        shutil.copytree(HERE / case / "pictures", root / "pictures", dirs_exist_ok=True)
     if brand == "sample":
         shutil.copy(HERE / "sample_brand.yml", root / "_brand.yml")
         return root

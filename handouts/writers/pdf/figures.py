@@ -124,6 +124,7 @@ def picture(src: str, width: float, roots: Sequence[FilePath],
         note = None
     data_io, w, h = assets.load_picture(src, roots, [p for f in families for p in f.files])
     image = TaggedImage(data_io, width=width, height=width * h / w)
+    image.pixels = (w, h)  # for the warning of a photo too small for its printed size
     return image, note
 
 
@@ -154,7 +155,16 @@ class _Indenter(LIIndenter):  # type: ignore[misc]
 
 class TaggedList(ListFlowable):  # type: ignore[misc]
     """A list whose bullets are labels: the first flowable of each item carries its
-    label's path as `label` (handouts.writers.pdf.flowables sets it)."""
+    label's path as `label` (handouts.writers.pdf.flowables sets it). With `bullets`
+    False no bullet is drawn (an icon beside each item stands in for it) and the items
+    have no label."""
+
+    def __init__(self, flowables: Any, bullets: bool = True, **kw: Any) -> None:
+        self.bullets = bullets  # read while the list is made, in ListFlowable's __init__
+        super().__init__(flowables, **kw)
+
+    def _makeBullet(self, value: Any, params: Any = None) -> Any:
+        return super()._makeBullet(value, params) if self.bullets else None
 
     def _makeLIIndenter(self, flowable: Any, bullet: Any, params: Any = None) -> _Indenter:
         made = super()._makeLIIndenter(flowable, bullet, params)

@@ -19,103 +19,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from handouts.contrast import Ink, Inks, alternatives
+from handouts.contrast import Ink, Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.fonts.metrics import width as string_width
-from handouts.fonts.registry import register
 from handouts.writers.addresses import times_whole
 from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
-from handouts.writers.hyphenation import dictionary
-from handouts.writers.pdf import inks
+from handouts.writers.pdf import pictures
 from handouts.writers.pdf.figures import QRFlowable, TaggedList, picture
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
+from handouts.writers.pdf.styles import Styles, Theme
 from handouts.writers.pdf.tags import Node
-from handouts.writers.pdf.theme import Theme as Theme  # where the writer's modules find it
 
-
-class Styles:
-    """The paragraph styles of a theme on one ground (handouts.writers.pdf.inks.GROUNDS):
-    body, lead, small, meta, centred and headings, each in the colour that reads on it.
-    Text in all but headings is hyphenated by the rules of `lang` (the document's BCP 47
-    tag) when the theme hyphenates that language (handouts.writers.pdf.hyphens)."""
-
-    def __init__(self, theme: Theme, italic: bool = True, ground: str = "page",
-                 lang: str = "") -> None:
-        faces = register(theme.fonts, italic)
-        family = faces.family
-        self.family = family
-        self.bold = faces.bold
-        heads = register(theme.heading_fonts, italic) if theme.heading_fonts else faces
-        self.heading_family = heads.family
-        size = theme.body_size
-        self.size = size
-        self.leading = size * 1.38
-        self.palette, self.ground = theme.palette, ground
-        self.others = alternatives(theme.palette)
-        hyphenation = dictionary(lang, theme.hyphenate)
-
-        def style(name: str, **kw: object) -> ParagraphStyle:
-            base: dict[str, object] = dict(
-                fontName=family, fontSize=size, leading=self.leading, spaceAfter=size * 0.55,
-                allowWidows=0, allowOrphans=0)
-            if hyphenation and _ROLE[name] != "heading":
-                base["hyphenationLang"] = hyphenation
-            base.update(kw)
-            role = _ROLE[name]
-            base["textColor"] = self.colour(role, float(base["fontSize"]),  # type: ignore[arg-type]
-                                            role == "heading")
-            return ParagraphStyle(name, **base)
-
-        self.body = style("body")
-        self.lead = style("lead", fontSize=size * 1.15, leading=size * 1.15 * 1.38)
-        self.small = style("small")
-        self.meta = style("meta")
-        self.center = style("center", alignment=TA_CENTER)
-        self.headings = [
-            style("title", fontName=heads.bold, fontSize=size * 2.2,
-                  leading=size * 2.2 * 1.15, spaceAfter=size * 0.4),
-            style("h1", fontName=heads.bold, fontSize=size * 1.55,
-                  leading=size * 1.55 * 1.2, spaceBefore=size * 1.1,
-                  spaceAfter=size * 0.45, keepWithNext=1),
-            style("h2", fontName=heads.bold, fontSize=size * 1.3,
-                  leading=size * 1.3 * 1.2, spaceBefore=size * 0.9,
-                  spaceAfter=size * 0.35, keepWithNext=1),
-            style("h3", fontName=heads.bold, fontSize=size * 1.1,
-                  leading=size * 1.1 * 1.25, spaceBefore=size * 0.6,
-                  spaceAfter=size * 0.25, keepWithNext=1),
-        ]
-
-    def ink(self, role: str, size: float, bold: bool = False) -> Ink:
-        """The ink of text of `role` (inks.ROLES) at `size` points on this ground; on the
-        title band, all text takes the colour its smallest text needs, so the band reads as
-        one."""
-        if self.ground == "band":
-            size, bold = self.size, False
-        return inks.ink(self.palette, role, self.ground, size, bold)
-
-    def colour(self, role: str, size: float, bold: bool = False) -> colors.Color:
-        """The colour text of `role` at `size` points is drawn in on this ground."""
-        return colors.HexColor(self.ink(role, size, bold).resolve(self.others)[0])
-
-    def ink_of(self, style: ParagraphStyle) -> Ink:
-        """The ink of a paragraph drawn in `style` (one of these styles or made from one)."""
-        base = style  # a style made from one of these has it as parent
-        while base.name.removesuffix("-fit") not in _ROLE and base.parent is not None:
-            base = base.parent
-        role = _ROLE[base.name.removesuffix("-fit")]
-        return self.ink(role, style.fontSize, role == "heading")
-
-    def paragraph(self, name: str) -> ParagraphStyle:
-        return {"body": self.body, "lead": self.lead, "small": self.small, "meta": self.meta,
-                "center": self.center, "source": self.meta}[name]
-
-
-_ROLE = {"body": "body", "lead": "body", "small": "body", "center": "body", "meta": "meta",
-         "title": "heading", "h1": "heading", "h2": "heading", "h3": "heading"}
-"""The kind of text (inks.ROLES) of each paragraph style, by its name."""
+__all__ = ["Builder", "Styles", "Theme"]
 
 
 def _markup(runs: L.Inline, link_colour: str) -> str:
@@ -253,22 +171,59 @@ class Builder:
             out.extend(made)
         return out
 
-    def item(self, blocks: Sequence[L.Block], width: float, ground: str) -> list[Flowable]:
+    def item(self, blocks: Sequence[L.Block], width: float, ground: str,
+             icon: str = "") -> list[Flowable]:
         """The flowables of a list item (an LI element: its bullet the label, its blocks
-        the body); the first carries the label's path as `label` for TaggedList."""
+        the body), with bundled icon `icon` beside its first line if given (and every
+        flowable of an item of an icon list indented to clear it); the first carries the
+        label's path as `label` for TaggedList."""
         with self.within(self.node("LI")):
             label = (*self._path, self.node("Lbl"))
             with self.within(self.node("LBody")):
-                made = self.blocks(blocks, width, ground) or [Spacer(0, 0)]
+                st = self.on(ground)
+                inset = self.icon_inset(st) if icon != "-" else 0.0
+                made = self.blocks(blocks, width - inset, ground) or [Spacer(0, 0)]
+        if inset:
+            gap = st.size * 0.15 if len(made) == 1 else None
+            made = [self.beside(made[0], icon, st, gap), *(
+                pictures.IconRow(None, f, inset, 0.0) for f in made[1:])]
         made[0].label = label
         return made
+
+    def icon_inset(self, st: Styles) -> float:
+        """How far text beside an icon is set in: the icon and a gap, on `st`'s ground."""
+        return st.leading * pictures.ICON_SCALE + st.size * 0.4
+
+    def beside(self, made: Flowable, icon: str, st: Styles,
+               space_after: float | None = None) -> Flowable:
+        """`made` (a paragraph or heading) with bundled icon `icon` beside its first line
+        (decoration: drawn as an artifact), `space_after` under it if given."""
+        line = made.style.leading if hasattr(made, "style") else st.leading
+        size = st.leading * pictures.ICON_SCALE
+        drawn = pictures.icon(icon, size, self.theme.palette, st.ground) if icon else None
+        return pictures.IconRow(drawn, made, self.icon_inset(st), line, space_after)
+
+    def figure_box(self, block: L.Figure, width: float, st: Styles) -> Flowable:
+        """A figure: its picture (a Figure element with its alt text) as wide as `width`
+        or its own `width` if narrower, then its caption and credit in the caption style."""
+        heads = (self.theme.heading_fonts,) if self.theme.heading_fonts else ()
+        drawn, notes = pictures.figure_picture(
+            block.src, min(block.width or width, width), self.theme.paper,
+            self.theme.assets_roots, (self.theme.fonts, *heads))
+        self.notes.update({note.message: note for note in notes})
+        texts = [self.tagged(self.para(runs, st.caption, st), "P")
+                 for runs in (block.caption, block.credit) if runs]
+        return pictures.FigureBox(self.tagged(drawn, "Figure", block.alt), texts,
+                                  st.size * 0.4, st.size * 0.8)
 
     def block(self, block: L.Block, width: float, ground: str = "page") -> Iterator[Flowable]:
         st = self.on(ground)
         if isinstance(block, L.Heading):
             style = st.headings[block.level]
-            yield self.tagged(self.para(block.runs, self.fit_words(block.runs, style, width, st),
-                                        st), f"H{block.level + 1}")
+            inset = self.icon_inset(st) if block.icon else 0.0
+            made = self.tagged(self.para(block.runs, self.fit_words(
+                block.runs, style, width - inset, st), st), f"H{block.level + 1}")
+            yield self.beside(made, block.icon, st) if block.icon else made
         elif isinstance(block, L.Paragraph):
             para = self.tagged(self.para(block.runs, st.paragraph(block.style), st), "P")
             para.keepWithPrevious = block.style == "source"
@@ -278,14 +233,18 @@ class Builder:
             widest = string_width(str(len(block.items)), st.bold, st.size) \
                 if block.ordered else 0.0
             indent = max(st.size * 1.3, widest + st.size * 0.6)
+            bullets = block.ordered or not block.icons  # an icon stands in for a bullet
+            indent = indent if bullets else 0.0
+            icons = block.icons or ("-",) * len(block.items)  # "-": no icon, no inset
             with self.within(self.node("L")):
-                items = [ListItem(self.item(item, width - indent, ground))
-                         for item in block.items]
+                items = [ListItem(self.item(item, width - indent, ground, icon))
+                         for item, icon in zip(block.items, icons, strict=True)]
             listing = TaggedList(
-                items, bulletType="1" if block.ordered else "bullet", start=None if
+                items, bullets, bulletType="1" if block.ordered else "bullet", start=None if
                 block.ordered else "\u2022", leftIndent=indent, bulletFontName=st.bold if
                 block.ordered else st.family, bulletFontSize=st.size,
-                bulletColor=self.ink(st.ink("bullet", st.size)), spaceAfter=st.size * 0.3)
+                bulletColor=self.ink(st.ink("bullet", st.size)) if bullets else None,
+                spaceAfter=st.size * 0.3)
             listing.listItems = len(block.items)  # the print plan's rule on splitting lists
             yield listing
         elif isinstance(block, L.Callout):
@@ -377,6 +336,8 @@ class Builder:
                 yield self.tagged(KeptParagraph(_unbroken(block.caption), st.meta), "P")
         elif isinstance(block, L.Image):
             yield self.image(block, min(block.width, width))
+        elif isinstance(block, L.Figure):
+            yield self.figure_box(block, width, st)
         elif isinstance(block, L.Rule):
             yield HRFlowable(width="100%", thickness=1, color=self.primary,
                              spaceBefore=st.size * 0.3, spaceAfter=st.size * 0.6)
