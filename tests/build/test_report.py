@@ -34,7 +34,8 @@ def shown(index: Path) -> dict[str, str]:
 def test_the_counts_are_the_outputs_own(sample: Path, cli: Callable[..., Result]) -> None:
     assert cli("-C", sample, *SHORT).exit_code == 0
     facts = shown(sample / "build" / "index.html")
-    assert len(facts) == 36
+    # 2 topics x 3 levels x (3 lengths x PDF and deck + 2 lengths x handout and notes)
+    assert len(facts) == 60
     made = {link: fact for link, fact in facts.items() if fact != "not built"}
     assert len(made) == 12
     for link, fact in made.items():
