@@ -2,7 +2,7 @@
 each rasterised with pypdfium2.
 
 A deck's title slide is drawn for its thumbnail by the printed talk's writer
-(handouts.writers.talkpdf.first), from the deck's own layout document and inputs, so the
+(handouts.writers.talkpdf.slide.first_slide), from the deck's own layout document and inputs, so the
 report needs no office suite. Only an output the build recorded making is drawn, so its
 layout document is what made it.
 """
@@ -91,7 +91,7 @@ def first_slides(project: Project, jobs: Sequence[Job]) -> FirstSlide:
     is no deck of `jobs`, what rendering and drawing raise for one that cannot be made."""
     from handouts.build.project import render_layout, writer_inputs
     from handouts.document import jinja as templates
-    from handouts.writers.talkpdf.first import first_slide
+    from handouts.writers.talkpdf.slide import first_slide
 
     decks = {job.path(project.out_dir): job for job in jobs if job.fmt == "pptx"}
     envs: dict[str, Any] = {}

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pypdfium2
+import pytest
 from click.testing import Result
 from PIL import Image
 from pptx import Presentation
@@ -225,3 +226,26 @@ def test_a_spanish_project_s_report_names_the_spanish_formulas(
     assert "formula: Szigriszt-Pazos perspicuity on the INFLESZ scale" in page
     assert re.search(r"Szigriszt-Pazos \(INFLESZ\) \d+\.\d / 65<", page)
     assert "Flesch-Kincaid" not in page
+
+
+def test_a_deck_s_thumbnail_is_its_title_slide_drawn_without_an_office_suite(
+        sample: Path, cli: Callable[..., Result], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from handouts.build.project import load_project
+
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # no soffice, no libreoffice
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pptx", "-j", "1")
+    assert result.exit_code == 0, result.output
+    thumbs = sorted((sample / "build" / "_report").glob("*.pptx.png"))
+    assert len(thumbs) == 6
+    primary = load_project(sample).brand.palette.primary.lstrip("#")
+    band = tuple(int(primary[i:i + 2], 16) for i in (0, 2, 4))
+    for thumb in thumbs:
+        with Image.open(thumb) as img:
+            rgb = img.convert("RGB")
+            width, height = rgb.size
+            assert width == 130 and abs(height - width * 540 / 960) <= 1, (thumb, rgb.size)
+            # the title slide's band across its middle, in the brand's primary colour
+            assert rgb.getpixel((width // 2, int(height * 0.33))) == band, thumb.name

@@ -14,13 +14,14 @@ printed on white, and its placeholders' own text colours are kept where they rea
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from handouts.brand.assets import ImageProblem
 from handouts.colours import WHITE
-from handouts.contrast import Ink
+from handouts.contrast import Ink, Inks
 from handouts.document import model as L
+from handouts.errors import Diagnostic, Location
 from handouts.files import Refused
 from handouts.fonts.metrics import measurer
 from handouts.writers.contract import UnusablePicture, WriterError, WriterInputs
@@ -60,6 +61,17 @@ class Deck:
     inks: DeckInks
     layouts: dict[str, Layout] = field(default_factory=dict)
     """By kind of slide ('title', 'section', 'content', 'closing'); empty: no template."""
+    template_inks: Inks | None = None
+    """The template's own text colours as printed, each read against white."""
+
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """A `low-contrast` warning for each colour replaced: the brand's as the deck
+        warns of them, then the template's, placed in the template."""
+        template = self.theme.template
+        own = self.template_inks.warnings if self.template_inks else ()
+        return (*self.inks.warnings(template),
+                *(replace(w, location=Location(template) if template else None)
+                  for w in own))
 
     @property
     def size(self) -> tuple[float, float]:
@@ -78,7 +90,9 @@ class Deck:
         own = inherited.text_colour(shape, layout.layout.slide_master, link) \
             or self.theme.palette.foreground
         what = "links" if link else f"{role} text"
-        return self.inks.inks.colour(Ink(
+        if self.template_inks is None:
+            self.template_inks = Inks(self.theme.palette)
+        return self.template_inks.colour(Ink(
             f"the template's {what} (its colour in layout '{layout.layout.name}')", own,
             "the printed slides (white)", WHITE, size, bold))
 

@@ -134,7 +134,7 @@ class Printout:
     def warnings(self) -> tuple[Diagnostic, ...]:
         """A `low-contrast` warning for each colour replaced, on the slides (as the deck
         warns) or in the printout's own text."""
-        deck_warnings = self.deck.inks.warnings(self.deck.theme.template)
+        deck_warnings = self.deck.warnings()
         return (*deck_warnings, *(w for w in self.inks.warnings if w not in deck_warnings))
 
 

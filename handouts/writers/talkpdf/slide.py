@@ -6,7 +6,9 @@ The slide's own coordinates (points, y down from its top) are mapped onto the pa
 translation and a scale, so the plan's boxes are used as they are. Drawing chooses nothing
 the PowerPoint writer does not: the text colours come from handouts.writers.pptx.inks, and
 on a clinic template a title or subtitle sits where its layout puts it. The caller marks
-what is drawn (a slide printed small is one Figure).
+what is drawn (a slide printed small is one Figure). `first_slide` draws a deck's first
+slide alone on a page of its size: the build report rasterises it for the deck's thumbnail
+(handouts.build.thumbnails), with no office suite; a picture for the report, not tagged.
 """
 
 from __future__ import annotations
@@ -16,17 +18,20 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from handouts import qr
+from handouts.brand.assets import ImageProblem
 from handouts.colours import WHITE
 from handouts.document import model as L
-from handouts.fonts.registry import FaceNames
+from handouts.fonts.registry import FaceNames, register
+from handouts.writers.contract import UnusablePicture, WriterError, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.plan import Box, PlannedSlide
-from handouts.writers.talkpdf.deck import Deck
+from handouts.writers.talkpdf.deck import Deck, deck
 from handouts.writers.talkpdf.text import Line, draw_lines, no_links
 
-__all__ = ["Faces", "draw_slide"]
+__all__ = ["Faces", "draw_slide", "first_slide"]
 
 Faces = tuple[FaceNames, FaceNames]
 """The body's and the headings' registered faces."""
@@ -54,6 +59,30 @@ def draw_slide(canvas: Any, deck: Deck, slide: PlannedSlide, number: int, faces:
     canvas.setStrokeColor(colors.HexColor("#8C8C8C"))
     canvas.setLineWidth(0.75)
     canvas.rect(x, y, width * scale, height * scale, stroke=1, fill=0)
+
+
+def first_slide(doc: L.Document, inputs: WriterInputs) -> bytes:
+    """The first slide of `doc`'s deck for a job's `inputs` as a PDF page of the slide's
+    size; raises WriterError (contract.DoesNotFit where the deck would, UnusablePicture)
+    if it cannot be drawn, or the document has no slide."""
+    try:
+        planned = deck(doc, inputs, first=True)
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+    if not planned.slides:
+        raise WriterError("the deck has no slides")
+    italic = L.uses_italic(doc)
+    faces = (register(inputs.fonts, italic),
+             register(inputs.heading_fonts or inputs.fonts, italic))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=planned.size, invariant=1, pageCompression=1)
+    try:
+        draw_slide(canvas, planned, planned.slides[0], 1, faces, 0.0, 0.0, 1.0)
+    except ImageProblem as exc:
+        raise UnusablePicture(str(exc)) from None
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
 
 
 class _Drawing:
