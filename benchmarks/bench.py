@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -28,6 +29,9 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC = "ketamine-and-addiction"
+EDITED = ("It wears off fast, often in less than an hour.",
+          "It wears off fast, most often within an hour.")
+"""A sentence of the sample's easy text printed in the booklet alone, and its edit."""
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
@@ -259,6 +263,25 @@ def main() -> None:
         print(f"   no-op {noop * 1000:6.0f} ms (with the report {noop_report * 1000:.0f} ms); "
               f"python -c 'import click' {click * 1000:.0f} ms; ratio {noop / click:.2f}x "
               "(target: 75 ms, 2.5x)")
+
+        print("4b. one sentence changed in the easy body of a booklet-only section of one "
+              "of the 56 topics")
+        topic = many / "content" / f"{TOPIC}-00.yaml"
+        text = topic.read_text(encoding="utf-8")
+        versions = [text, text.replace(EDITED[0], EDITED[1])]
+        assert versions[0] != versions[1], "the benchmark's sentence is not in the sample"
+        rebuilt, times = set(), []
+        for n in range(repeat):
+            topic.write_text(versions[(n + 1) % 2], encoding="utf-8")
+            start = time.perf_counter()
+            done = subprocess.run([py, "-m", "handouts", "-C", str(many), "build", "--no-report"],
+                                  check=True, capture_output=True, text=True)
+            times.append(time.perf_counter() - start)
+            rebuilt.add(re.search(r"built (\d+)", done.stdout).group(1))  # type: ignore[union-attr]
+        edit = statistics.median(times)
+        print(f"   outputs made again: {', '.join(sorted(rebuilt))} (of 1,008; expected 1, the "
+              f"easy booklet); {edit * 1000:.0f} ms median against the no-op's "
+              f"{noop * 1000:.0f} ms ({edit / noop:.1f}x)")
 
         print("5. a second language: the same 56 topics with their Spanish translations "
               "(2,016 outputs), with the report, no thumbnails, -j 2")

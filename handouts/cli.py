@@ -15,6 +15,7 @@ from handouts import FORMATS, __version__
 from handouts.build.api import Options, build_all
 from handouts.build.summary import Summary
 from handouts.errors import BuildError, Diagnostic, notes_in
+from handouts.icons.commands import icons
 
 if TYPE_CHECKING:
     from handouts.check import literacy
@@ -390,3 +391,10 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command("icons", help="List the bundled icons; --sheet writes their contact sheet PDF.")
+@click.option("--sheet", metavar="PATH", is_flag=False, flag_value="build/icons.pdf")
+@click.pass_obj
+def icons_command(root: Path, sheet: str | None) -> None:  # default build/icons.pdf
+    click.echo("\n".join(icons(root, sheet)))  # HandoutsError for a sheet outside

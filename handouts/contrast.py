@@ -23,6 +23,8 @@ AA_BODY = 4.5
 """WCAG 2.x level AA minimum contrast for text."""
 AA_LARGE = 3.0
 """WCAG 2.x level AA minimum contrast for large text (see `is_large`)."""
+NON_TEXT = 3.0
+"""WCAG 2.x level AA minimum contrast for graphics such as icons (1.4.11, non-text)."""
 BLACK = "#000000"
 
 
@@ -49,7 +51,15 @@ def readable(text: str, ground: str, size_pt: float, bold: bool,
     contrast ratio: `text` itself when it meets WCAG AA, else whichever of `others`
     contrasts most with `ground` (the first of equals), else black or white if even that
     falls short."""
-    need = required(size_pt, bold)
+    return meeting(text, ground, required(size_pt, bold), others)
+
+
+def meeting(colour: str, ground: str, need: float,
+            others: Sequence[str] = (WHITE, NEAR_BLACK)) -> tuple[str, float]:
+    """The colour to draw `colour` ('#RRGGBB') in on `ground` so that it contrasts at least
+    `need` with it (NON_TEXT for an icon), and its contrast ratio, chosen as `readable`
+    chooses."""
+    text = colour
     ratio = contrast(text, ground)
     if ratio >= need:
         return text, ratio

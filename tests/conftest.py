@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from handouts.cli import main
-from tests.helpers import ROOT, make_test_clinic
+from tests.helpers import ROOT, copy_content, make_test_clinic
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def sample(tmp_path: Path) -> Path:
     dest.mkdir()
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "content", dest / "content")
+    copy_content(dest)
     return dest
 
 
@@ -43,7 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         dest = tmp_path_factory.mktemp(name)
         for f in ("handouts.toml", "_brand.yml"):
             shutil.copy(ROOT / f, dest / f)
-        shutil.copytree(ROOT / "content", dest / "content")
+        copy_content(dest, translations=True)
         if name == "test-clinic":
             make_test_clinic(dest)
         result = CliRunner().invoke(main, ["-C", str(dest)], catch_exceptions=False)

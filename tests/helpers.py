@@ -62,7 +62,7 @@ def first_topic_project(root: Path, clinic: bool = False) -> Path:
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, root / name)
     (root / "content").mkdir()
-    first = sorted((ROOT / "content").glob("*.yaml"))[0]
+    first = sorted(p for p in (ROOT / "content").glob("*.yaml") if "." not in p.stem)[0]
     shutil.copy(first, root / "content" / first.name)
     if clinic:
         make_test_clinic(root)
@@ -140,6 +140,18 @@ review: {written_by: Equipo de educación, reviewed_by: "Dra. Ana Ruiz", reviewe
          next_review: 2099-01-10}
 """
 """A good topic in Spanish (for a project whose language is Spanish)."""
+
+
+def copy_content(dest: Path, translations: bool = False) -> Path:
+    """The sample's topic files copied into `dest`/content: those in the project's language
+    (untagged), and with `translations` their translations too. Most tests build the
+    English matrix; the translations have tests of their own."""
+    content = dest / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for path in sorted((ROOT / "content").glob("*.yaml")):
+        if translations or "." not in path.stem:
+            shutil.copy(path, content / path.name)
+    return content
 
 
 def write_project(root: Path, topic: str, name: str = "hands.yaml") -> Path:

@@ -45,7 +45,9 @@ def test_the_wheel_holds_the_data_and_builds_a_project_on_its_own(tmp_path: Path
     wanted = data_files()
     assert {"handouts/document/templates/flyer.xml.j2", "handouts/fonts/NotoSans-Regular.ttf",
             "handouts/scaffold/handouts.toml", "handouts/check/jargon.csv",
-            "handouts/check/everyday.csv", "handouts/check/sources.csv"} <= wanted
+            "handouts/check/everyday.csv", "handouts/check/sources.csv",
+            "handouts/icons/index.json", "handouts/icons/LICENSE",
+            "handouts/icons/svg/heart.svg"} <= wanted
     assert wanted <= names, f"left out of the wheel: {sorted(wanted - names)}"
 
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
@@ -65,3 +67,6 @@ def test_the_wheel_holds_the_data_and_builds_a_project_on_its_own(tmp_path: Path
     built = sorted(p.name for p in (tmp_path / "clinic" / "build").rglob("*.p*"))
     assert [n.rsplit(".", 1)[1] for n in built] == ["pdf", "pptx"]
     assert "Flesch-Kincaid" in run("-m", "handouts", "-C", "clinic", "check")
+    assert "heart\ta heart" in run("-m", "handouts", "icons").splitlines()
+    run("-m", "handouts", "-C", "clinic", "icons", "--sheet")
+    assert (tmp_path / "clinic" / "build" / "icons.pdf").stat().st_size > 10_000

@@ -45,20 +45,33 @@ def picture_bytes(path: Path, roots: Sequence[Path] | None = None,
                   fonts: Sequence[Path] = ()) -> bytes:
     """A picture file's PNG or JPEG bytes (an SVG drawn to PNG, its text in the bundled
     fonts or `fonts`) after every check check_image makes; raises ImageProblem."""
-    suffix = path.suffix.lower()
-    if suffix not in (".svg", *RASTER_SUFFIXES):
-        raise ImageProblem("is not a PNG, JPEG or SVG file")
-    limit = MAX_SVG_BYTES if suffix == ".svg" else files.LIMITS["image"]
-    try:
-        data = files.read_input(path, roots or (path.parent,), limit)
-    except files.Refused as exc:
-        raise ImageProblem(exc.what) from None
-    if suffix == ".svg":
+    data = read_picture(path, roots)
+    if path.suffix.lower() == ".svg":
         return svg_png(data, fonts)
     problem = raster_problem(data)
     if problem:
         raise ImageProblem(problem)
     return data
+
+
+def read_picture(path: Path, roots: Sequence[Path] | None = None) -> bytes:
+    """A PNG, JPEG or SVG file's bytes, unchecked but for its name, its place inside
+    `roots` (by default its own folder) and its size; raises ImageProblem."""
+    suffix = path.suffix.lower()
+    if suffix not in (".svg", *RASTER_SUFFIXES):
+        raise ImageProblem("is not a PNG, JPEG or SVG file")
+    limit = MAX_SVG_BYTES if suffix == ".svg" else files.LIMITS["image"]
+    try:
+        return files.read_input(path, roots or (path.parent,), limit)
+    except files.Refused as exc:
+        raise ImageProblem(exc.what) from None
+
+
+def located(src: str, assets_roots: Sequence[Path]) -> Path:
+    """Where a picture's `src` (relative to the first of `assets_roots`, or absolute)
+    is."""
+    path = Path(src)
+    return path if path.is_absolute() else assets_roots[0] / path
 
 
 def load_picture(src: str, assets_roots: Sequence[Path],
@@ -69,10 +82,8 @@ def load_picture(src: str, assets_roots: Sequence[Path],
     bundled fonts or `fonts` (the brand's files). Raises ImageProblem."""
     from PIL import Image
 
-    path = Path(src)
-    path = path if path.is_absolute() else assets_roots[0] / path
     try:
-        data = io.BytesIO(picture_bytes(path, assets_roots, fonts))
+        data = io.BytesIO(picture_bytes(located(src, assets_roots), assets_roots, fonts))
     except ImageProblem as exc:
         raise ImageProblem(f"the image '{src}' {exc}") from None
     with Image.open(data) as img:  # checked and decoded already: only its size is read

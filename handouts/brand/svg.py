@@ -106,8 +106,25 @@ class _Prepared:
     height: float
 
 
-def _prepare(data: bytes) -> _Prepared:
-    """The SVG made ready for resvg after every check; raises ImageProblem."""
+@dataclass(frozen=True)
+class Checked:
+    """An SVG found to hold nothing a picture must not: its bytes as they are drawn (no
+    DOCTYPE, Illustrator's text entities written out), its <svg> element's attributes (no
+    namespace) and the byte its start tag begins at, and its own size (px at SVG_DPI)."""
+
+    plain: bytes
+    root: dict[str, str]
+    root_at: int
+    width: float
+    height: float
+    elements: frozenset[str]
+    """The local names of the SVG elements it holds (such as "path", "linearGradient")."""
+
+
+def checked(data: bytes) -> Checked:
+    """An SVG document's bytes after every check SvgReader makes (the one set of checks
+    for logos, icons and pictures, whether drawn to PNG or as vectors); raises
+    ImageProblem."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -119,13 +136,21 @@ def _prepare(data: bytes) -> _Prepared:
         reader = SvgReader(MAX_SVG_NESTING)
         root = reader.read(plain)
     width, height = svg_size(root, SVG_DPI)
+    return Checked(plain, root, reader.root_at, width, height, frozenset(reader.elements))
+
+
+def _prepare(data: bytes) -> _Prepared:
+    """The SVG made ready for resvg after every check; raises ImageProblem."""
+    found = checked(data)
+    width, height = found.width, found.height
     tall = LOGO_RENDER_WIDTH * height / width  # may be inf: a float, not yet pixels
     if LOGO_RENDER_WIDTH * tall > MAX_LOGO_PIXELS:
         raise ImageProblem(
             f"would be drawn {LOGO_RENDER_WIDTH} x {tall:,.0f} pixels ({width:g} x {height:g} "
             f"in the SVG), more than the {MAX_LOGO_PIXELS // 1_000_000} megapixels allowed "
             "(give its <svg> element the width, height or viewBox of a logo)")
-    sized = _resized(plain, reader.root_at, root, width, height, max(1, round(tall)))
+    sized = _resized(found.plain, found.root_at, found.root, width, height,
+                     max(1, round(tall)))
     return _Prepared(sized.decode("utf-8-sig"), width, height)
 
 
@@ -185,6 +210,8 @@ class SvgReader:
         self.pixels = 0
         """Pixels of the pictures embedded so far."""
         self.style: list[str] | None = None
+        self.elements: set[str] = set()
+        """The local names of the SVG elements read so far."""
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.StartDoctypeDeclHandler = self.doctype
         self.parser.EndDoctypeDeclHandler = self.doctype_end
@@ -276,13 +303,20 @@ class SvgReader:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         ns, _, local = name.rpartition(" ")
+        if ns in ("", _SVG_NS):
+            self.elements.add(local)
         if self.root is None:
             if local != "svg" or ns not in ("", _SVG_NS):
                 raise self.refuse(f"is not an SVG image (it begins with <{local}>)")
             self.root = {key: value for key, value in attrs.items() if " " not in key}
             self.root_at = self.parser.CurrentByteIndex
+        if local == "script":
+            raise self.refuse("holds a script (<script>), which a picture must not")
         for key, value in attrs.items():
             key_ns, _, key_local = key.rpartition(" ")
+            if not key_ns and key_local.lower().startswith("on"):
+                raise self.refuse(f"holds a script (the {key_local} attribute of <{local}>), "
+                                  "which a picture must not")
             if key_local == "href" and key_ns in ("", _XLINK_NS):
                 self.reference(value, f"<{local} href>")
             elif key == "style":

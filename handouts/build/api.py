@@ -101,7 +101,7 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
 
     from handouts.build import project as build
     from handouts.build import report as html_report
-    from handouts.build import runner
+    from handouts.build import reporting, runner
     from handouts.files import Digests
 
     digests = Digests()
@@ -126,7 +126,7 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
                                     workers=options.jobs or runner.default_workers(),
                                     prune=whole, readings=options.report, digests=digests,
                                     notice=notice)
-            index, findings = build.write_report(project, result, options.thumbnails) \
+            index, findings = reporting.write_report(project, result, options.thumbnails) \
                 if options.report else (None, ())
         except HandoutsError as exc:
             return Summary(tuple(done), settings.build_dir,
@@ -208,7 +208,7 @@ def _snapshot(projects: list[Project], digests: Digests
     (one was saved while loading)."""
     if not projects:
         return None
-    from handouts.build import project as build
+    from handouts.build import inputs as made_from
     from handouts.content.topic import topic_files
 
     settings = projects[0].settings
@@ -218,7 +218,7 @@ def _snapshot(projects: list[Project], digests: Digests
             digests.seen(project.brand.source, project.brand.digest)
     for topic in projects[0].topics:
         digests.seen(topic.path, topic.digest)
-    files, folders = build.inputs(projects)
+    files, folders = made_from.inputs(projects)
     try:
         for path in files:
             digests(path)

@@ -162,3 +162,17 @@ def _read_levels(r: Reader, node: Map, lang: str, levels: tuple[str, ...],
                           f"received {number:g}")
             elif ok:
                 into.setdefault(level, {})[key] = float(number)  # type: ignore[arg-type]
+
+
+def language_name(tag: str) -> str:
+    """A language's name in English and in itself, from CLDR through Babel ("Spanish
+    (United States) / español (Estados Unidos)"); the tag itself if Babel knows none."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return tag
+    english = locale.get_display_name("en") or tag
+    own = locale.get_display_name(locale) or ""
+    return english if english == own or not own else f"{english} / {own}"

@@ -3,10 +3,14 @@
 An output's fingerprint hashes everything that can change it: the package version, the
 job (topic, level, length, format), the topic's file as it was read, the settings, the
 brand file and every file it names (logo, fonts, PowerPoint template), the built-in fonts,
-and every template the project or the package holds. Beside it the manifest keeps the
-output's own size and SHA-256, so an output that was emptied, cut short or replaced is made
-again rather than trusted, and what its writer said of it (its `Facts`), so the build
-report can describe an output made by an earlier build without opening it.
+and every template the project or the package holds. When it changes, a second
+fingerprint decides: what the output is drawn from (`drawn`: its layout document as the
+template wrote it, the writer's inputs and the pictures the document names). An output
+whose drawing is unchanged keeps its file, so an edit remakes only the outputs it shows in.
+Beside it the manifest keeps the output's own size and SHA-256, so an output that was
+emptied, cut short or replaced is made again rather than trusted, and what its writer
+said of it (its `Facts`), so the build report can describe an output made by an earlier
+build without opening it.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class Made:
     size: int
     sha256: str
     facts: Facts | None = None
+    drawn: str = ""
+    """The fingerprint of what it was drawn from (`drawn`); '' in an older record."""
 
     def intact(self, path: Path) -> bool:
         """Whether the file at `path` is still exactly what the build wrote: an ordinary
@@ -83,6 +89,19 @@ def shared_inputs(settings_text: str, brand_files: Iterable[Path],
     return h.hexdigest()
 
 
+def drawn(base: str, job_key: str, layout: str, inputs: str, pictures: Iterable[Path],
+          hashed: Callable[[Path], str] = digest) -> str:
+    """The fingerprint of what one output is drawn from: `base` (what every output in its
+    language is drawn from besides its own document: settings, brand files, fonts, labels;
+    shared_inputs), its layout document as the template wrote it, the writer's inputs (as
+    their repr) and the picture files the document names. An output whose topic or
+    templates changed but whose fingerprint did not is kept as it is."""
+    h = hashlib.sha256(f"{base}\n{job_key}\n{inputs}\n".encode())
+    h.update(hashlib.sha256(layout.encode()).digest())
+    h.update(_digest(pictures, hashed).encode())
+    return h.hexdigest()
+
+
 def fingerprint(shared: str, topic_digest: str, job_key: str) -> str:
     """The fingerprint of one output, from the digest of its topic file as it was read."""
     return hashlib.sha256(f"{shared}\n{job_key}\n{topic_digest}".encode()).hexdigest()
@@ -100,33 +119,47 @@ def load(out_dir: Path) -> dict[str, Made]:
         return {}
     found: dict[str, Made] = {}
     for key, value in data.items():
-        if not (isinstance(value, list) and len(value) in (3, 6, 7) and isinstance(value[0], str)
-                and isinstance(value[1], int) and isinstance(value[2], str)):
-            continue
-        facts = value[3:]
-        if not facts:
-            found[str(key)] = Made(value[0], value[1], value[2])
-        elif isinstance(facts[0], int) and not isinstance(facts[0], bool) \
-                and isinstance(facts[1], str) and isinstance(facts[2], list) \
-                and all(isinstance(f, str) for f in facts[3:]):
-            said = [diagnostic_from_json(w) for w in facts[2]]
-            warnings = tuple(w for w in said if w is not None)
-            if len(warnings) == len(said):
-                found[str(key)] = Made(value[0], value[1], value[2],
-                                       Facts(facts[0], facts[1], warnings, *facts[3:]))
+        made = _made(value)
+        if made is not None:
+            found[str(key)] = made
     return found
+
+
+def _made(value: object) -> Made | None:
+    """One record as `save` writes it: [fingerprint, size, sha256], then (when the facts
+    were kept) count, title, warnings and a PDF's accessibility ('' for none), then what it
+    was drawn from; older records stop after the warnings or the accessibility. None for
+    anything else."""
+    if not (isinstance(value, list) and len(value) in (3, 6, 7, 8)
+            and isinstance(value[0], str) and isinstance(value[1], int)
+            and isinstance(value[2], str)):
+        return None
+    if len(value) == 3:
+        return Made(value[0], value[1], value[2])
+    count, title, said, *rest = value[3:]
+    accessible, drawn_from = [*rest, "", ""][:2]
+    if not (isinstance(count, int) and not isinstance(count, bool) and isinstance(title, str)
+            and isinstance(said, list) and isinstance(accessible, str)
+            and isinstance(drawn_from, str)):
+        return None
+    warnings = [diagnostic_from_json(w) for w in said]
+    if any(w is None for w in warnings):
+        return None
+    return Made(value[0], value[1], value[2],
+                Facts(count, title, tuple(w for w in warnings if w is not None), accessible),
+                drawn_from)
 
 
 def _facts(facts: Facts) -> tuple[object, ...]:
     """`facts` as a record keeps them: count, title and what the build said, and a PDF's
     accessibility."""
     return (facts.count, facts.title, [diagnostic_json(w) for w in facts.warnings],
-            *((facts.accessible,) if facts.accessible else ()))
+            facts.accessible)
 
 
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *(_facts(m.facts) if m.facts else ())]
+                  *((*_facts(m.facts), m.drawn) if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

@@ -9,14 +9,13 @@ and font problems stop it before any output moves into place (see handouts.build
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handouts.brand.brandyml import load_brand
 from handouts.brand.model import Brand, FontFamily
-from handouts.build import manifest
 from handouts.build.manifest import Facts
 from handouts.build.settings import SETTINGS_FILE, Length, Level, Settings
 from handouts.build.settings import load as load_settings
@@ -46,7 +45,6 @@ from handouts.writers.table import WRITERS, Format
 if TYPE_CHECKING:
     import jinja2
 
-    from handouts.check.literacy import Finding
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ class Job:
 
     @property
     def fmt(self) -> str:
-        """The format's name, which is also the file's suffix."""
+        """The format's name, as --format names it (its file's suffix is `writer.suffix`)."""
         return self.writer.name
 
     @property
@@ -292,7 +290,7 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
              "level": list(s.level_names),
              "length": [length.name for length in s.lengths], "format": list(project.formats),
              "language": list(dict.fromkeys(
-                 tag for t in project.topics for tag in _language_names(t)))}
+                 tag for t in project.topics for tag in t.language_names))}
     problems = []
     for kind, asked in (("topic", topics), ("level", levels), ("length", lengths),
                         ("format", formats), ("language", languages)):
@@ -306,37 +304,40 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
     wanted = {name.lower() for name in languages}
     return [Job(t, lv, ln, writer)
             for t in project.topics if not topics or t.slug in topics
-            if not wanted or wanted & {n.lower() for n in _language_names(t)}
+            if not wanted or wanted & {n.lower() for n in t.language_names}
             for lv in s.levels if not levels or lv.name in levels
             for ln in s.lengths if not lengths or ln.name in lengths
             for writer in project.writers if writer.name in formats
             if ln.talk_prints or not writer.talk_print]
 
 
-def _language_names(topic: Topic) -> tuple[str, ...]:
-    """The names `--lang` may give `topic`'s language by: its tag ("es-US"), its language
-    subtag ("es") and the tag in its file name."""
-    return tuple(dict.fromkeys(n for n in (topic.language, topic.language.split("-")[0],
-                                           topic.tag) if n))
-
-
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
                   hard_stop: bool = False) -> layout.Document:
     """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs of one language, so each template is compiled once, made with the catalogue
-    of the job's language;
-    `hard_stop`: in a worker process that may end itself if the template is stuck, see
-    templates.render)."""
+    by many jobs of one language, so each template is compiled once, made with the
+    catalogue of the job's language; `hard_stop`: in a worker process that may end itself
+    if the template is stuck, see templates.render)."""
+    return read_layout(job, layout_text(project, job, env, hard_stop))
+
+
+def layout_text(project: Project, job: Job, env: jinja2.Environment | None = None,
+                hard_stop: bool = False) -> str:
+    """The layout document (XML) the job's template writes; raises TemplateError (see
+    render_layout for `env` and `hard_stop`)."""
     catalogue = project.catalogue_of(job.topic)
     env = env or templates.environment(project.settings.templates_dir,
                                        root=project.settings.root, catalogue=catalogue)
-    name = job.template
     context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
-    xml = templates.render(env, name, context, hard_stop=hard_stop)
+    return templates.render(env, job.template, context, hard_stop=hard_stop)
+
+
+def read_layout(job: Job, xml: str) -> layout.Document:
+    """The layout document `xml` of `job` read; raises TemplateError naming the template
+    when it is not a valid layout document."""
     try:
         return layoutxml.read(xml)
     except layoutxml.LayoutError as exc:
-        raise TemplateError([Problem(Location(Path(name)),
+        raise TemplateError([Problem(Location(Path(job.template)),
                                      f"the template wrote an invalid layout document "
                                      f"(line {exc.line} of its output): {exc.message}",
                                      "fix the template")]) from None
@@ -394,66 +395,3 @@ def _picture_error(job: Job, exc: UnusablePicture) -> TemplateError:
     return TemplateError([Problem(Location(Path(job.template)), f"{exc} (asked for by the "
                                   f"template, for {job.label})", "fix the picture's path or "
                                   "file; pictures must be PNG, JPEG or SVG inside the project")])
-
-
-PACKAGE_DATA = tuple(Path(__file__).parent.parent / name
-                     for name in ("document/templates", "fonts", "check", "locales"))
-"""The package's own files that outputs are made from."""
-
-
-def under(tops: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """The files under each of `tops` that exists, and every folder walked (Python's byte
-    caches left out)."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    for top in tops:
-        if top.is_dir():
-            for folder, subfolders, names in os.walk(top):
-                folders.append(Path(folder))
-                subfolders[:] = [d for d in subfolders if d != "__pycache__"]
-                files += [Path(folder) / n for n in names]
-    return files, folders
-
-
-def inputs(projects: Sequence[Project]) -> tuple[list[Path], list[Path]]:
-    """Every file the projects' outputs and reports are made from, and every folder whose
-    listing decides which files those are (a topic or template added or removed)."""
-    settings = projects[0].settings
-    package, walked = under((settings.templates_dir, settings.root / "locales", *PACKAGE_DATA))
-    files = [settings.root / SETTINGS_FILE, *(t.path for t in projects[0].topics), *package]
-    for project in projects:
-        files += project.brand.files
-    return [f for f in files if f.is_file()], \
-        [settings.root, settings.content_dir, settings.templates_dir, *walked]
-
-
-def write_report(project: Project, report: Report, thumbnails: bool = True
-                 ) -> tuple[Path, tuple[Finding, ...]]:
-    """Write the project's build/index.html over the whole matrix; returns its path and
-    the health-literacy findings it lists.
-
-    Each output is described by what its writer said of it: in this build (`report.facts`),
-    or in the manifest of the build that made it if the file is still exactly what that
-    build wrote. No output is opened to count its pages."""
-    from handouts.build import report as html_report
-    from handouts.build.thumbnails import first_slides
-    from handouts.check import literacy as check
-
-    result = report.checked if isinstance(report.checked, check.CheckResult) else \
-        check.check(project.topics, project.settings.levels,
-                    targets=project.settings.targets)
-    out = project.out_dir
-    jobs = plan(project, formats=project.formats)
-    items = [html_report.Item(j.topic.name, j.level.name, j.length.name, j.fmt, j.path(out),
-                              j.writer.unit, j.topic.language) for j in jobs]
-    facts = dict(report.facts)
-    records = manifest.load(out)
-    for job in jobs:
-        made = records.get(job.path(out).relative_to(out).as_posix())
-        if job.path(out) not in facts and made is not None and made.facts is not None \
-                and made.intact(job.path(out)):
-            facts[job.path(out)] = made.facts
-    index = html_report.write(out, f"{project.brand.name}: handouts", items, result,
-                             [*project.warnings, *report.warnings], report.failed, thumbnails,
-                             facts, first_slides(project, jobs))
-    return index, result.findings

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from handouts.build.languages import language_name
 from handouts.build.manifest import Facts, Made
 from handouts.build.thumbnails import (
     FirstSlide,
@@ -180,20 +181,6 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     record_written(out_dir, [index, *(png for png in thumb.values() if png.exists())],
                    REPORT_RECORD)
     return index
-
-
-def language_name(tag: str) -> str:
-    """A language's name in English and in itself, from CLDR through Babel ("Spanish
-    (United States) / español (Estados Unidos)"); the tag itself if Babel knows none."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        locale = Locale.parse(tag, sep="-")
-    except (UnknownLocaleError, ValueError):
-        return tag
-    english = locale.get_display_name("en") or tag
-    own = locale.get_display_name(locale) or ""
-    return english if english == own or not own else f"{english} / {own}"
 
 
 def _topics(topics: Sequence[str], levels: Sequence[str], lengths: Sequence[str],

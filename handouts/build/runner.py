@@ -25,13 +25,16 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from handouts.build import manifest, processes, uptodate
+from handouts.build.inputs import under
 from handouts.build.manifest import Facts
-from handouts.build.project import Job, Project, Report, plan, under
+from handouts.build.project import Job, Project, Report, plan
 from handouts.build.workers import (
     Done,
+    TaskKey,
     make_in_worker,
     output_key,
     readings_in_worker,
@@ -52,9 +55,11 @@ def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
     return [job for i, job in enumerate(ordered) if i % n == k - 1]
 
 
-def _shared_fingerprint(project: Project, digests: Digests) -> str:
-    made_from, _ = under((project.settings.templates_dir, templates.builtin_dir(),
-                          builtin_fonts().regular.parent))
+def _shared_fingerprint(project: Project, digests: Digests, with_templates: bool = True) -> str:
+    """What every output of the project is made from besides its topic: the settings, the
+    brand's files, the built-in fonts and (`with_templates`) every template."""
+    tops = (project.settings.templates_dir, templates.builtin_dir()) if with_templates else ()
+    made_from, _ = under((*tops, builtin_fonts().regular.parent))
     return manifest.shared_inputs(project.settings.source_text, project.brand.files,
                                   made_from, digests)
 
@@ -108,6 +113,19 @@ def run(project: Project, jobs: Sequence[Job],
     report.unchanged = len(jobs) - len(stale)
     if not stale and not prune:
         return report
+    base = _shared_fingerprint(project, digests, with_templates=False)
+    bases = {c.language: manifest.shared_inputs(base, (), c.sources, digests)
+             for c in project.catalogues}
+
+    def kept(job: Job) -> str:
+        """What the job's output was drawn from, if it may be kept when that is unchanged
+        (not with `force`; only an intact output with its facts)."""
+        made = records.get(output_key(job, out))
+        usable = not force and made is not None and made.drawn and made.facts is not None \
+            and made.intact(job.path(out))
+        return made.drawn if usable and made is not None else ""
+
+    tasks = {output_key(j, out): task_key(j, kept(j)) for j in stale}
     workers = max(1, min(workers, len(stale), default_workers()))
     _check_build_folder(project)
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
@@ -116,7 +134,7 @@ def run(project: Project, jobs: Sequence[Job],
         _clean_leftovers(out)  # left by a build that was killed
         try:
             return _stage_and_commit(project, stale, prints, report, progress, workers,
-                                     prune, readings, staging, made, lock_fd)
+                                     prune, readings, staging, made, lock_fd, tasks, bases)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -167,15 +185,17 @@ def _clean_leftovers(out: Path) -> None:
 def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, str],
                       report: Report, progress: Callable[[Job], None], workers: int,
                       prune: bool, readings: bool, staging: Path, made: list[Path],
-                      lock_fd: int) -> Report:
+                      lock_fd: int, tasks: dict[str, TaskKey], bases: dict[str, str]
+                      ) -> Report:
     template_problems: list[Problem] = []
     glyph_problems: list[Problem] = []
     staged: list[tuple[Job, Done]] = []
+    out = project.out_dir
     try:
-        with worker_pool(project, workers, staging, lock_fd) as (pool, later):
+        with worker_pool(project, workers, staging, lock_fd, bases) as (pool, later):
             checked = later(readings_in_worker) if readings else lambda: None
-            for job, done in zip(stale, pool(make_in_worker, [task_key(j) for j in stale]),
-                                 strict=True):
+            keys = [tasks[output_key(j, out)] for j in stale]
+            for job, done in zip(stale, pool(make_in_worker, keys), strict=True):
                 progress(job)
                 template_problems.extend(p for p in done.template_problems
                                          if p not in template_problems)
@@ -185,8 +205,10 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
                 if done.state == "failed":
                     report.failed.append(done.messages[0])
                 elif done.state == "staged":
-                    key = output_key(job, project.out_dir)
+                    key = output_key(job, out)
                     staged.append((job, validated(job, done, staging / key)))
+                elif done.state == "same":
+                    staged.append((job, done))
             report.checked = checked()
     except KeyboardInterrupt:
         if not (template_problems or glyph_problems):
@@ -218,13 +240,22 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
         for job, done in staged:
             key = output_key(job, out)
             final = job.path(out)
+            kept = before.get(key)
+            if done.state == "same" and kept is not None and kept.facts is not None:
+                # drawn from what it was drawn from: the file stays, its record is renewed
+                records[key] = replace(kept, fingerprint=prints[key])
+                report.unchanged += 1
+                report.facts[final] = kept.facts
+                report.warnings.extend(w for w in kept.facts.warnings
+                                       if w not in report.warnings)
+                continue
             try:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(out / STAGING / key, final)
             except OSError as exc:
                 raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
                                  "folder is writable and the disk has space") from None
-            records[key] = manifest.Made(prints[key], *done.made, done.facts)
+            records[key] = manifest.Made(prints[key], *done.made, done.facts, done.drawn)
             report.built.append(final)
             if done.facts is not None:
                 report.facts[final] = done.facts

@@ -18,10 +18,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handouts.build import processes
+from handouts.build import manifest, processes
 from handouts.build.glyphs import glyph_problems, italic_warning
 from handouts.build.manifest import Facts
-from handouts.build.project import Job, Project, make_output, render_layout
+from handouts.build.project import (
+    Job,
+    Project,
+    layout_text,
+    make_output,
+    read_layout,
+    writer_inputs,
+)
 from handouts.document import jinja as templates
 from handouts.errors import BuildError, Diagnostic, Location, Problem, TemplateError
 
@@ -35,13 +42,16 @@ def output_key(job: Job, out_dir: Path) -> str:
     return job.path(out_dir).relative_to(out_dir).as_posix()
 
 
-TaskKey = tuple[str, str, str, str]
-"""A job as its names (topic file name as Topic.name, level, length, format): what a
-worker is sent."""
+TaskKey = tuple[str, str, str, str, str]
+"""A job as its names (topic file name as Topic.name, level, length, format) and the
+fingerprint of what its output was last drawn from ('' if it must be made whatever it is
+drawn from now): what a worker is sent."""
 
 
-def task_key(job: Job) -> TaskKey:
-    return (job.topic.name, job.level.name, job.length.name, job.fmt)
+def task_key(job: Job, drawn: str = "") -> TaskKey:
+    """The task of `job`, whose intact output was drawn from `drawn` (manifest.drawn;
+    '' when there is none to keep)."""
+    return (job.topic.name, job.level.name, job.length.name, job.fmt, drawn)
 
 
 RENDERING = ".rendering-"
@@ -54,8 +64,9 @@ class Done:
     """What a worker reports of one output."""
 
     state: str
-    """'staged', 'input' (a template or font problem), 'failed' (the output alone), or
-    'stop' (the build folder cannot be written)."""
+    """'staged', 'same' (drawn from what its output was drawn from: kept as it is),
+    'input' (a template or font problem), 'failed' (the output alone), or 'stop' (the
+    build folder cannot be written)."""
     messages: tuple[str, ...] = ()
     """The message when failed or stopped."""
     warnings: tuple[Diagnostic, ...] = ()
@@ -66,13 +77,19 @@ class Done:
     """What the build report says of the output, when asked for."""
     made: tuple[int, str] = (0, "")
     """The staged file's size and SHA-256."""
+    drawn: str = ""
+    """The fingerprint of what the output is drawn from (manifest.drawn), when rendered."""
 
 
 class Worker:
     """The work done for each output, in a worker process or in this one."""
 
-    def __init__(self, project: Project, staging: Path, hard_stop: bool = False) -> None:
+    def __init__(self, project: Project, staging: Path, hard_stop: bool = False,
+                 bases: dict[str, str] | None = None) -> None:
         self.project = project
+        self.bases = bases or {}
+        """By language: the fingerprint of what every output in it is drawn from besides
+        its layout document (manifest.shared_inputs without the templates)."""
         self.staging = staging
         self.hard_stop = hard_stop
         """Whether this worker process renders the project's own templates, so a stuck
@@ -103,12 +120,18 @@ class Worker:
                 return Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
                                      "build folder is writable and the disk has space",))
         try:
-            doc = render_layout(self.project, job, self.envs[language], hard_stop=self.hard_stop)
+            xml = layout_text(self.project, job, self.envs[language], hard_stop=self.hard_stop)
+            doc = read_layout(job, xml)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
         finally:
             if self.hard_stop:
                 note.unlink(missing_ok=True)
+        drawn = manifest.drawn(self.bases.get(language, ""), output_key(job, self.project.out_dir),
+                               xml, repr(writer_inputs(self.project, job)),
+                               pictures(xml, self.project))
+        if key[4] and drawn == key[4]:
+            return Done("same", drawn=drawn)
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return Done("input", glyph_problems=tuple(glyphs))
@@ -134,7 +157,7 @@ class Worker:
         italics = italic_warning(self.project, job, doc) if job.fmt == "pdf" else None
         warnings = (*([italics] if italics else []), *result.warnings)
         return Done("staged", warnings=warnings,
-                    facts=Facts(result.count, result.title, warnings), made=made)
+                    facts=Facts(result.count, result.title, warnings), made=made, drawn=drawn)
 
 
 def validated(job: Job, done: Done, staged: Path) -> Done:
@@ -167,7 +190,24 @@ _worker: list[Worker] = []
 """In a worker process only: its state, set once when it starts."""
 
 
-def start_worker(project: Project, staging: Path, parent: int, lock_fd: int) -> None:
+def pictures(xml: str, project: Project) -> list[Path]:
+    """The picture files a layout document names (its `src` attributes), where the
+    writers would look for them."""
+    import re
+
+    from handouts.build.project import assets_roots
+
+    found = []
+    for src in dict.fromkeys(re.findall(r'\bsrc="([^"]*)"', xml)):
+        for root in assets_roots(project):
+            if (root / src).is_file():
+                found.append(root / src)
+                break
+    return found
+
+
+def start_worker(project: Project, staging: Path, parent: int, lock_fd: int,
+                 bases: dict[str, str] | None = None) -> None:
     """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
     build lock, and end when the main process ends, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -175,7 +215,7 @@ def start_worker(project: Project, staging: Path, parent: int, lock_fd: int) -> 
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     processes.die_with_parent(parent)
-    _worker[:] = [Worker(project, staging, hard_stop=project_templates(project))]
+    _worker[:] = [Worker(project, staging, hard_stop=project_templates(project), bases=bases)]
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:
@@ -216,15 +256,15 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 
 @contextlib.contextmanager
-def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int
-                ) -> Iterator[tuple[Map, Later]]:
+def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int,
+                bases: dict[str, str] | None = None) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
     starts one more piece of work and gives a way to wait for its result: in this process,
     or in `workers` forked processes that receive the project once, when they start. Work
     started in this process is left undone (its result is None), for the caller to do
     when it needs it."""
     if workers <= 1 and not project_templates(project):
-        here = Worker(project, staging)
+        here = Worker(project, staging, bases=bases)
 
         def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             _worker[:] = [here]
@@ -242,7 +282,8 @@ def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=start_worker,
-                                initargs=(project, staging, os.getpid(), lock_fd)) as pool:
+                                initargs=(project, staging, os.getpid(), lock_fd,
+                                          bases)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]

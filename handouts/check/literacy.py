@@ -234,6 +234,7 @@ def structure(topic: Topic, levels: Sequence[Level], today: dt.date,
         pattern = re.compile(r"(?<!\w)" + re.escape(entry.term) + r"(?!\w)", re.I)
         if not pattern.search(everything):
             add(f"glossary term '{entry.term}' is not used in the text; use it or remove it")
+    out.extend(visual_findings(topic, levels))
     if topic.review is None:
         add("has no review dates; add 'review:' with reviewed_on and next_review",
             kind="review")
@@ -241,6 +242,54 @@ def structure(topic: Topic, levels: Sequence[Level], today: dt.date,
         add(f"review was due on {topic.review.next_review.isoformat()} (overdue); review the "
             "content and update 'review:'", kind="review")
     return out
+
+
+FILE_NAME_RE = re.compile(r"^\S+\.(?:png|jpe?g|svg|gif|webp)$|^(?:img|image|dsc|pic)[-_]?\d+$",
+                          re.IGNORECASE)
+"""Alt text that is a file name ("diagram.svg", "IMG_0042") says nothing of the picture."""
+
+
+def visual_findings(topic: Topic, levels: Sequence[Level]) -> list[Finding]:
+    """What PEMAT-P (understandability items 15-19) and the CDC Clear Communication Index
+    ask of visuals: a topic with no picture or icon at all (at its easiest level), a
+    picture with no caption, and alt text that repeats the caption word for word or is a
+    file name."""
+    out: list[Finding] = []
+    icons = [p.icon for p in (*topic.key_points, *topic.actions)] + \
+        [s.icon for s in topic.sections]
+    pictures = [s for s in topic.sections if s.image is not None]
+    if levels and not any(icons) and not pictures:
+        out.append(Finding(topic.name, levels[0].name, "visuals", "has no picture or icon; "
+                           "visual aids help readers understand and remember (PEMAT-P item "
+                           "15): give key points and actions an 'icon:', or a section an "
+                           "'image:'", Location(topic.path)))
+    said: set[tuple[str, Location | None]] = set()  # the same at every level: said once
+    for section in pictures:
+        image = section.image
+        assert image is not None
+        for level in levels:
+            alt = " ".join(image.alt(level.name).split())
+            caption = " ".join(image.caption(level.name).split()) if image.caption else ""
+            at = image.alt.location(level.name)
+            if not caption:
+                out.append(Finding(topic.name, level.name, "visuals", f"section "
+                                   f"'{section.id}' picture has no caption; give it a "
+                                   "'caption:' that says what it shows (PEMAT-P item 18)",
+                                   image.at))
+            if caption and alt.lower().rstrip(".") == caption.lower().rstrip("."):
+                out.append(Finding(topic.name, level.name, "visuals", f"section "
+                                   f"'{section.id}' picture's alt text repeats its caption; "
+                                   "say in the alt text what the picture shows", at))
+            if FILE_NAME_RE.match(alt) or alt == image.path.name:
+                out.append(Finding(topic.name, level.name, "visuals", f"section "
+                                   f"'{section.id}' picture's alt text '{alt}' is a file name; "
+                                   "say what the picture shows", at))
+    kept = []
+    for finding in out:
+        if (finding.message, finding.location) not in said:
+            said.add((finding.message, finding.location))
+            kept.append(finding)
+    return kept
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,31 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Point(Text):
+    """A key point or an action: text that may differ by level, and the bundled icon
+    shown beside it (`icon`, a name in handouts.icons; None for none)."""
+
+    icon: str | None = None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A section's picture: a PNG, JPEG or SVG file of the project, with its alternative
+    text (required), caption and credit."""
+
+    src: str
+    """The path as written, relative to the project folder."""
+    path: Path
+    """The file, inside the project."""
+    alt: Text
+    """What the picture shows, for a reader who cannot see it (alt text)."""
+    caption: Text | None
+    credit: str | None
+    """Who made the picture, or its source and licence."""
+    at: Location
+
+
+@dataclass(frozen=True)
 class TextList:
     """A list of texts that may differ by level."""
 
@@ -78,6 +103,9 @@ class Section:
     callout: Text | None
     sources: tuple[str, ...]
     at: Location
+    icon: str | None = None
+    """A bundled icon (a name in handouts.icons) for the section; None for none."""
+    image: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -113,8 +141,8 @@ class Topic:
     subtitle: Text | None
     summary: Text
     review: Review | None
-    key_points: tuple[Text, ...]
-    actions: tuple[Text, ...]
+    key_points: tuple[Point, ...]
+    actions: tuple[Point, ...]
     resources: tuple[Resource, ...]
     sections: tuple[Section, ...]
     glossary: tuple[GlossaryEntry, ...]
@@ -128,6 +156,13 @@ class Topic:
     tag: str = ""
     """The language tag in the file name as written ("es" for naloxone.es.yaml); '' for
     the source file, which is in the project's language."""
+
+    @property
+    def language_names(self) -> tuple[str, ...]:
+        """The names a command line may give the topic's language by: its tag ("es-US"),
+        its language subtag ("es") and the tag in its file name."""
+        return tuple(dict.fromkeys(n for n in (self.language, self.language.split("-")[0],
+                                               self.tag) if n))
 
     @property
     def name(self) -> str:

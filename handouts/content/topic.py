@@ -7,26 +7,23 @@ only content has: text that may differ by level, Markdown nesting, dates and ids
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from handouts.build.languages import DEFAULT_LANGUAGE, check_tag, regional
-from handouts.content import markdown as markup
-from handouts.content import translations
+from handouts.content import translations, visuals
 from handouts.content.model import (
     GlossaryEntry,
     Reference,
     Resource,
     Review,
     Section,
-    Text,
-    TextList,
     Topic,
 )
+from handouts.content.walk import ContentReader
 from handouts.errors import ContentError, Location, Problem
 from handouts.schema.nodes import Map, Node, Seq
-from handouts.schema.reader import Field, Reader, suggest
+from handouts.schema.reader import Field, suggest
 from handouts.schema.yamlsource import read
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -58,121 +55,13 @@ SECTION_FIELDS = (
     Field("id", "lowercase letters, digits and hyphens", required=True), PRIORITY,
     Field("heading", required=True), Field("body", required=True), Field("points"),
     Field("notes", "speaker notes"), Field("callout"), Field("sources", "reference ids"),
+    Field("icon", "a bundled icon's name (make-handouts icons lists them)"),
+    Field("image", "a picture: src, alt, caption, credit"),
 )
+
 GLOSSARY_FIELDS = (Field("term", required=True), Field("definition", required=True))
 REFERENCE_FIELDS = (Field("id", required=True), Field("text", required=True), Field("url"),
                     Field("short", "a short form for citing in text"))
-
-
-class _Reader:
-    """Walks one file's located tree into the model, collecting problems."""
-
-    def __init__(self, levels: tuple[str, ...]) -> None:
-        self.levels = levels
-        self.schema = Reader()
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self.schema.problems
-
-    def problem(self, at: Location, what: str, todo: str = "") -> None:
-        self.schema.problem(at, what, todo)
-
-    def fields(self, node: Node, fields: tuple[Field, ...], what: str) -> dict[str, Node]:
-        return self.schema.fields(node, fields, what,
-                                  wrong="{what} must be a mapping of keys to values",
-                                  todo="write it as 'key: value' lines ({keys})")
-
-    def string(self, node: Node | None, what: str) -> str | None:
-        text = self.schema.scalar(node, what, wrong="{what} must be text, received {kind}",
-                                  todo="write it as one line of text, or use '|' for several "
-                                  "lines")
-        if text is not None and node is not None and not text.strip():
-            self.problem(node.at, f"{what} is empty", "write the text or remove the key")
-        return text
-
-    def level(self, name: str, node: Map, what: str) -> bool:
-        """Whether the key `name` of the per-level mapping `node` is a level; a problem at
-        the key, with a suggestion, if not."""
-        return self.schema.known(name, node.key_at[name], self.levels, what,
-                                 unknown="'{key}' in {what} is not a level")
-
-    def text(self, node: Node | None, what: str) -> Text | None:
-        if node is None:
-            return None
-        if isinstance(node, Map):
-            values: dict[str, str] = {}
-            where: dict[str, Location] = {}
-            for level, value in node.items.items():
-                if not self.level(level, node, what):
-                    continue
-                text = self.string(value, f"{what} ({level})")
-                if text is not None:
-                    values[level] = text
-                    where[level] = value.at
-                    self.markdown(text, value.at, f"{what} ({level})")
-            missing = [lv for lv in self.levels if lv not in node.items]
-            if missing:
-                self.problem(node.at, f"{what} has no text for level "
-                             f"{', '.join(repr(m) for m in missing)}",
-                             f"add '{missing[0]}:' or give one text for every level")
-                return None
-            return Text(values, node.at, where) if len(values) == len(self.levels) else None
-        text = self.string(node, what)
-        if text is None:
-            return None
-        self.markdown(text, node.at, what)
-        return Text({level: text for level in self.levels}, node.at)
-
-    def markdown(self, text: str, at: Location, what: str) -> None:
-        """A problem if Markdown `text` is nested deeper than the parser reads (what lies
-        deeper would be left out of every output)."""
-        deep = markup.too_deep(text)
-        if deep:
-            self.problem(at, f"{what}: {deep}", markup.TOO_DEEP_TODO)
-
-    def text_list(self, node: Node | None, what: str) -> TextList | None:
-        if node is None:
-            return None
-        if isinstance(node, Seq):
-            items = self.strings(node, what)
-            return TextList({level: items for level in self.levels}, node.at)
-        if isinstance(node, Map):
-            values: dict[str, tuple[str, ...]] = {}
-            for level, value in node.items.items():
-                if not self.level(level, node, what):
-                    continue
-                if isinstance(value, Seq):
-                    values[level] = self.strings(value, f"{what} ({level})")
-                else:
-                    self.problem(value.at, f"{what} ({level}) must be a list",
-                                 "start each item with '- '")
-            missing = [lv for lv in self.levels if lv not in node.items]
-            if missing:
-                self.problem(node.at, f"{what} has no list for level "
-                             f"{', '.join(repr(m) for m in missing)}", f"add '{missing[0]}:'")
-                return None
-            return TextList(values, node.at) if len(values) == len(self.levels) else None
-        self.problem(node.at, f"{what} must be a list, or a list per level",
-                     "start each item with '- '")
-        return None
-
-    def strings(self, node: Seq, what: str) -> tuple[str, ...]:
-        out = [self.string(item, f"{what} item") for item in node.items]
-        return tuple(s for s in out if s is not None)
-
-    def seq(self, node: Node | None, what: str) -> tuple[Node, ...]:
-        return self.schema.seq(node, what)
-
-    def date(self, node: Node | None, what: str) -> dt.date | None:
-        text = self.string(node, what)
-        if text is None or node is None:
-            return None
-        try:
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            self.problem(node.at, f"{what} '{text}' is not a date", "write it as YYYY-MM-DD")
-            return None
 
 
 def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None,
@@ -188,7 +77,7 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None,
     if tree is None:
         return None, [Problem(Location(path, 1, 1), "the file is empty",
                               "write a topic (see content/ for an example) or delete the file")]
-    r = _Reader(levels)
+    r = ContentReader(levels, root or path.parent)
     slug, _, tag = path.stem.partition(".")
     if tag and not check_tag(r.schema, tag, Location(path), f"the language tag in the file "
                              f"name '{path.name}'"):
@@ -221,8 +110,8 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None,
         subtitle=r.text(f.get("subtitle"), "subtitle"),
         summary=summary,  # type: ignore[arg-type]
         review=_review(r, f.get("review")),
-        key_points=_texts(r, f.get("key_points"), "key point"),
-        actions=_texts(r, f.get("actions"), "action"),
+        key_points=visuals.points(r, f.get("key_points"), "key point"),
+        actions=visuals.points(r, f.get("actions"), "action"),
         resources=tuple(x for x in (_resource(r, n) for n in r.seq(f.get("resources"),
                                                                    "resources")) if x),
         sections=tuple(s for s in sections if s),
@@ -238,12 +127,7 @@ def load_topic(path: Path, levels: tuple[str, ...], root: Path | None = None,
     return (None if r.problems else topic), r.problems
 
 
-def _texts(r: _Reader, node: Node | None, what: str) -> tuple[Text, ...]:
-    out = [r.text(item, what) for item in r.seq(node, what + "s")]
-    return tuple(t for t in out if t)
-
-
-def _review(r: _Reader, node: Node | None) -> Review | None:
+def _review(r: ContentReader, node: Node | None) -> Review | None:
     if node is None:
         return None
     f = r.fields(node, REVIEW_FIELDS, "review")
@@ -256,7 +140,7 @@ def _review(r: _Reader, node: Node | None) -> Review | None:
     return Review(*values)  # type: ignore[arg-type]
 
 
-def _resource(r: _Reader, node: Node) -> Resource | None:
+def _resource(r: ContentReader, node: Node) -> Resource | None:
     f = r.fields(node, RESOURCE_FIELDS, "a resource")
     name = r.string(f.get("name"), "resource name")
     if name is None:
@@ -266,7 +150,7 @@ def _resource(r: _Reader, node: Node) -> Resource | None:
                     node.at)
 
 
-def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
+def _section(r: ContentReader, node: Node, ref_ids: list[str]) -> Section | None:
     f = r.fields(node, SECTION_FIELDS, "a section")
     sid = r.string(f.get("id"), "section id")
     if sid is not None and not ID_RE.match(sid):
@@ -295,20 +179,23 @@ def _section(r: _Reader, node: Node, ref_ids: list[str]) -> Section | None:
     points = r.text_list(f.get("points"), f"{name} points")  # read before giving up, so
     notes = r.text(f.get("notes"), f"{name} notes")          # every mistake is listed at once
     callout = r.text(f.get("callout"), f"{name} callout")
+    icon = visuals.icon_name(r, f.get("icon"), f"{name} icon")
+    image = visuals.picture(r, f.get("image"), name)
     if sid is None or heading is None or body is None:
         return None
     return Section(id=sid, priority=priority, heading=heading, body=body, points=points,
-                   notes=notes, callout=callout, sources=tuple(sources), at=node.at)
+                   notes=notes, callout=callout, sources=tuple(sources), at=node.at,
+                   icon=icon, image=image)
 
 
-def _glossary(r: _Reader, node: Node) -> GlossaryEntry | None:
+def _glossary(r: ContentReader, node: Node) -> GlossaryEntry | None:
     f = r.fields(node, GLOSSARY_FIELDS, "a glossary entry")
     term = r.string(f.get("term"), "glossary term")
     definition = r.text(f.get("definition"), f"definition of '{term}'")
     return GlossaryEntry(term, definition, node.at) if term and definition else None
 
 
-def _reference(r: _Reader, node: Node) -> Reference | None:
+def _reference(r: ContentReader, node: Node) -> Reference | None:
     f = r.fields(node, REFERENCE_FIELDS, "a reference")
     rid = r.string(f.get("id"), "reference id")
     text = r.string(f.get("text"), "reference text")

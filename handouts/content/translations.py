@@ -2,8 +2,9 @@
 parts its source has, so that every language's handouts say the same things.
 
 A translation is compared with the topic file in the project's language: the same
-section ids, each with the same priority and sources; the same reference ids; as many key
-points, actions, resources and glossary entries. Every difference is an input error in
+section ids, each with the same priority, sources, icon and picture (its own file, which
+may have words in its language); the same reference ids; as many key points, actions,
+resources and glossary entries, with the same icons. Every difference is an input error in
 the translation's file (the source is named with its line). Text for every level is
 already required of every file by the loader, so a level the source has and the
 translation lacks is an error there. Whether the translation is as recent as its source
@@ -42,6 +43,16 @@ def compare(source: Topic, translation: Topic) -> list[Problem]:
             problems.append(Problem(mine.at, f"section '{sid}' has priority {mine.priority} "
                                     f"here but {section.priority} in {where(section.at)}",
                                     f"give it priority {section.priority}, as the source does"))
+        if mine.icon != section.icon:
+            problems.append(Problem(mine.at, f"section '{sid}' has icon {mine.icon!r} here "
+                                    f"but {section.icon!r} in {where(section.at)}",
+                                    "give it the source's icon"))
+        if (mine.image is None) != (section.image is None):
+            problems.append(Problem(mine.at, f"section '{sid}' has "
+                                    f"{'no image' if mine.image is None else 'an image'} here "
+                                    f"but {'none' if section.image is None else 'one'} in "
+                                    f"{where(section.at)}", "give it the source's picture (or "
+                                    "its own, with words in this language)"))
         if set(mine.sources) != set(section.sources):
             problems.append(Problem(mine.at, f"section '{sid}' cites "
                                     f"{_listed(mine.sources)} here but "
@@ -74,6 +85,13 @@ def compare(source: Topic, translation: Topic) -> list[Problem]:
     )
     for what, in_source, in_translation in counted:
         problems.extend(_count(what, in_source, in_translation, src, here))
+    for what, theirs_, ours_ in (("key point", source.key_points, translation.key_points),
+                                 ("action", source.actions, translation.actions)):
+        for n, (their, our) in enumerate(zip(theirs_, ours_, strict=False), 1):
+            if their.icon != our.icon:
+                problems.append(Problem(our.at, f"{what} {n} has icon {our.icon!r} here but "
+                                        f"{their.icon!r} in {where(their.at)}",
+                                        "give it the source's icon"))
     return problems
 
 

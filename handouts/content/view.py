@@ -75,7 +75,9 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
             "subtitle": topic.subtitle(lv) if topic.subtitle else "",
             "summary": topic.summary(lv),
             "key_points": [t(lv) for t in topic.key_points],
+            "key_point_icons": [t.icon or "" for t in topic.key_points],
             "actions": [t(lv) for t in topic.actions],
+            "action_icons": [t.icon or "" for t in topic.actions],
             "resources": [
                 {"name": r.name, "phone": r.phone or "", "url": r.url or "",
                  "address": address(r.url or ""),
@@ -87,6 +89,10 @@ def select(topic: Topic, level: Level, length: Length, brand: Brand,
                  "points": list(s.points(lv)) if s.points else [],
                  "notes": s.notes(lv) if s.notes else "",
                  "callout": s.callout(lv) if s.callout else "",
+                 "icon": s.icon or "",
+                 "image": {"src": s.image.src, "alt": s.image.alt(lv),
+                           "caption": s.image.caption(lv) if s.image.caption else "",
+                           "credit": s.image.credit or ""} if s.image else None,
                  "sources": [references[rid].short or references[rid].text
                              for rid in s.sources if rid in references]}
                 for s in sections

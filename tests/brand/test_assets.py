@@ -24,7 +24,7 @@ from PIL import Image
 from handouts.brand.assets import ImageProblem, check_image, load_picture
 from handouts.brand.brandyml import load_brand
 from handouts.errors import SettingsError
-from tests.helpers import ROOT, make_test_clinic, run_tool
+from tests.helpers import ROOT, copy_content, make_test_clinic, run_tool
 
 LOGO = "brand/harbourside-logo.svg"
 """Where make_test_clinic puts its logo, named on line 5 of its _brand.yml."""
@@ -178,7 +178,7 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     root.mkdir()
     shutil.copy(ROOT / "handouts.toml", root)
-    shutil.copytree(ROOT / "content", root / "content")
+    copy_content(root)
     make_test_clinic(root)
     return root
 

@@ -155,8 +155,9 @@ def test_the_brand_shows_in_the_decks(built: dict[str, Path]) -> None:
         first, last = prs.slides[0], prs.slides[-1]
         for slide in (first, last):
             logos = [s for s in slide.shapes if s.name == "Logo"]
-            assert logos and logos[0]._element.nvPicPr.cNvPr.get("descr") == \
-                "Harbourside Test Clinic logo"
+            assert logos and logos[0]._element.nvPicPr.cNvPr.get("descr") == (
+                "Logotipo de Harbourside Test Clinic" if "-es-" in path.name
+                else "Harbourside Test Clinic logo")
         title = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0].font
         assert str(title.color.rgb) == "7A1F3D"
         assert title.name == "Liberation Serif"

@@ -113,7 +113,7 @@ class ReportCells(HTMLParser):
             elif tag == "img":
                 self.open.pictures.append((a.get("src", ""), a.get("alt", "")))
             return
-        if tag == "h2":
+        if tag in ("h2", "h3"):  # a topic; or a language, whose topics are h3
             self.topic = a.get("id", "")
         elif tag == "table":
             self.columns, self.row = [], -1
@@ -180,9 +180,11 @@ def check_cells(page: str, root: Path) -> None:
         assert len(cells) == 1, f"{path.name}: {len(cells)} cells link to it"
         cell = cells[0]
         assert {(build / link).resolve() for link in cell.links} == {path}
-        topic = path.parent.name
-        assert (cell.topic, cell.level, cell.length) == (
-            topic, *places[path.name.removeprefix(topic + "-")]), path.name
+        slug, _, tag = cell.topic.partition(".")  # "naloxone.es": a translation
+        assert slug == path.parent.name, path.name
+        stem = f"{slug}-{tag}-" if tag else f"{slug}-"
+        assert path.name.startswith(stem), (path.name, cell.topic)
+        assert (cell.level, cell.length) == places[path.name.removeprefix(stem)], path.name
         assert cell.text.endswith(path.name + count(path)), (path.name, cell.text)
         [(src, alt)] = cell.pictures
         assert alt == f"first page of {path.name}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from handouts.build import project as build
+from handouts.build import inputs as made_from
 from handouts.build import uptodate
 from handouts.build.settings import load
 from handouts.build.summary import Summary
@@ -85,7 +85,7 @@ def test_new_topics_templates_and_lost_outputs_are_built(sample: Path,
     assert "built 1, unchanged 8" in cli("-C", sample, *ARGS).output
     (sample / "templates").mkdir()
     (sample / "templates/flyer.xml.j2").write_text(
-        (build.PACKAGE_DATA[0] / "flyer.xml.j2").read_text(encoding="utf-8") + "\n",
+        (made_from.PACKAGE_DATA[0] / "flyer.xml.j2").read_text(encoding="utf-8") + "\n",
         encoding="utf-8")
     assert "built 9, unchanged 0" in cli("-C", sample, *ARGS).output
     assert "built 0, unchanged 9" in cli("-C", sample, *ARGS).output

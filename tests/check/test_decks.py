@@ -19,7 +19,13 @@ from pptx.util import Pt
 from handouts.check.decks import DECORATIVE_URI, deck_problems, problems
 from handouts.cli import main
 from tests.golden.cases import clinic_template
-from tests.helpers import ROOT, TEST_CLINIC_BRAND, first_topic_project, make_test_clinic
+from tests.helpers import (
+    ROOT,
+    TEST_CLINIC_BRAND,
+    copy_content,
+    first_topic_project,
+    make_test_clinic,
+)
 from tests.writers.pptx.templates import dark_master
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -38,7 +44,7 @@ def test_every_deck_of_the_sample_and_the_test_clinic_meets_every_rule(
 def test_every_deck_on_a_clinic_template_meets_every_rule(
         tmp_path: Path, template: Callable[[Path], Any]) -> None:
     shutil.copy(ROOT / "handouts.toml", tmp_path / "handouts.toml")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    copy_content(tmp_path)
     make_test_clinic(tmp_path)
     template(tmp_path / "brand" / "clinic.pptx")
     (tmp_path / "_brand.yml").write_text(

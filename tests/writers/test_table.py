@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from handouts.build import manifest, runner
+from handouts.build import manifest, reporting, runner
 from handouts.build import project as build
 from handouts.build.summary import diagnostic_json
 from handouts.document import reader as layoutxml
@@ -80,7 +80,7 @@ def test_a_format_added_to_the_table_is_built_recorded_and_reported(
         [1, "", [diagnostic_json(said)]]
     again = runner.run(project, jobs, workers=workers)
     assert (again.built, again.unchanged, again.facts) == ([], 6, report.facts)
-    index, _ = build.write_report(project, again, thumbnails=False)
+    index, _ = reporting.write_report(project, again, thumbnails=False)
     page = index.read_text(encoding="utf-8")
     assert 'href="ketamine-and-addiction/ketamine-and-addiction-easy-flyer.txt"' in page
     assert page.count("flyer.txt</a><br>1 page</div>") == 6

@@ -38,7 +38,9 @@ defaults:
   handouts:
     phone: (555) 010-2040
     address: 120 Mill Street, Riverbend
-    hours: Mon–Fri 8 am to 6 pm; Sat 9 am to 1 pm
+    hours:
+      en: Mon–Fri 8 am to 6 pm; Sat 9 am to 1 pm
+      es: lunes a viernes de 8 a. m. a 6 p. m.; sábados de 9 a. m. a 1 p. m.
     email: hello@riverbend-health.example.org
     qr_url: https://riverbend-health.example.org/learn
     paper: a4

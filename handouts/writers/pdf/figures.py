@@ -1,12 +1,17 @@
 """Flowables that draw tagged content other than paragraphs: QR codes and pictures (each
 a Figure with alternative text) and lists whose bullets are list labels.
 
+A picture from an SVG file is drawn as vectors (handouts.brand.svgdraw); one svglib cannot
+draw as it should be is drawn as resvg's PNG instead, with a note saying so.
+
 Each draws inside handouts.writers.pdf.tags.marked with its `tag`; with no tag it is
 decoration and drawn as an artifact.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path as FilePath
 from typing import Any, ClassVar
 
 from reportlab.lib import colors
@@ -15,9 +20,13 @@ from reportlab.platypus import Image as RLImage
 from reportlab.platypus.flowables import LIIndenter
 
 from handouts import qr
+from handouts.brand import assets
+from handouts.brand.svgdraw import SvgFonts, VectorProblem, svg_drawing, svg_fonts
+from handouts.errors import Diagnostic, Location
+from handouts.fonts.families import Fonts, builtin_fonts
 from handouts.writers.pdf.tags import Path, marked
 
-__all__ = ["QRFlowable", "TaggedImage", "TaggedList"]
+__all__ = ["QRFlowable", "TaggedImage", "TaggedList", "VectorPicture", "icon", "picture"]
 
 
 class QRFlowable(Flowable):  # type: ignore[misc]
@@ -53,6 +62,69 @@ class TaggedImage(RLImage):  # type: ignore[misc]
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         with marked(canvas, self.tag):
             super().drawOn(canvas, x, y, _sW)
+
+
+class VectorPicture(Flowable):  # type: ignore[misc]
+    """A reportlab Drawing (an SVG's, never changed: it may be shared) scaled to `width`
+    points at its own proportions; its `tag` is a Figure with alternative text."""
+
+    tag: Path | None = None
+
+    def __init__(self, drawing: Any, width: float) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.scale = width / drawing.width
+        self.width, self.height = width, drawing.height * self.scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        with marked(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def icon(name: str, size: float, colour: str, fonts: SvgFonts) -> VectorPicture:
+    """The bundled icon `name` (handouts.icons) `size` points square in `colour`
+    ('#RRGGBB'; catalogue.icon_colour chooses one that stands out 3:1), as vectors, parsed
+    once per process and colour. Raises KeyError for an icon not bundled."""
+    from handouts.icons.catalogue import coloured, icon_svg
+
+    return VectorPicture(svg_drawing(coloured(icon_svg(name), colour), fonts), size)
+
+
+def picture(src: str, width: float, roots: Sequence[FilePath],
+            families: Sequence[Fonts]) -> tuple[Flowable, Diagnostic | None]:
+    """A picture file inside `roots` (`src` relative to the first, or absolute) `width`
+    points wide at its own proportions: an SVG as vectors, its text in the bundled Noto
+    Sans or `families` (the brand's), else as PNG or JPEG pixels; with a note if an SVG had
+    to be drawn as pixels. Raises ImageProblem (brand.assets) for a picture that cannot be
+    used."""
+    path = assets.located(src, roots)
+    if path.suffix.lower() == ".svg":
+        try:
+            data = assets.read_picture(path, roots)
+            drawing = svg_drawing(data, svg_fonts([builtin_fonts(), *families]))
+            return VectorPicture(drawing, width), None
+        except assets.ImageProblem as exc:
+            raise assets.ImageProblem(f"the image '{src}' {exc}") from None
+        except VectorProblem as exc:
+            note: Diagnostic | None = Diagnostic(
+                "picture-as-pixels", f"the image '{src}' {exc}; it is drawn as pixels "
+                "instead", Location(path))
+    else:
+        note = None
+    data_io, w, h = assets.load_picture(src, roots, [p for f in families for p in f.files])
+    image = TaggedImage(data_io, width=width, height=width * h / w)
+    return image, note
 
 
 class _Indenter(LIIndenter):  # type: ignore[misc]

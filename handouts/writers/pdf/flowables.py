@@ -21,10 +21,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from handouts.brand.assets import load_picture
 from handouts.colours import Palette
 from handouts.contrast import Ink, Inks, alternatives
 from handouts.document import model as L
+from handouts.errors import Diagnostic
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
@@ -32,7 +32,7 @@ from handouts.writers.addresses import times_whole
 from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import inks
-from handouts.writers.pdf.figures import QRFlowable, TaggedImage, TaggedList
+from handouts.writers.pdf.figures import QRFlowable, TaggedList, picture
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
 from handouts.writers.pdf.tags import Node
@@ -43,8 +43,7 @@ class Theme:
     """How a document looks: fonts, sizes, colours and paper; in points."""
 
     fonts: Fonts
-    heading_fonts: Fonts | None = None
-    """The headings' family; None: the body family."""
+    heading_fonts: Fonts | None = None  # the headings' family; None: the body family
     body_size: float = 11.0
     """Body text size; no text is set smaller."""
     palette: Palette = field(default_factory=Palette)
@@ -176,6 +175,7 @@ class Builder:
         self.grounds = {"page": self.st}
         self.inks = Inks(theme.palette)
         """The inks drawn so far: the colours replaced are the output's warnings."""
+        self.notes: dict[str, Diagnostic] = {}  # an SVG drawn as pixels, by message
         self.primary = colors.HexColor(theme.palette.primary)
         self.secondary = colors.HexColor(theme.palette.secondary)
         self._keys = count()
@@ -232,12 +232,12 @@ class Builder:
 
     def image(self, block: L.Image, width: float) -> Flowable:
         """A picture `width` wide at its own proportions; only files inside the project."""
-        heads = self.theme.heading_fonts.files if self.theme.heading_fonts else ()
-        data, w, h = load_picture(block.src, self.theme.assets_roots,
-                                  (*self.theme.fonts.files, *heads))  # for an SVG's text
-        picture = TaggedImage(data, width=width, height=width * h / w)
-        picture.hAlign = "LEFT"
-        return self.tagged(picture, "Figure", block.alt) if block.alt.strip() else picture
+        heads = (self.theme.heading_fonts,) if self.theme.heading_fonts else ()
+        drawn, note = picture(block.src, width, self.theme.assets_roots,
+                              (self.theme.fonts, *heads))  # for an SVG's text
+        self.notes.update({note.message: note} if note else {})
+        drawn.hAlign = "LEFT"
+        return self.tagged(drawn, "Figure", block.alt) if block.alt.strip() else drawn
 
     def fit_words(self, runs: L.Inline, style: ParagraphStyle, width: float,
                   st: Styles) -> ParagraphStyle:

@@ -87,7 +87,8 @@ def draw(doc: L.Document, theme: Theme, labels: WriterLabels | None = None) -> O
         if any(page.footer for page in planned.pages) else colors.HexColor(GREY)
     return Output(_render(doc, planned.pages, theme, build.st, footer,
                           labels or WriterLabels()), len(planned.pages),
-                  (*build.inks.warnings, *map(compact_note, planned.compacted)))
+                  (*build.inks.warnings, *build.notes.values(),
+                   *map(compact_note, planned.compacted)))
 
 
 def compact_note(compacted: pages.Compacted) -> Diagnostic:

@@ -33,7 +33,8 @@ def test_every_priority_1_section_is_on_the_flyer_and_little_is_left_blank(
     project = load_project(built[brand])
     for topic in project.topics:
         for level in project.settings.level_names:
-            flyer = next((built[brand] / "build").rglob(f"{topic.slug}-{level}-flyer.pdf"))
+            flyer = next((built[brand] / "build").rglob(
+                f"{topic.slug}{'-' + topic.tag if topic.tag else ''}-{level}-flyer.pdf"))
             height, found = lines(flyer)
             text = " ".join(t for _, _, t in found)
             short = False

@@ -21,6 +21,7 @@ from click.testing import Result
 
 from handouts.build import project as build
 from handouts.content import markdown as markup
+from handouts.content.model import Topic
 from tests.helpers import GOOD, run_tool, write_project
 
 NOTO_HEIGHT = 1.362
@@ -74,13 +75,18 @@ def test_page_count_and_size(built: dict[str, Path], brand: str,
             assert size == pytest.approx(expected, abs=0.05), path.name
 
 
+def output(root: Path, topic: Topic, level: str, kind: str) -> Path:
+    """The printed output of `topic` (a translation's name has its tag) at `level`."""
+    tag = f"-{topic.tag}" if topic.tag else ""
+    return root / "build" / topic.slug / f"{topic.slug}{tag}-{level}-{kind}.pdf"
+
+
 def test_each_level_prints_its_own_wording(built: dict[str, Path]) -> None:
     root = built["sample"]
     project = build.load_project(root)
     for topic in project.topics:
         for length in LENGTHS:
-            texts = {lv: normal(text_of(root / "build" / topic.slug /
-                                        f"{topic.slug}-{lv}-{length}.pdf")) for lv in LEVELS}
+            texts = {lv: normal(text_of(output(root, topic, lv, length))) for lv in LEVELS}
             for level in LEVELS:
                 lead = normal(markup.plain(topic.summary(level)))
                 assert lead[:80] in texts[level], (topic.slug, level, length)
@@ -93,25 +99,28 @@ def test_key_points_and_help_lines_are_on_the_flyer(built: dict[str, Path]) -> N
     root = built["sample"]
     for topic in build.load_project(root).topics:
         for level in LEVELS:
-            text = normal(text_of(root / "build" / topic.slug / f"{topic.slug}-{level}-flyer.pdf"))
+            text = normal(text_of(output(root, topic, level, "flyer")))
             for point in topic.key_points:
                 assert normal(markup.plain(point(level))) in text
             for resource in topic.resources:
                 assert resource.name in text.replace("& ", "& ")
                 assert resource.phone is None or resource.phone in text
-            assert "Reviewed: November 2026" in text
+            assert ("Última revisión: noviembre de 2026" if topic.tag
+                    else "Reviewed: November 2026") in text
 
 
 def test_booklet_has_every_section_glossary_and_references(built: dict[str, Path]) -> None:
     root = built["sample"]
     for topic in build.load_project(root).topics:
-        text = normal(text_of(root / "build" / topic.slug / f"{topic.slug}-standard-booklet.pdf"))
+        text = normal(text_of(output(root, topic, "standard", "booklet")))
         for section in topic.sections:
             assert normal(markup.plain(section.heading("standard"))) in text
-        assert "Words to know" in text and "References" in text
+        words, references, page = (("Palabras", "Referencias", r"Página 2 de \d+") if topic.tag
+                                   else ("Words to know", "References", r"Page 2 of \d+"))
+        assert words in text and references in text, topic.name
         for entry in topic.glossary:
             assert entry.term in text
-        assert re.search(r"Page 2 of \d+", text)
+        assert re.search(page, text)
 
 
 def test_no_missing_glyph_boxes(built: dict[str, Path]) -> None:

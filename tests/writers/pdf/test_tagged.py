@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from handouts.build import project as build
 from handouts.cli import main
 from tests.golden.cases import CASES, make_project
-from tests.helpers import ROOT, make_test_clinic, run_tool
+from tests.helpers import ROOT, copy_content, make_test_clinic, run_tool
 
 BRANDS = ("sample", "test-clinic")
 
@@ -52,7 +52,7 @@ def tagged(tmp_path_factory: pytest.TempPathFactory) -> list[Built]:
         root = tmp_path_factory.mktemp(f"sample-{brand}")
         for name in ("handouts.toml", "_brand.yml"):
             shutil.copy(ROOT / name, root / name)
-        shutil.copytree(ROOT / "content", root / "content")
+        copy_content(root)
         if brand == "test-clinic":
             make_test_clinic(root)
         # the sample's flyers wait for shorter content; the golden cases have flyers

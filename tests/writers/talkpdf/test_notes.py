@@ -5,6 +5,7 @@ dark clinic template's light text is printed readable on white."""
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -56,25 +57,24 @@ def test_long_notes_go_on_over_pages_and_none_is_lost(paragraphs: int) -> None:
     made = notes.write(layoutxml.read(deck(text)), inputs(here))
     pages = made.count
     assert pages >= 3 + paragraphs // 25
-    written = " ".join(" ".join(page.split()) for page in page_text(_saved(made.data)))
+    written = " ".join(" ".join(page.split()) for page in pages_of(made.data))
     for n in range(paragraphs):  # every paragraph whole, in order
         assert f"Point {n}. {WORDS}" in written, n
     assert written.count("What soap does (continued)") == pages - 3
 
 
-def _saved(data: bytes) -> Path:
-    import tempfile
-
-    handle = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)  # noqa: SIM115
-    handle.write(data)
-    handle.close()
-    return Path(handle.name)
+def pages_of(data: bytes) -> list[str]:
+    """The text of each page of a PDF's bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "notes.pdf"
+        path.write_bytes(data)
+        return page_text(path)
 
 
 def test_pages_are_numbered_in_the_output_s_language(tmp_path: Path) -> None:
     spanish = WriterLabels(page="Página %(number)s de %(count)s", continued="continuación")
     made = notes.write(layoutxml.read(deck("<p>Hola.</p>")), inputs(tmp_path, spanish))
-    pages = page_text(_saved(made.data))
+    pages = pages_of(made.data)
     assert [re.search(r"Página (\d) de (\d)", p).groups() for p in pages] == [  # type: ignore[union-attr]
         ("1", "3"), ("2", "3"), ("3", "3")]
 
