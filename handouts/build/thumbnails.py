@@ -91,7 +91,6 @@ def first_slides(project: Project, jobs: Sequence[Job]) -> FirstSlide:
     is no deck of `jobs`, what rendering and drawing raise for one that cannot be made."""
     from handouts.build.project import render_layout, writer_inputs
     from handouts.document import jinja as templates
-    from handouts.writers.talkpdf.slide import first_slide
 
     decks = {job.path(project.out_dir): job for job in jobs if job.fmt == "pptx"}
     envs: dict[str, Any] = {}
@@ -104,6 +103,8 @@ def first_slides(project: Project, jobs: Sequence[Job]) -> FirstSlide:
                 project.settings.templates_dir, root=project.settings.root,
                 catalogue=project.catalogue_of(job.topic))
         doc = render_layout(project, job, envs[language])
+        from handouts.writers.talkpdf.slide import first_slide  # only when a deck is shown
+
         return first_slide(doc, writer_inputs(project, job))
 
     return draw

@@ -154,6 +154,9 @@ def where_each_goes(root: Path) -> dict[str, tuple[str, str]]:
     for name, length in settings["lengths"].items():
         kinds[f"{length['print_name']}.pdf"] = name
         kinds[f"talk-{length['talk_minutes']}min.pptx"] = name
+        if length.get("talk_prints", True):  # the talk printed
+            for kind in ("handout", "notes"):
+                kinds[f"talk-{length['talk_minutes']}min-{kind}.pdf"] = name
     return {f"{level}-{kind}": (level, length) for level in settings["levels"]
             for kind, length in kinds.items()}
 

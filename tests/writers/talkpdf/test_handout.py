@@ -50,7 +50,7 @@ def test_rows_stay_on_the_page_and_apart(paper: str, slide: str, header: float,
 @pytest.mark.parametrize("brand", ["sample", "test-clinic"])
 def test_every_slide_is_a_figure_saying_its_text(built: dict[str, Path], brand: str) -> None:
     paths = printouts(built[brand], "handout")
-    assert len(paths) == 2 * 3 * 2  # the standard and full lengths only
+    assert len(paths) == 2 * 2 * 3 * 2  # 2 topics in 2 languages; standard and full
     for path in paths:
         slides = Presentation(str(deck_of(path))).slides
         pages = elements(path)
