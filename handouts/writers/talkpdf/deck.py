@@ -13,7 +13,6 @@ printed on white, and its placeholders' own text colours are kept where they rea
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,9 +21,8 @@ from handouts.colours import WHITE
 from handouts.contrast import Ink, Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic, Location
-from handouts.files import Refused
 from handouts.fonts.metrics import measurer
-from handouts.writers.contract import UnusablePicture, WriterError, WriterInputs
+from handouts.writers.contract import UnusablePicture, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.inks import DeckInks
 from handouts.writers.pptx.output import _Pictures as Pictures
@@ -125,8 +123,6 @@ def deck(doc: L.Document, inputs: WriterInputs, first: bool = False) -> Deck:
 
 def _template(theme: DeckTheme) -> tuple[SlideGeometry, dict[str, Layout]]:
     """The geometry of a clinic template's content layout, and each kind's layout."""
-    from pptx import Presentation
-
     from handouts.writers.pptx import template as pptxtemplate
     from handouts.writers.pptx.layouts import (
         body_placeholder,
@@ -135,12 +131,7 @@ def _template(theme: DeckTheme) -> tuple[SlideGeometry, dict[str, Layout]]:
     )
 
     assert theme.template is not None
-    try:
-        template = pptxtemplate.load(theme.template, (theme.template.parent,))
-    except Refused as exc:  # changed since the brand was read
-        raise WriterError(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
-            from None
-    prs = Presentation(io.BytesIO(template.data))
+    prs = pptxtemplate.presentation(theme.template)  # raises WriterError if it changed
     by_kind = layouts_by_kind(prs, [], theme.template)  # the deck warns of fallbacks
     out = {}
     for kind, layout in by_kind.items():

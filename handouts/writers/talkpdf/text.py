@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -22,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from handouts.document import model as L
 from handouts.fonts.registry import FaceNames
-from handouts.writers.addresses import times_whole
+from handouts.writers.pdf.flowables import _markup as print_markup
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pptx.measure import LINE_SPACING, Item, indent
 from handouts.writers.pptx.plan import Box
@@ -50,24 +49,10 @@ class Line:
     align: str = "left"
 
 
-def markup(runs: L.Inline, bold: bool, link: str | None) -> str:
-    """`runs` as reportlab paragraph markup, all bold when `bold`, links in `link`
-    ('#RRGGBB'; None: as the text) and underlined."""
-    out = []
-    for run in runs:
-        if run.text == "\n":
-            out.append("<br/>")
-            continue
-        text = escape(times_whole(run.text))
-        if run.bold or bold:
-            text = f"<b>{text}</b>"
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.href:
-            colour = f" color={quoteattr(link)}" if link else ""
-            text = f"<a href={quoteattr(run.href)}{colour}><u>{text}</u></a>"
-        out.append(text)
-    return "".join(out)
+def markup(runs: L.Inline, bold: bool, link: str) -> str:
+    """`runs` as reportlab paragraph markup, as print writes it (links in `link`,
+    '#RRGGBB', and underlined), all bold when `bold`."""
+    return print_markup(tuple(replace(r, bold=True) for r in runs) if bold else runs, link)
 
 
 def _paragraph(line: Line, faces: FaceNames) -> KeptParagraph:
@@ -84,7 +69,7 @@ def _paragraph(line: Line, faces: FaceNames) -> KeptParagraph:
         style.bulletFontName, style.bulletFontSize = faces.family, size
         style.bulletColor = colors.HexColor(line.bullet or line.colour)
         bullet = f"{item.ordinal}." if item.ordinal else "\u2022"
-    return KeptParagraph(markup(line.runs, line.bold, line.link), style, bullet)
+    return KeptParagraph(markup(line.runs, line.bold, line.link or line.colour), style, bullet)
 
 
 def draw_lines(canvas: Any, lines: Sequence[Line], box: Box, faces: FaceNames,
