@@ -5,9 +5,11 @@ own text never below the level's print size."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
@@ -71,3 +73,16 @@ def test_the_handout_s_own_text_is_at_least_the_print_size(built: dict[str, Path
         own = [(y1 - y0) / NOTO_HEIGHT for _, y0, _, y1, _ in words(path, 1)
                if y0 < 60 or y0 > 720]
         assert own and min(own) >= MIN_PRINT[level] - 0.05, (path.name, min(own))
+
+
+def test_a_print_name_that_would_take_a_handout_s_name_is_refused(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    settings = sample / "handouts.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('print_name = "brochure"',
+                                     'print_name = "talk-20min-handout"'), encoding="utf-8")
+    result = cli("-C", sample, "build", "--no-thumbnails")
+    assert result.exit_code == 2, result.output
+    assert "two outputs would both be named 'ketamine-and-addiction-easy-talk-20min-" \
+        "handout.pdf'" in result.output, result.output
+    assert "handouts.toml:" in result.output
