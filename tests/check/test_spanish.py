@@ -102,9 +102,11 @@ def test_every_number_becomes_spanish_words(number: int, after: str) -> None:
 
 
 def spanish_project(root: Path, topic: str = GOOD_ES, settings: str = "") -> None:
+    """A Spanish project of `topic`, its action given an icon (check asks for a visual)."""
     (root / "handouts.toml").write_text(f'[project]\nlanguage = "es-US"\n{settings}',
                                         encoding="utf-8")
-    write_project(root, topic, "manos.yaml")
+    write_project(root, topic.replace("actions:\n  - {easy:", "actions:\n  - {icon: pill, easy:"),
+                  "manos.yaml")
 
 
 def test_a_spanish_project_is_measured_with_the_spanish_formulas(

@@ -22,7 +22,10 @@ LEVELS = ("easy", "standard", "clinical")
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">'
        '<rect width="40" height="20" fill="#1B5E7A"/></svg>')
 
-WITH_ICONS = GOOD.replace("key_points:\n  - Wash for 20 seconds.\n",
+BARE = GOOD
+"""A topic with no icon."""
+
+WITH_ICONS = BARE.replace("key_points:\n  - Wash for 20 seconds.\n",
                           "key_points:\n  - {text: Wash for 20 seconds., icon: wash-hands}\n"
                           ).replace("actions:\n  - {easy:", "actions:\n  - {icon: pill, easy:")
 
@@ -90,7 +93,7 @@ def test_picture_mistakes_are_located(tmp_path: Path, cli: Callable[..., Result]
 
 
 def test_an_svg_picture_with_a_script_is_refused(tmp_path: Path) -> None:
-    path = project(tmp_path, with_image(GOOD))
+    path = project(tmp_path, with_image(BARE))
     (tmp_path / "pictures" / "steps.svg").write_text(
         SVG.replace("</svg>", "<script>alert(1)</script></svg>"), encoding="utf-8")
     _, problems = load_topic(path, LEVELS, tmp_path)
@@ -124,23 +127,23 @@ def findings(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_check_asks_for_visuals_captions_and_real_alt_text(tmp_path: Path) -> None:
-    assert findings(tmp_path, GOOD) == [
+    assert findings(tmp_path, BARE) == [
         "easy: has no picture or icon; visual aids help readers understand and remember "
         "(PEMAT-P item 15): give key points and actions an 'icon:', or a section an 'image:'"]
     assert findings(tmp_path, WITH_ICONS) == []
-    assert findings(tmp_path, with_image(GOOD)) == []
+    assert findings(tmp_path, with_image(BARE)) == []
     no_caption = IMAGE.replace("      caption: How to wash your hands\n", "")
-    assert findings(tmp_path, with_image(GOOD, no_caption)) == [
+    assert findings(tmp_path, with_image(BARE, no_caption)) == [
         "easy: section 'why' picture has no caption; give it a 'caption:' that says what it "
         "shows (PEMAT-P item 18)"]
     echoed = IMAGE.replace("caption: How to wash your hands", "caption: Four steps of hand "
                            "washing.")
-    assert findings(tmp_path, with_image(GOOD, echoed)) == [
+    assert findings(tmp_path, with_image(BARE, echoed)) == [
         f"{level}: section 'why' picture's alt text repeats its caption; say in the alt text "
         "what the picture shows" for level in ("easy", "standard")]  # not the clinical alt
     named = IMAGE.replace(
         "alt: {easy: Four steps of hand washing, standard: Four steps of hand washing,\n"
         "            clinical: The four steps of hand hygiene}", "alt: steps.svg")
-    assert findings(tmp_path, with_image(GOOD, named)) == [
+    assert findings(tmp_path, with_image(BARE, named)) == [
         "easy: section 'why' picture's alt text 'steps.svg' is a file name; say what the "
         "picture shows"]
