@@ -231,15 +231,15 @@ def check_command(root: Path, strict: bool, as_json: bool, outputs: bool) -> Non
     import json
 
     from handouts.build import project as build
-    from handouts.build.api import finding_diagnostic
+    from handouts.build.api import finding_diagnostic, refuse_unsettable
     from handouts.build.summary import diagnostic_json
     from handouts.check import spanish
     from handouts.check.literacy import Grade, check
 
     project = build.load_project(root)
     if outputs:
-        _check_outputs(project.settings.build_dir, as_json)
-        return
+        return _check_outputs(project.settings.build_dir, as_json)
+    refuse_unsettable(project)  # text the writers cannot set or draw, as build refuses
     settings = project.settings
     result = check(project.topics, settings.levels, targets=settings.targets)
     warnings = [*project.warnings, *(finding_diagnostic(f) for f in result.findings)]

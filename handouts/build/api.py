@@ -20,7 +20,7 @@ from handouts.build import uptodate
 from handouts.build.settings import SETTINGS_FILE
 from handouts.build.settings import load as load_settings
 from handouts.build.summary import BrandSummary, Summary
-from handouts.errors import BuildError, Diagnostic, HandoutsError
+from handouts.errors import BuildError, ContentError, Diagnostic, HandoutsError
 
 if TYPE_CHECKING:
     from handouts.build.project import Project
@@ -189,6 +189,16 @@ def _tidy(build_dir: Path, projects: list[Project], some_broken: bool,
     for folder in sorted(build_dir.iterdir()):
         if folder not in outs and not folder.is_symlink() and (folder / MANIFEST).is_file():
             runner.remove_layout(folder, formats, notice)
+
+
+def refuse_unsettable(project: Project) -> None:
+    """Raise ContentError, as the build does, for any text of the project's outputs that
+    the writers cannot set or its fonts cannot draw (handouts.build.glyphs: `check` runs
+    every template, no writer)."""
+    from handouts.build.glyphs import project_glyph_problems
+
+    if refused := project_glyph_problems(project):
+        raise ContentError(refused)
 
 
 def finding_diagnostic(finding: Finding) -> Diagnostic:

@@ -2,12 +2,13 @@
 can draw, and the warning when its italics cannot be drawn as italics.
 
 It runs once per output, after the template has written the layout document and before a
-writer draws it (handouts.build.runner), against the brand's body and heading families
-(handouts.fonts.coverage), and against the scripts the writers cannot set (right-to-left
-and shaped scripts, handouts.fonts.scripts). Such a character, or one no font has, is an
-input mistake, located where it was written: the topic's content file (as itself or as a
-YAML escape), else the brand file (the clinic's name, contact lines), else the template
-that wrote it. The writers do not check again.
+writer draws it (handouts.build.runner), and for every output in `make-handouts check`
+(`project_glyph_problems`: the templates run, no writer), against the brand's body and
+heading families (handouts.fonts.coverage), and against the scripts the writers cannot
+set (right-to-left and shaped scripts, handouts.fonts.scripts). Such a character, or one
+no font has, is an input mistake, located where it was written: the topic's content file
+(as itself or as a YAML escape), else the brand file (the clinic's name, contact lines),
+else the template that wrote it. The writers do not check again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from handouts.build.project import Job, Project, brand_fonts
+import jinja2
+
+from handouts.build.project import Job, Project, brand_fonts, plan, render_layout
+from handouts.document import jinja as templates
 from handouts.document import model as layout
 from handouts.errors import Diagnostic, Location, Problem
 from handouts.fonts.coverage import cannot_draw
@@ -40,6 +44,23 @@ def glyph_problems(project: Project, job: Job, doc: layout.Document) -> list[Pro
             *(Problem(places.of(char), f"the brand's font cannot draw '{char}' "
                       f"(U+{ord(char):04X})", "replace the character, or use a brand font "
                       "that has it") for char in missing)]
+
+
+def project_glyph_problems(project: Project) -> list[Problem]:
+    """The `glyph_problems` of every output the project builds, each problem once, in the
+    order of the outputs: what `check` refuses as `build` would. Runs every output's
+    template (not its writer); raises TemplateError as the build would."""
+    envs: dict[str, jinja2.Environment] = {}  # one per language, as the build's workers
+    found: list[Problem] = []
+    for job in plan(project, formats=project.formats):
+        language = job.topic.language
+        if language not in envs:
+            envs[language] = templates.environment(
+                project.settings.templates_dir, root=project.settings.root,
+                catalogue=project.catalogue_of(job.topic))
+        doc = render_layout(project, job, envs[language])
+        found.extend(p for p in glyph_problems(project, job, doc) if p not in found)
+    return found
 
 
 def _script_problems(refused: dict[str, Refusal], places: _CharPlaces) -> list[Problem]:

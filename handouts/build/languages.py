@@ -1,5 +1,6 @@
-"""The project's language and the reading targets of each level in a language, from
-handouts.toml: `language` under [project], and [languages.TAG.levels.NAME] tables.
+"""The project's language, the languages it hyphenates, and the reading targets of each
+level in a language, from handouts.toml: `language` and `hyphenate` under [project], and
+[languages.TAG.levels.NAME] tables.
 
 The language is a BCP 47 tag ("en-US", "es", "es-US"), parsed with Babel so that a tag
 of a language Babel knows nothing of is refused as well as a malformed one. The reading
@@ -10,12 +11,14 @@ formulas are chosen by its language subtag: English (Flesch-Kincaid, SMOG) or Sp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from handouts.errors import Location
 from handouts.schema.nodes import Map
 from handouts.schema.reader import Field, Reader, suggest
+from handouts.writers.hyphenation import known
 
 DEFAULT_LANGUAGE = "en-US"
 
@@ -109,6 +112,21 @@ def check_tag(r: Reader, tag: str, at: Location, what: str) -> bool:
                   "data (Babel/CLDR)", TAG_TODO)
         return False
     return True
+
+
+def hyphens(r: Reader, project: dict[str, Any], given: dict[str, Any],
+            at: Callable[[str], Location]) -> tuple[str, ...]:
+    """The languages whose print is hyphenated, from the [project] options `project`
+    (defaults filled in; `given`: those written, `at`: where each is written), with a
+    problem recorded for a `language` that check_tag refuses and for each `hyphenate`
+    entry pyphen has no rules for."""
+    if "language" in given:
+        check_tag(r, project["language"], at("language"), "[project] language")
+    for tag in project["hyphenate"]:
+        if not isinstance(tag, str) or not known(tag):
+            r.problem(at("hyphenate"), f"[project] hyphenate: no hyphenation rules for "
+                      f"{tag!r}", "list language tags such as \"es\" or \"en\"")
+    return tuple(project["hyphenate"])
 
 
 def read_targets(r: Reader, table: Map | None, where: Location, levels: tuple[str, ...]

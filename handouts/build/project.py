@@ -367,7 +367,8 @@ def writer_inputs(project: Project, job: Job) -> WriterInputs:
         date=review.reviewed_on if review else None,
         fold_guides=project.settings.fold_guides, assets_roots=assets_roots(project),
         pptx_template=b.pptx_template,
-        labels=project.catalogue_of(job.topic).writer_labels())
+        labels=project.catalogue_of(job.topic).writer_labels(),
+        hyphenate=project.settings.hyphenate)
 
 
 def make_output(project: Project, job: Job, doc: layout.Document) -> Output:

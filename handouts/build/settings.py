@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, check_tag, read_targets
+from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, hyphens, read_targets
 from handouts.build.lengths import (
     DEFAULT_LENGTHS,
     LENGTH_NAMES,
@@ -71,6 +71,7 @@ class Settings:
     """The project's language: a BCP 47 tag ("en-US", "es-US")."""
     targets: tuple[LevelTargets, ...] = ()
     """Each level's reading targets in a language other than English ([languages])."""
+    hyphenate: tuple[str, ...] = ("es",)  # hyphenation.HYPHENATED_BY_DEFAULT, as below
 
     def level(self, name: str) -> Level:
         return next(level for level in self.levels if level.name == name)
@@ -100,6 +101,7 @@ PROJECT_OPTIONS = (
     Field("fold_guides", "print fold guides on trifolds", (bool,), False),
     Field("brands", "several brand files, each built into its own folder", (list,), ()),
     Field("language", "the project's language, a BCP 47 tag", (str,), DEFAULT_LANGUAGE),
+    Field("hyphenate", "the languages whose print is hyphenated", (list,), ("es",)),
 )
 LEVEL_OPTIONS = (
     Field("label", "a name for people", (str,)),
@@ -194,9 +196,7 @@ def load(root: Path) -> Settings:
     def at(key: str) -> Location:
         return project_table.where(key) if project_table else Location(path)
 
-    if "language" in given:
-        check_tag(r, project["language"], at("language"), "[project] language")
-
+    hyphenate = hyphens(r, project, given, at)  # and the language tag checked
     folders = {key: root / project[key] for key in ("content", "templates", "build")}
     for key in ("content", "templates", "brand"):
         if key in given and not _stays_inside(root / project[key], root):
@@ -229,7 +229,7 @@ def load(root: Path) -> Settings:
         source_text=text,
         digest=sha,
         language=project["language"],
-        targets=targets,
+        targets=targets, hyphenate=hyphenate,
     )
 
 

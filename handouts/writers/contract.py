@@ -19,6 +19,7 @@ from pathlib import Path
 from handouts.colours import Palette
 from handouts.errors import Diagnostic
 from handouts.fonts.families import Fonts
+from handouts.writers.hyphenation import HYPHENATED_BY_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class WriterInputs:
     """A clinic's own PowerPoint template, already checked when the brand was read."""
     labels: WriterLabels = field(default_factory=WriterLabels)
     """The words the writer draws itself, in the output's language."""
+    hyphenate: tuple[str, ...] = HYPHENATED_BY_DEFAULT
+    """The languages (language subtags) whose printed text is hyphenated."""
 
 
 @dataclass(frozen=True)

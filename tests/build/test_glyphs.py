@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from handouts.build.glyphs import _char_location
 from handouts.errors import Location
 from handouts.fonts.scripts import REFUSED_SCRIPTS, RIGHT_TO_LEFT
-from tests.helpers import DATA, GOOD, make_test_clinic, write_project
+from tests.helpers import DATA, GOOD, GOOD_ES, make_test_clinic, write_project
 
 BODY = "      easy: Germs live on hands."
 HETA = "\u0370"
@@ -187,3 +187,68 @@ def test_allowed_scripts_and_spanish_text_still_build(tmp_path: Path, text: str)
         result = _build(tmp_path, "full")
         assert result.exit_code == 0, result.output
         assert list(tmp_path.glob("build/**/*.pdf"))
+
+
+SPANISH_EASY = "  easy: Las manos limpias frenan los gérmenes."
+SPANISH_MARKS = "  easy: ¿Sabía que las manos limpias frenan los gérmenes? ¡Niño o niña, lávese!"
+
+
+def _spanish_project(root: Path, font: Path | None = None) -> Path:
+    """A Spanish project whose easy summary has '¿', '¡', 'ñ' and accents, its brand's
+    font `font` (regular and bold) if given; returns the content file."""
+    root.mkdir(exist_ok=True)
+    (root / "handouts.toml").write_text('[project]\nlanguage = "es-US"\n', encoding="utf-8")
+    path = write_project(root, GOOD_ES.replace(SPANISH_EASY, SPANISH_MARKS))
+    if font is not None:
+        (root / "brand").mkdir()
+        shutil.copy(font, root / "brand" / "Cut.ttf")
+        (root / "_brand.yml").write_text(
+            "meta:\n  name: Clínica\ntypography:\n  fonts:\n    - family: Cut\n"
+            "      source: file\n      files: [brand/Cut.ttf]\n  base: {family: Cut}\n"
+            "  headings: {family: Cut}\n", encoding="utf-8")
+    return path
+
+
+def _where(path: Path, char: str) -> str:
+    """'path:line:column' of the first `char` in the file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if char in line)
+    return f"{path}:{number}:{lines[number - 1].index(char) + 1}"
+
+
+def test_a_brand_font_without_the_spanish_letters_is_a_located_error_in_build_and_check(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    """A subset of Noto Sans without '¿', '¡', 'ñ' and the accented letters, as a brand's
+    font: each missing letter is reported where the content first has it."""
+    from handouts.fonts.families import builtin_fonts
+    from tests.fonts.test_coverage import SPANISH, subset_without
+
+    font = subset_without(builtin_fonts().regular, tmp_path / "Cut.ttf", SPANISH)
+    root = tmp_path / "project"
+    path = _spanish_project(root, font)
+    for command in (("build", "-j", "1", "--level", "easy", "--format", "pdf", "--no-report"),
+                    ("check",)):
+        result = cli("-C", root, *command)
+        assert result.exit_code == 2, result.output
+        for char in "¡¿ñ":
+            assert f"{_where(path, char)}: the brand's font cannot draw '{char}' " \
+                   f"(U+{ord(char):04X})" in result.output, result.output
+    assert not list(root.glob("build/**/*.pdf"))
+
+
+def test_the_same_spanish_project_builds_and_checks_in_the_built_in_font(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    _spanish_project(tmp_path)
+    assert cli("-C", tmp_path, "check").exit_code == 0
+    result = cli("-C", tmp_path, "build", "-j", "1", "--level", "easy", "--format", "pdf",
+                 "--no-report")
+    assert result.exit_code == 0, result.output
+
+
+def test_check_refuses_right_to_left_text_as_build_does(tmp_path: Path,
+                                                         cli: Callable[..., Result]) -> None:
+    """`check` measured Hebrew text's reading grade and passed; the build refused it."""
+    path = write_project(tmp_path, GOOD.replace(BODY, BODY + " שלום"))
+    result = cli("-C", tmp_path, "check")
+    _refused(result, f"{path}:{GOOD.splitlines().index(BODY) + 1}:{len(BODY) + 2}", "ש",
+             "Hebrew")

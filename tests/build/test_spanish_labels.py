@@ -89,3 +89,28 @@ def test_a_changed_project_catalogue_makes_its_outputs_again(tmp_path: Path,
     result = cli(*args)
     assert result.exit_code == 0 and "built 1" in result.output, result.output
     assert "Ideas clave" in run_tool("pdftotext", flyer, "-")
+
+
+def test_no_english_label_is_left_on_the_sample_s_spanish_outputs(
+        built: dict[str, Path]) -> None:
+    """Every Spanish output of the sample (each brand), read back as text, holds no English
+    label: an English label's words appear only where the Spanish content file itself
+    has them (an English reference title)."""
+    pieces = english_pieces()
+    for root in built.values():
+        outputs = sorted(p for p in (root / "build").rglob("*-es-*") if p.suffix in
+                         (".pdf", ".pptx"))
+        assert len(outputs) == 36, root
+        for path in outputs:
+            text = " ".join((run_tool("pdftotext", path, "-") if path.suffix == ".pdf"
+                             else deck_text(path)).replace("\u00ad\n", "").split())
+            source = (root / "content" / f"{path.parent.name}.es.yaml").read_text(
+                encoding="utf-8")
+            left = [piece for piece in pieces
+                    if re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![a-z])", text)
+                    and piece not in source]
+            assert not left, (path.name, left)
+            data = path.read_bytes() if path.suffix == ".pdf" else \
+                zipfile.ZipFile(path).read("ppt/slides/slide2.xml")
+            tags = {a or b for a, b in re.findall(rb'/Lang \(([\w-]+)\)|lang="([\w-]+)"', data)}
+            assert tags == {b"es-US"}, (path.name, tags)

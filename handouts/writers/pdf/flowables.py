@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import count
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
@@ -21,45 +19,31 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from handouts.colours import Palette
 from handouts.contrast import Ink, Inks, alternatives
 from handouts.document import model as L
 from handouts.errors import Diagnostic
-from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import width as string_width
 from handouts.fonts.registry import register
 from handouts.writers.addresses import times_whole
 from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
+from handouts.writers.hyphenation import dictionary
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.figures import QRFlowable, TaggedList, picture
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
 from handouts.writers.pdf.tags import Node
-
-
-@dataclass(frozen=True)
-class Theme:
-    """How a document looks: fonts, sizes, colours and paper; in points."""
-
-    fonts: Fonts
-    heading_fonts: Fonts | None = None  # the headings' family; None: the body family
-    body_size: float = 11.0
-    """Body text size; no text is set smaller."""
-    palette: Palette = field(default_factory=Palette)
-    paper: str = "letter"
-    fold_guides: bool = False
-    title: str = ""
-    author: str = ""
-    assets_roots: tuple[Path, ...] = (Path("."),)
-    """Where pictures may be read from: the project, and a --brand file's folder."""
+from handouts.writers.pdf.theme import Theme as Theme  # where the writer's modules find it
 
 
 class Styles:
     """The paragraph styles of a theme on one ground (handouts.writers.pdf.inks.GROUNDS):
-    body, lead, small, meta, centred and headings, each in the colour that reads on it."""
+    body, lead, small, meta, centred and headings, each in the colour that reads on it.
+    Text in all but headings is hyphenated by the rules of `lang` (the document's BCP 47
+    tag) when the theme hyphenates that language (handouts.writers.pdf.hyphens)."""
 
-    def __init__(self, theme: Theme, italic: bool = True, ground: str = "page") -> None:
+    def __init__(self, theme: Theme, italic: bool = True, ground: str = "page",
+                 lang: str = "") -> None:
         faces = register(theme.fonts, italic)
         family = faces.family
         self.family = family
@@ -71,11 +55,14 @@ class Styles:
         self.leading = size * 1.38
         self.palette, self.ground = theme.palette, ground
         self.others = alternatives(theme.palette)
+        hyphenation = dictionary(lang, theme.hyphenate)
 
         def style(name: str, **kw: object) -> ParagraphStyle:
             base: dict[str, object] = dict(
                 fontName=family, fontSize=size, leading=self.leading, spaceAfter=size * 0.55,
                 allowWidows=0, allowOrphans=0)
+            if hyphenation and _ROLE[name] != "heading":
+                base["hyphenationLang"] = hyphenation
             base.update(kw)
             role = _ROLE[name]
             base["textColor"] = self.colour(role, float(base["fontSize"]),  # type: ignore[arg-type]
@@ -168,10 +155,10 @@ class Builder:
     a Figure with alternative text; rules, spacers, boxes and bands are decoration."""
 
     def __init__(self, theme: Theme, italic: bool = True,
-                 labels: WriterLabels | None = None) -> None:
-        self.theme, self.italic = theme, italic
+                 labels: WriterLabels | None = None, lang: str = "") -> None:
+        self.theme, self.italic, self.lang = theme, italic, lang
         self.labels = labels or WriterLabels()
-        self.st = Styles(theme, italic)
+        self.st = Styles(theme, italic, lang=lang)
         self.grounds = {"page": self.st}
         self.inks = Inks(theme.palette)
         """The inks drawn so far: the colours replaced are the output's warnings."""
@@ -208,7 +195,7 @@ class Builder:
     def on(self, ground: str) -> Styles:
         """The styles of text on `ground` (inks.GROUNDS), made once."""
         if ground not in self.grounds:
-            self.grounds[ground] = Styles(self.theme, self.italic, ground)
+            self.grounds[ground] = Styles(self.theme, self.italic, ground, self.lang)
         return self.grounds[ground]
 
     def ink(self, ink: Ink) -> colors.Color:

@@ -77,7 +77,7 @@ def draw(doc: L.Document, theme: Theme, labels: WriterLabels | None = None) -> O
     warning for every brand colour replaced by one that reads on its ground; raises Overflow instead
     of cutting text, brand.assets.ImageProblem for a bad picture. Running page numbers are
     worded by `labels` (default: WriterLabels's English)."""
-    build = Builder(theme, L.uses_italic(doc), labels)
+    build = Builder(theme, L.uses_italic(doc), labels, doc.lang)
     planned = pages.plan(doc, theme.paper, build.blocks, build.st.leading,
                          char_width(build.st.family, build.st.size))
     if planned.shortfalls:

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from handouts.writers.pdf import hyphens
 from handouts.writers.pdf.tags import Path, marked
 from handouts.writers.pdf.urlbreaks import with_url_breaks
 
@@ -32,7 +33,9 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
 
     `tag` is the structure element the paragraph's text belongs to (handouts.writers.pdf.
     tags; None: none) and `links` what each link address it holds says, for its
-    annotation; the parts of a split keep both, so they stay one element.
+    annotation; the parts of a split keep both, so they stay one element. `source` is the
+    paragraph's text as written, whitespace dropped (a part's, its share of the whole's),
+    against which drawing tells the hyphens hyphenation added (handouts.writers.pdf.hyphens).
     """
 
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
@@ -47,6 +50,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         """The layout that drawing draws; None before the first wrap or split."""
         self.tag: Path | None = None
         self.links: dict[str, str] = {}
+        self.source = hyphens.bare(_text(self.frags))
 
     def _key(self, width: float) -> tuple[object, ...]:
         return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
@@ -88,8 +92,14 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         if len(parts) == 1 and parts[0] is whole:
             return [self]
         made = [self._part(p) for p in parts]
-        for part in made:
+        # A part's text holds the hyphens its lines were broken with: its source is its
+        # share of the whole's, so that drawing still tells them from the written ones.
+        ends = hyphens.added(self.source, [_text(p.frags) for p in made])
+        start = 0
+        for n, part in enumerate(made):
             part.tag, part.links = self.tag, self.links
+            if ends is not None:
+                part.source, start = self.source[start:ends[n][0]], ends[n][0]
             part.wrap(available_width, available_height)
         return made
 
@@ -113,7 +123,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         layout = self._shown
         if layout is None:
             raise AttributeError("a paragraph is drawn before it is wrapped")
-        layout = with_line_ends(layout)
+        layout = with_line_ends(layout, self.source)
         layout.canv = self.canv
         try:
             layout.draw()
@@ -121,13 +131,37 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             del layout.canv
 
 
-def with_line_ends(layout: Paragraph) -> Paragraph:
+def _text(frags: list[Any]) -> str:
+    """The text of reportlab paragraph fragments; a split's parts have words instead: a
+    one-font paragraph's a fragment with `words`, another's lists [width, (fragment,
+    text), ...]."""
+    out: list[str] = []
+    for frag in frags:
+        if isinstance(frag, list):
+            out.extend(str(text) for _, text in frag[1:])
+        else:
+            out.append(getattr(frag, "text", None) or " ".join(getattr(frag, "words", ())))
+    return " ".join(out)
+
+
+def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     """A copy of laid-out `layout` to draw, each line but its last ending with the space it
     was broken at (an invisible glyph), so that text read from the page or its structure
     tree has a word break there ('surgery and pain', not 'andpain'); not where a web
-    address was broken between its pieces. `layout` itself is left as it is."""
+    address was broken between its pieces. A line ending in a hyphen that hyphenation
+    added (one that `source`, the text as written without whitespace, does not have)
+    ends in a soft hyphen instead, and no space, so the word reads whole
+    (handouts.writers.pdf.hyphens). `layout` itself is left as it is."""
     lines = list(layout.blPara.lines)
-    for n, line in enumerate(lines[:-1]):
+    texts = [" ".join(line[1]) if isinstance(line, tuple)
+             else "".join(getattr(w, "text", "") for w in line.words) for line in lines]
+    ends = hyphens.added(source, texts) if source else None
+    for n, line in enumerate(lines):
+        if ends is not None and ends[n][1]:
+            lines[n] = _softened(line, layout)
+            continue
+        if n == len(lines) - 1:
+            break
         if isinstance(line, tuple):  # one font: (extra space, words)
             lines[n] = (line[0], [*line[1], ""])
             continue
@@ -145,6 +179,32 @@ def with_line_ends(layout: Paragraph) -> Paragraph:
     drawn.blPara = copy.copy(layout.blPara)
     drawn.blPara.lines = lines
     return drawn
+
+
+def _softened(line: Any, layout: Paragraph) -> Any:
+    """`line` of `layout` (one ending in a hyphen hyphenation added) with that hyphen a
+    soft hyphen, where its font draws one as wide; else `line` itself."""
+    if isinstance(line, tuple):
+        words = list(line[1])
+        font, size = layout.blPara.fontName, layout.blPara.fontSize
+        if words and words[-1].endswith("-") and hyphens.soft_hyphen_fits(font, size):
+            words[-1] = words[-1][:-1] + hyphens.SOFT_HYPHEN
+            return (line[0], words)
+        return line
+    for n in range(len(line.words) - 1, -1, -1):
+        word = line.words[n]
+        text = getattr(word, "text", "")
+        if not text:
+            continue
+        if not text.endswith("-") or not hyphens.soft_hyphen_fits(word.fontName,
+                                                                  word.fontSize):
+            return line
+        soft = copy.copy(word)
+        soft.text = text[:-1] + hyphens.SOFT_HYPHEN
+        made = copy.copy(line)
+        made.words = [*line.words[:n], soft, *line.words[n + 1:]]
+        return made
+    return line
 
 
 _PER_PARAGRAPH = ("autoLeading", "allowWidows", "allowOrphans", "_JustifyLast")

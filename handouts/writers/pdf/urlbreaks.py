@@ -33,12 +33,17 @@ _BREAK_WIDTH = 0.01
 
 def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
     """reportlab paragraph fragments with a break opportunity after each break character
-    of a link's text (a fragment with a `link`); other fragments are kept as they are."""
+    of a link's text (a fragment with a `link`), each piece of a link marked `nobr` (never
+    hyphenated); other fragments are kept as they are."""
     out: list[Any] = []
     picture: ImageReader | None = None
     for frag in frags:
         text = getattr(frag, "text", "")
-        parts = pieces(text) if getattr(frag, "link", None) and text else [text]
+        linked = bool(getattr(frag, "link", None))
+        if linked:  # an address is never hyphenated (handouts.writers.pdf.hyphens)
+            frag = copy.copy(frag)
+            frag.nobr = True
+        parts = pieces(text) if linked and text else [text]
         if len(parts) == 1:
             out.append(frag)
             continue

@@ -42,10 +42,11 @@ def text_of(path: Path, *args: str) -> str:
 
 
 def normal(text: str) -> str:
-    """Whitespace collapsed and typographic quotes and dashes made plain."""
+    """Whitespace collapsed, typographic quotes and dashes made plain, and a word
+    hyphenated at a line end (a soft hyphen, then the break) joined again."""
     table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                            "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-    return " ".join(text.translate(table).split())
+    return " ".join(re.sub(r"\u00ad\s*", "", text).translate(table).split())
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:

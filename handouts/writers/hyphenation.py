@@ -1,0 +1,36 @@
+"""Which languages' printed text is hyphenated, and by which dictionary.
+
+A project lists them in handouts.toml ([project] hyphenate, default Spanish only); a
+document is hyphenated when its language (its `lang`, so a Spanish translation in an
+English project too) is one of them. How the PDF writer hyphenates is handouts.writers.
+pdf.hyphens's. This module loads no writer, so that settings and a deck build can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+HYPHENATED_BY_DEFAULT = ("es",)
+"""The languages whose printed text is hyphenated unless handouts.toml says otherwise
+([project] hyphenate): Spanish, whose long words leave ragged gaps in narrow panels;
+not English, whose unhyphenated layouts are the project's reference outputs."""
+
+
+def dictionary(lang: str, hyphenate: Sequence[str]) -> str:
+    """The pyphen dictionary ('es', 'en_US') to hyphenate a document written in `lang`
+    (a BCP 47 tag, "es-US") by, when its language subtag is one of `hyphenate`; '' when it
+    is not, or pyphen has no dictionary for it."""
+    import pyphen
+
+    primary = lang.split("-")[0].lower()
+    if not primary or primary not in {tag.split("-")[0].lower() for tag in hyphenate}:
+        return ""
+    found: str | None = pyphen.language_fallback(lang.replace("-", "_"))
+    return found or ""
+
+
+def known(language: str) -> bool:
+    """Whether pyphen has a dictionary for `language` (a language subtag or BCP 47 tag)."""
+    import pyphen
+
+    return pyphen.language_fallback(language.replace("-", "_")) is not None
