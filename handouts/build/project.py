@@ -59,7 +59,7 @@ class Job:
 
     @property
     def fmt(self) -> str:
-        """The format's name, which is also the file's suffix."""
+        """The format's name, as --format names it (its file's suffix is `writer.suffix`)."""
         return self.writer.name
 
     @property
@@ -81,12 +81,13 @@ class Job:
         return f"{layout}.xml.j2"
 
     def path(self, build_dir: Path) -> Path:
-        """Where the output goes: `<topic>/<topic>-<level>-<kind>.<format>` in the project's
-        language, `<topic>/<topic>-<tag>-<level>-<kind>.<format>` for a translation (the
-        tag as its file name writes it)."""
+        """Where the output goes: `<topic>/<topic>-<level>-<kind><tail>.<suffix>` in the
+        project's language, `<topic>/<topic>-<tag>-<level>-<kind><tail>.<suffix>` for a
+        translation (the tag as its file name writes it; the format's tail and suffix,
+        handouts.writers.table: `x-easy-talk-20min-notes.pdf`)."""
         tag = f"-{self.topic.tag}" if self.topic.tag else ""
-        stem = f"{self.topic.slug}{tag}-{self.level.name}-{self.kind}"
-        return build_dir / self.topic.slug / f"{stem}.{self.fmt}"
+        stem = f"{self.topic.slug}{tag}-{self.level.name}-{self.kind}{self.writer.tail}"
+        return build_dir / self.topic.slug / f"{stem}.{self.writer.suffix}"
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,8 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
             if not wanted or wanted & {n.lower() for n in t.language_names}
             for lv in s.levels if not levels or lv.name in levels
             for ln in s.lengths if not lengths or ln.name in lengths
-            for writer in project.writers if writer.name in formats]
+            for writer in project.writers if writer.name in formats
+            if ln.talk_prints or not writer.talk_print]
 
 
 def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
@@ -359,7 +361,8 @@ def writer_inputs(project: Project, job: Job) -> WriterInputs:
     size = job.level.min_slide_pt if job.writer.medium == "talk" else job.level.min_print_pt
     return WriterInputs(
         fonts=fonts, font_name=font_name, heading_fonts=heading_fonts,
-        heading_font_name=heading_name, body_size=size, palette=b.palette, paper=b.paper,
+        heading_font_name=heading_name, body_size=size, print_size=job.level.min_print_pt,
+        palette=b.palette, paper=b.paper,
         slide_size=b.slide_size, title=job.topic.title(job.level.name), author=b.name,
         date=review.reviewed_on if review else None,
         fold_guides=project.settings.fold_guides, assets_roots=assets_roots(project),

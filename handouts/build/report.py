@@ -12,25 +12,27 @@ from __future__ import annotations
 
 import contextlib
 import html
-import io
 import json
 import re
-import shutil
 import stat
-import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.build.languages import language_name
 from handouts.build.manifest import Facts, Made
+from handouts.build.thumbnails import (
+    FirstSlide,
+    deck_thumbnail,
+    pdfium_error,
+    thumbnail,
+    whole_png,
+)
 from handouts.check.literacy import CheckResult, Grade
 from handouts.check.spanish import SpanishGrade
 from handouts.errors import Diagnostic, notes_in
 from handouts.files import digest, read_own, write_atomic
 
-THUMB_WIDTH = 130
 REPORT_DIR = "_report"
 REPORT_RECORD = ".handouts-report.json"
 """Beside a clinic's index.html: the report's files as the build wrote them."""
@@ -58,78 +60,12 @@ class Item:
         return f"{count} {self.unit}{'s' * (count != 1)}"
 
 
-def _thumbnail(pdf: Path, png: Path) -> None:
-    """Render page 1 of `pdf` to `png`."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        page = doc[0]
-        width = page.get_width()
-        bitmap = page.render(scale=THUMB_WIDTH / width)
-        picture = io.BytesIO()
-        bitmap.to_pil().save(picture, format="PNG")
-        write_atomic(png, picture.getvalue())
-        page.close()
-    finally:
-        doc.close()
-
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
-"""A PNG file's first eight bytes, and its last twelve (the empty IEND chunk)."""
-
-
-def _whole_png(path: Path) -> bool:
-    """Whether `path` is a regular file holding a PNG from its signature to its end chunk
-    (an empty or cut-short thumbnail is drawn again)."""
-    try:
-        if path.is_symlink() or not path.is_file():
-            return False
-        with path.open("rb") as handle:
-            head = handle.read(8)
-            handle.seek(0, io.SEEK_END)
-            if handle.tell() < 20:
-                return False
-            handle.seek(-12, io.SEEK_END)
-            return head == PNG_SIGNATURE and handle.read(12) == PNG_END
-    except OSError:
-        return False
-
-
 def _ordinary(path: Path) -> bool:
     """Whether `path` is an ordinary file itself (not a link, named pipe or device)."""
     try:
         return stat.S_ISREG(path.lstat().st_mode)
     except OSError:
         return False
-
-
-def pdfium_error() -> type[Exception]:
-    """pypdfium2's error for a file it cannot read (imported only when a report is made)."""
-    import pypdfium2 as pdfium
-
-    return pdfium.PdfiumError  # type: ignore[no-any-return]
-
-
-def _deck_thumbs(decks: Sequence[Path], out: dict[Path, Path], timeout: float = 600) -> None:
-    """Title-slide thumbnails through LibreOffice, when it is installed (one call for all)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None or not decks:
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            subprocess.run([soffice, "--headless", "--norestore",
-                            f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "pdf",
-                            "--outdir", tmp, *map(str, decks)], capture_output=True,
-                           timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return
-        for deck in decks:
-            pdf = Path(tmp) / (deck.stem + ".pdf")
-            if pdf.exists():  # soffice can exit 0 without converting
-                with contextlib.suppress(OSError, ValueError, pdfium_error()):
-                    _thumbnail(pdf, out[deck])
 
 
 def _bar(label: str, value: float, target: float | None, scale: float = 16.0,
@@ -168,10 +104,13 @@ justify-content:center;text-align:center;font-size:12px;background:#FAFAFA}
 
 def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
           warnings: Sequence[Diagnostic], failed: Sequence[str], thumbnails: bool = True,
-          known: Mapping[Path, Facts] | None = None) -> Path:
+          known: Mapping[Path, Facts] | None = None,
+          first_slide: FirstSlide | None = None) -> Path:
     """Write `out_dir/index.html` (and its thumbnails) and return its path. `known` gives
     the facts of each output that is what a build made; another file where an output
-    goes is shown as out of date, and not opened."""
+    goes is shown as out of date, and not opened. A deck's thumbnail is its title slide
+    as `first_slide` draws it (handouts.build.thumbnails.first_slides; None: decks have
+    none)."""
     known = known or {}
     thumbs_dir = out_dir / REPORT_DIR
     if thumbs_dir.is_symlink() or (thumbs_dir.exists() and not thumbs_dir.is_dir()):
@@ -180,12 +119,11 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
     thumb: dict[Path, Path] = {i.path: thumbs_dir / f"{i.path.stem}.{i.fmt}.png" for i in items}
     shown: dict[Path, str] = {}
     titles: dict[Path, str] = {}
-    decks = []
     for item in items:
         if not _ordinary(item.path):  # not built, or not a file the build made: not opened
             continue
         png = thumb[item.path]
-        fresh = _whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
+        fresh = whole_png(png) and png.stat().st_mtime >= item.path.stat().st_mtime
         if not thumbnails:
             png.unlink(missing_ok=True)
         facts = known.get(item.path)
@@ -196,16 +134,13 @@ def write(out_dir: Path, title: str, items: Sequence[Item], result: CheckResult,
         titles[item.path] = facts.title
         if not thumbnails or fresh:
             continue
-        if item.fmt == "pdf":
+        if item.path.suffix == ".pdf":
             try:
-                _thumbnail(item.path, png)
+                thumbnail(item.path, png)
             except (OSError, ValueError, pdfium_error()):
                 png.unlink(missing_ok=True)
         elif item.fmt == "pptx":
-            png.unlink(missing_ok=True)
-            decks.append(item.path)
-    if thumbnails:
-        _deck_thumbs(decks, thumb)
+            deck_thumbnail(item.path, png, first_slide)
     notes = [w for w in warnings if w.severity == "note"]
     warnings = [w for w in warnings if w.severity == "warning"]
     counted = len(notes) + notes_in(result.findings)
@@ -364,7 +299,8 @@ def _accessibility(items: Sequence[Item], known: Mapping[Path, Facts]) -> str:
     """One sentence on the PDF/UA-1 validation of the PDFs shown (handouts.check.pdfua)."""
     from handouts.check.pdfua import INSTALL
 
-    said = [known[i.path].accessible for i in items if i.fmt == "pdf" and i.path in known]
+    said = [known[i.path].accessible for i in items
+            if i.path.suffix == ".pdf" and i.path in known]
     if not said:
         return "No PDF is shown, so none was validated against PDF/UA-1."
     passed, failed = said.count("passed"), said.count("failed")

@@ -24,6 +24,7 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
     or in the manifest of the build that made it if the file is still exactly what that
     build wrote. No output is opened to count its pages."""
     from handouts.build import report as html_report
+    from handouts.build.thumbnails import first_slides
     from handouts.check import literacy as check
 
     result = report.checked if isinstance(report.checked, check.CheckResult) else \
@@ -42,5 +43,5 @@ def write_report(project: Project, report: Report, thumbnails: bool = True
             facts[job.path(out)] = made.facts
     index = html_report.write(out, f"{project.brand.name}: handouts", items, result,
                              [*project.warnings, *report.warnings], report.failed, thumbnails,
-                             facts)
+                             facts, first_slides(project, jobs))
     return index, result.findings

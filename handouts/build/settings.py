@@ -10,11 +10,20 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from handouts.build.languages import DEFAULT_LANGUAGE, LevelTargets, hyphens, read_targets
+from handouts.build.lengths import (
+    DEFAULT_LENGTHS,
+    LENGTH_NAMES,
+    like_layouts,
+)
+from handouts.build.lengths import (
+    Length as Length,
+)
+from handouts.build.lengths import where as _at
 from handouts.errors import Location, Problem, SettingsError
 from handouts.schema.nodes import Map, Seq
 from handouts.schema.reader import Field, Reader, suggest
@@ -39,29 +48,6 @@ class Level:
     show_references: bool
     min_slide_pt: float = 24.0
     """The smallest body text size allowed on a slide at this level."""
-
-
-@dataclass(frozen=True)
-class Length:
-    """A length of output: which sections it keeps and which print layout it uses."""
-
-    name: str
-    label: str
-    max_priority: int
-    """Sections with a priority up to this number are included."""
-    print_layout: str
-    print_name: str
-    """The word in the PDF's file name, such as 'flyer'."""
-    talk_minutes: int = 20
-    """How long the talk made from this length runs; names the deck file."""
-    agenda: bool = True
-    """Whether the deck has an agenda slide."""
-    section_slides: bool = False
-    """Whether each section opens with a section-header slide."""
-    appendix: bool = False
-    """Whether the deck ends with "Words to know", references and a questions slide."""
-    callout_slides: bool = True
-    """Whether a section's callout gets a slide of its own (else it closes the bullets)."""
 
 
 @dataclass(frozen=True)
@@ -107,16 +93,6 @@ DEFAULT_LEVELS: dict[str, dict[str, Any]] = {
                  "min_print_pt": 11.0, "show_references": True, "min_slide_pt": 24.0},
 }
 
-DEFAULT_LENGTHS: dict[str, dict[str, Any]] = {
-    "short": {"label": "Flyer", "max_priority": 1, "print_layout": "flyer", "print_name": "flyer",
-              "talk_minutes": 5, "agenda": False, "callout_slides": False},
-    "standard": {"label": "Trifold brochure", "max_priority": 2, "print_layout": "trifold",
-                 "print_name": "brochure", "talk_minutes": 20},
-    "full": {"label": "Booklet", "max_priority": 3, "print_layout": "booklet",
-             "print_name": "booklet", "talk_minutes": 45, "section_slides": True,
-             "appendix": True},
-}
-
 PROJECT_OPTIONS = (
     Field("content", "folder of topic files", (str,), "content"),
     Field("templates", "folder of template overrides", (str,), "templates"),
@@ -145,16 +121,13 @@ LENGTH_OPTIONS = (
     Field("section_slides", "a section-header slide per section", (bool,)),
     Field("appendix", "glossary, references and questions slides", (bool,)),
     Field("callout_slides", "a slide of its own for each callout", (bool,)),
+    Field("talk_prints", "an audience handout and speaker notes printed from the talk",
+          (bool,)),
     Field("like", "the length whose layout and slide settings this one starts from", (str,)),
 )
 """The options of [project], of each [levels.NAME] and of each [lengths.NAME]; their
 defaults are in DEFAULT_LEVELS and DEFAULT_LENGTHS (a level of a name not there starts
 from 'standard'; a length from the length it is `like`, else 'full')."""
-LENGTH_NAMES = ("label", "print_name", "talk_minutes")
-"""A length's names (for people, and in its files' names): never taken from the `like`."""
-LENGTH_LAYOUT = ("max_priority", "print_layout", "agenda", "section_slides", "appendix",
-                 "callout_slides")
-"""A length's layout and slide settings: what a length `like` another takes from it."""
 TOP_KEYS = ("project", "levels", "lengths", "languages")
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,47}$")
 """A name that becomes part of an output's file name (level, length, print_name): a
@@ -288,11 +261,6 @@ def _stays_inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _at(table: Map | None, key: str, fallback: Location) -> Location:
-    """Where `key` is written in `table`, else where the table starts, else `fallback`."""
-    return table.where(key) if table is not None else fallback
-
-
 def _levels(r: Reader, tree: Map, table: Map | None) -> tuple[Level, ...]:
     """The levels of [levels] (the default ones when it is absent)."""
     given = table.items if table is not None else {name: None for name in DEFAULT_LEVELS}
@@ -327,7 +295,7 @@ def _lengths(r: Reader, tree: Map, table: Map | None) -> tuple[Length, ...]:
         here = table.where(name) if table is not None else Location(tree.at.path)
         options = _table(r, table, name, where) if table is not None else None
         written[name] = (options, _options(r, options, LENGTH_OPTIONS, where), here)
-    layouts = _layouts(r, written)
+    layouts = like_layouts(r, written)
     result = []
     for name, (options, chosen, here) in written.items():
         where = f"lengths.{name}"
@@ -353,48 +321,3 @@ def _lengths(r: Reader, tree: Map, table: Map | None) -> tuple[Length, ...]:
     if not result:
         r.problem(tree.where("lengths"), "at least one length is needed")
     return tuple(result)
-
-
-def _layouts(r: Reader, written: dict[str, tuple[Map | None, dict[str, Any], Location]]
-             ) -> dict[str, dict[str, Any]]:
-    """Each written length's layout and slide settings (LENGTH_LAYOUT): those of the length
-    it is `like` (a length of this table, else a built-in one), else its built-in ones,
-    else the 'full' length's; then its own. A `like` that names no length, or that leads
-    back to the length itself, is a problem where it is written (the length then starts
-    from its built-in settings or 'full')."""
-    done: dict[str, dict[str, Any]] = {}
-
-    def layout(name: str, chain: tuple[str, ...]) -> dict[str, Any]:
-        if name in done:
-            return done[name]
-        if name not in written:  # a built-in length named by `like`
-            return _builtin_layout(name)
-        options, chosen, here = written[name]
-        base = _builtin_layout(name if name in DEFAULT_LENGTHS else "full")
-        like = chosen.get("like")
-        if like is not None:
-            at = _at(options, "like", here)
-            known = [*written, *(n for n in DEFAULT_LENGTHS if n not in written)]
-            if like in (*chain, name):
-                circle = (*chain[chain.index(like):], name) if like in chain else (name,)
-                r.problem(at, f"[lengths.{name}] like = {like!r} goes round in a circle: "
-                          f"{' is like '.join((name, *circle))}",
-                          "make one of them like a built-in length, or like none")
-            elif like not in known:
-                r.problem(at, f"[lengths.{name}] like = {like!r} is not a length",
-                          suggest(like, [n for n in known if n != name]))
-            else:
-                base = dict(layout(like, (*chain, name)))
-        base.update((key, value) for key, value in chosen.items() if key in LENGTH_LAYOUT)
-        done[name] = base
-        return base
-
-    return {name: layout(name, ()) for name in written}
-
-
-def _builtin_layout(name: str) -> dict[str, Any]:
-    """The built-in length `name`'s layout and slide settings (Length's defaults where
-    DEFAULT_LENGTHS says nothing)."""
-    given = DEFAULT_LENGTHS[name]
-    return {f.name: given.get(f.name, f.default) for f in fields(Length)
-            if f.name in LENGTH_LAYOUT}

@@ -169,7 +169,7 @@ def validated(job: Job, done: Done, staged: Path) -> Done:
     process validated anything would wait for them for ever."""
     from handouts.check import pdfua
 
-    if job.fmt != "pdf" or done.facts is None:
+    if job.writer.suffix != "pdf" or done.facts is None:
         return done
     verdict = pdfua.validate(staged.read_bytes())
     if verdict is None:

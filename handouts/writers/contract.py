@@ -60,6 +60,9 @@ class WriterInputs:
     heading_font_name: str
     body_size: float
     """The smallest text size of the job's level and medium (print or slides)."""
+    print_size: float = 11.0
+    """The smallest print text size of the job's level: the least a printed format drawn
+    from slides (a talk's handout or notes) sets its own text at."""
     palette: Palette = field(default_factory=Palette)
     paper: str = "letter"
     """The paper of printed formats: a key of handouts.writers.pdf.plan's page sizes."""

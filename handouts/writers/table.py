@@ -32,6 +32,7 @@ class Format:
     needs to know of it to name and describe its outputs."""
 
     name: str
+    """The name --format selects it by (also its file's suffix unless `extension` says)."""
     module: str
     """The module whose `write` makes this format."""
     medium: Literal["print", "talk"]
@@ -40,6 +41,19 @@ class Format:
     length's talk_minutes, laid out by the deck template at the level's slide size."""
     unit: str
     """What the output counts, singular: 'page', 'slide'."""
+    extension: str = ""
+    """The file's suffix, without its dot ('': the format's name)."""
+    tail: str = ""
+    """What the file name's stem ends with after the length's word ('-handout'), so that
+    formats sharing a suffix have names of their own."""
+    talk_print: bool = False
+    """A printout of a talk (its handout or its notes): made only for the lengths whose
+    `talk_prints` is on (handouts.build.settings)."""
+
+    @property
+    def suffix(self) -> str:
+        """The file's suffix, without its dot."""
+        return self.extension or self.name
 
     def writer(self) -> Write:
         """The format's `write`, importing its module (and its libraries) on first use."""
@@ -49,6 +63,10 @@ class Format:
 WRITERS: Mapping[str, Format] = MappingProxyType({
     "pdf": Format("pdf", "handouts.writers.pdf.output", "print", "page"),
     "pptx": Format("pptx", "handouts.writers.pptx.output", "talk", "slide"),
+    "handout": Format("handout", "handouts.writers.talkpdf.handout", "talk", "page", "pdf",
+                      "-handout", talk_print=True),
+    "notes": Format("notes", "handouts.writers.talkpdf.notes", "talk", "page", "pdf",
+                    "-notes", talk_print=True),
 })
 """Every format the build makes, in the order a topic's outputs are made and listed."""
 

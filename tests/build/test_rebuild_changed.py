@@ -37,7 +37,7 @@ def test_one_sentence_of_a_level_remakes_only_the_outputs_that_show_it(
     result = cli("-C", sample, "build", "--no-thumbnails")
     assert result.exit_code == 0, result.output
     # the section has its own speaker notes: its body is printed in the booklet alone
-    assert "built 1, unchanged 35" in result.output, result.output[-400:]
+    assert "built 1, unchanged 59" in result.output, result.output[-400:]
     assert changed(before, made(sample)) == ["ketamine-and-addiction-easy-booklet.pdf"]
     before = made(sample)
     bullet = "        - It wears off fast.\n"
@@ -45,11 +45,15 @@ def test_one_sentence_of_a_level_remakes_only_the_outputs_that_show_it(
     topic.write_text(topic.read_text(encoding="utf-8").replace(
         bullet, "        - It wears off within an hour.\n"), encoding="utf-8")
     result = cli("-C", sample, "build", "--no-thumbnails")
-    assert "built 1, unchanged 35" in result.output, result.output[-400:]
-    assert changed(before, made(sample)) == ["ketamine-and-addiction-easy-talk-45min.pptx"]
+    # the deck and the talk printed from it (its handout and notes)
+    assert "built 3, unchanged 57" in result.output, result.output[-400:]
+    assert changed(before, made(sample)) == [
+        "ketamine-and-addiction-easy-talk-45min-handout.pdf",
+        "ketamine-and-addiction-easy-talk-45min-notes.pdf",
+        "ketamine-and-addiction-easy-talk-45min.pptx"]
     records = json.loads((sample / "build" / MANIFEST).read_text())
     again = cli("-C", sample, "build", "--no-thumbnails")
-    assert "built 0, unchanged 36" in again.output
+    assert "built 0, unchanged 60" in again.output
     assert json.loads((sample / "build" / MANIFEST).read_text()) == records
 
 

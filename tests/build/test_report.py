@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pypdfium2
+import pytest
 from click.testing import Result
 from PIL import Image
 from pptx import Presentation
@@ -34,7 +35,8 @@ def shown(index: Path) -> dict[str, str]:
 def test_the_counts_are_the_outputs_own(sample: Path, cli: Callable[..., Result]) -> None:
     assert cli("-C", sample, *SHORT).exit_code == 0
     facts = shown(sample / "build" / "index.html")
-    assert len(facts) == 36
+    # 2 topics x 3 levels x (3 lengths x PDF and deck + 2 lengths x handout and notes)
+    assert len(facts) == 60
     made = {link: fact for link, fact in facts.items() if fact != "not built"}
     assert len(made) == 12
     for link, fact in made.items():
@@ -152,6 +154,9 @@ def where_each_goes(root: Path) -> dict[str, tuple[str, str]]:
     for name, length in settings["lengths"].items():
         kinds[f"{length['print_name']}.pdf"] = name
         kinds[f"talk-{length['talk_minutes']}min.pptx"] = name
+        if length.get("talk_prints", True):  # the talk printed
+            for kind in ("handout", "notes"):
+                kinds[f"talk-{length['talk_minutes']}min-{kind}.pdf"] = name
     return {f"{level}-{kind}": (level, length) for level in settings["levels"]
             for kind, length in kinds.items()}
 
@@ -226,3 +231,26 @@ def test_a_spanish_project_s_report_names_the_spanish_formulas(
     assert "formula: Szigriszt-Pazos perspicuity on the INFLESZ scale" in page
     assert re.search(r"Szigriszt-Pazos \(INFLESZ\) \d+\.\d / 65<", page)
     assert "Flesch-Kincaid" not in page
+
+
+def test_a_deck_s_thumbnail_is_its_title_slide_drawn_without_an_office_suite(
+        sample: Path, cli: Callable[..., Result], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from handouts.build.project import load_project
+
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # no soffice, no libreoffice
+    result = cli("-C", sample, "build", "--length", "short", "--format", "pptx", "-j", "1")
+    assert result.exit_code == 0, result.output
+    thumbs = sorted((sample / "build" / "_report").glob("*.pptx.png"))
+    assert len(thumbs) == 6
+    primary = load_project(sample).brand.palette.primary.lstrip("#")
+    band = tuple(int(primary[i:i + 2], 16) for i in (0, 2, 4))
+    for thumb in thumbs:
+        with Image.open(thumb) as img:
+            rgb = img.convert("RGB")
+            width, height = rgb.size
+            assert width == 130 and abs(height - width * 540 / 960) <= 1, (thumb, rgb.size)
+            # the title slide's band across its middle, in the brand's primary colour
+            assert rgb.getpixel((width // 2, int(height * 0.33))) == band, thumb.name

@@ -126,7 +126,7 @@ def outputs_whole(top: Path, root: Path, fmt: str | None, length: str | None) ->
         if fmt and kind != fmt:
             continue
         data = Path(path).read_bytes()
-        if kind == "pdf":
+        if path.endswith(".pdf"):  # a printed handout, or a talk's handout or notes
             assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), path
         else:
             with zipfile.ZipFile(path) as deck:

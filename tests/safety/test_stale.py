@@ -94,11 +94,11 @@ def test_a_file_saved_during_a_build_is_rebuilt_by_the_next(sample: Path) -> Non
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0, out
-    assert "built 36, unchanged 0" in out
+    assert "built 60, unchanged 0" in out
     again = subprocess.run([sys.executable, "-m", "handouts", "-C", str(sample), "build",
                             "-j", "1", "--no-report"], capture_output=True, text=True,
                            check=False)
-    assert "built 18, unchanged 18" in again.stdout, again.stdout + again.stderr
+    assert "built 30, unchanged 30" in again.stdout, again.stdout + again.stderr
     assert "Addiction Today" in pdf_text(flyer(sample))
 
 

@@ -41,7 +41,7 @@ def test_reading_the_table_imports_no_writer() -> None:
             "('reportlab', 'pptx', 'handouts.writers.pdf', 'handouts.writers.pptx'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
-    assert done.stdout.strip() == "('pdf', 'pptx') []"
+    assert done.stdout.strip() == "('pdf', 'pptx', 'handout', 'notes') []"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -49,9 +49,15 @@ def test_each_entry_writes_and_counts_what_it_wrote(sample: Path, tmp_path: Path
                                                     fmt: str) -> None:
     project = build.load_project(sample)
     job = build.plan(project, levels=["easy"], lengths=["standard"], formats=[fmt])[0]
-    doc = layoutxml.read(DECK) if fmt == "pptx" else build.render_layout(project, job)
+    deck = WRITERS[fmt].medium == "talk"
+    doc = layoutxml.read(DECK) if deck else build.render_layout(project, job)
     out = WRITERS[fmt].writer()(doc, build.writer_inputs(project, job))
-    if fmt == "pdf":
+    if fmt in ("handout", "notes"):  # the deck printed: 3 slides a page, or 1 a page
+        path = tmp_path / "out.pdf"
+        path.write_bytes(out.data)
+        pages = int(re.findall(r"Pages:\s+(\d+)", run_tool("pdfinfo", path))[0])
+        assert out.count == pages == (1 if fmt == "handout" else 2)
+    elif fmt == "pdf":
         path = tmp_path / "out.pdf"
         path.write_bytes(out.data)
         pages = int(re.findall(r"Pages:\s+(\d+)", run_tool("pdfinfo", path))[0])

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -34,10 +33,9 @@ from handouts.brand.assets import ImageProblem, load_picture
 from handouts.colours import WHITE
 from handouts.document import model as L
 from handouts.errors import Diagnostic
-from handouts.files import Refused
 from handouts.fonts.families import Fonts
 from handouts.fonts.metrics import measurer
-from handouts.writers.contract import Output, UnusablePicture, WriterError, WriterInputs
+from handouts.writers.contract import Output, UnusablePicture, WriterInputs
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.access import finish
@@ -96,14 +94,8 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     warnings: list[Diagnostic] = []
     inks = DeckInks(theme)
     if theme.template is not None:
-        # The brand reader already kept the template inside the project and checked it;
-        # these are the same checked and cleaned bytes, from its cache.
-        try:
-            template = pptxtemplate.load(theme.template, (theme.template.parent,))
-        except Refused as exc:  # changed since the brand was read
-            raise WriterError(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
-                from None
-        prs = Presentation(io.BytesIO(template.data))
+        # The brand reader already kept the template inside the project and checked it.
+        prs = pptxtemplate.presentation(theme.template)
         drop_slides(prs)
         layouts = layouts_by_kind(prs, warnings, theme.template)
         geo = template_geometry(prs, theme, layouts["content"])

@@ -103,6 +103,22 @@ def load(path: Path, roots: Sequence[Path]) -> Template:
         raise files.Refused(path, exc.what, exc.todo) from None
 
 
+def presentation(path: Path) -> Any:
+    """The clinic template at `path` opened with python-pptx, from the bytes the brand
+    reader checked and cleaned (the same bytes, from its cache); raises
+    contract.WriterError if the file changed since the brand was read."""
+    from pptx import Presentation
+
+    from handouts.writers.contract import WriterError
+
+    try:
+        template = load(path, (path.parent,))
+    except files.Refused as exc:
+        raise WriterError(f"the PowerPoint template {exc.path} {exc.what}; {exc.todo}") \
+            from None
+    return Presentation(io.BytesIO(template.data))
+
+
 @functools.lru_cache(maxsize=4)
 def _checked(data: bytes) -> Template:
     template = clean(data)

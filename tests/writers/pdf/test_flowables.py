@@ -240,12 +240,14 @@ def test_the_init_sample_in_dejavu_sans_builds_every_output(
     root = dejavu_project(tmp_path / "clinic", cli)
     result = cli("-C", root, "build", "--no-thumbnails")
     assert result.exit_code == 0, result.output
-    assert "built 18, unchanged 0, failed 0" in result.output
+    assert "built 30, unchanged 0, failed 0" in result.output
     made = sorted(p.name for p in (root / "build" / "drink-water").iterdir())
     assert made == sorted(f"drink-water-{level}-{kind}"
                           for level in ("easy", "standard", "clinical")
                           for kind in ("flyer.pdf", "brochure.pdf", "booklet.pdf",
-                                       "talk-5min.pptx", "talk-20min.pptx", "talk-45min.pptx"))
+                                       "talk-5min.pptx", "talk-20min.pptx", "talk-45min.pptx",
+                                       "talk-20min-handout.pdf", "talk-20min-notes.pdf",
+                                       "talk-45min-handout.pdf", "talk-45min-notes.pdf"))
     fonts = run_tool("pdffonts", root / "build" / "drink-water" /
                      "drink-water-clinical-brochure.pdf")
     assert "DejaVuSans" in fonts and "NotoSans" not in fonts

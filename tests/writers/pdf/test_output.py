@@ -32,7 +32,9 @@ LENGTHS = {"flyer": (1, 1), "brochure": (2, 2), "booklet": (3, 12)}
 
 
 def pdfs(root: Path) -> list[Path]:
-    return sorted((root / "build").rglob("*.pdf"))
+    """The printed handouts (not the talks printed, handouts.writers.talkpdf)."""
+    return sorted(p for p in (root / "build").rglob("*.pdf")
+                  if not p.name.endswith(("-handout.pdf", "-notes.pdf")))
 
 
 def text_of(path: Path, *args: str) -> str:
@@ -238,7 +240,7 @@ def test_overflowing_trifold_fails_with_its_message(tmp_path: Path,
     assert re.search(r"hands, level easy, length standard \(brochure\): panel 'inside right' on "
                      r"page 'inside' does not fit by \d+ pt \([\d.]+ in, about \d+ lines\)",
                      result.output), result.output
-    built_files = sorted(p.name for p in (tmp_path / "build").rglob("*.pdf"))
+    built_files = sorted(p.name for p in pdfs(tmp_path))
     assert built_files == ["hands-clinical-brochure.pdf", "hands-standard-brochure.pdf"]
     assert not list((tmp_path / "build").rglob("*.tmp"))
 
@@ -247,7 +249,7 @@ def test_list_prints_the_matrix(sample: Path, cli: Callable[..., Result]) -> Non
     result = cli("-C", sample, "list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert len(lines) == 2 * 3 * 3 * 2
+    assert len(lines) == 2 * 3 * (3 * 2 + 2 * 2)  # and the standard and full talks printed
     assert lines[0].split("\t")[:4] == ["ketamine-and-addiction", "easy", "short", "pdf"]
     assert lines[1].split("\t")[:4] == ["ketamine-and-addiction", "easy", "short", "pptx"]
 
