@@ -1,7 +1,7 @@
 """The sample's own text fits by construction: all its PDFs (flyer, brochure and booklet
-at every level, in English and Spanish) build with a brand whose font is wide (DejaVu Serif) on A4 paper, which
-is shorter than letter. A panel or page that overflows fails the build with its
-shortfall, so exit 0 means nothing was cut."""
+at every level, in English and Spanish) build with a brand whose font is wide (DejaVu
+Serif) on A4 paper, which is shorter than letter. A panel or page that overflows fails
+the build with its shortfall, so exit 0 means nothing was cut."""
 
 from __future__ import annotations
 
