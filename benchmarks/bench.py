@@ -53,11 +53,15 @@ def command(*args: str | Path) -> Callable[[], None]:
 def sample_project(where: Path, copies: int = 1, translations: bool = False) -> Path:
     """A copy of the sample project, with the sample topics repeated `copies` times each:
     the topics in the project's language only, or (`translations`) with their
-    translations too."""
+    translations too. Talks are not printed (talk_prints off), as the figures are of the
+    flyer/brochure/booklet and deck matrix."""
     root = where / f"project-{copies}{'-translated' if translations else ''}"
     root.mkdir()
     for name in ("handouts.toml", "_brand.yml"):
         shutil.copy(ROOT / name, root / name)
+    settings = root / "handouts.toml"  # the figures are of the print and deck matrix
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "talk_prints = true", "talk_prints = false"), encoding="utf-8")
     (root / "content").mkdir()
     shutil.copytree(ROOT / "pictures", root / "pictures")
     for source in sorted((ROOT / "content").glob("*.yaml")):
