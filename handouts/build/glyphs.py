@@ -19,7 +19,6 @@ from pathlib import Path
 import jinja2
 
 from handouts.build.project import Job, Project, brand_fonts, plan, render_layout
-from handouts.document import jinja as templates
 from handouts.document import model as layout
 from handouts.errors import Diagnostic, Location, Problem
 from handouts.fonts.coverage import cannot_draw
@@ -53,12 +52,7 @@ def project_glyph_problems(project: Project) -> list[Problem]:
     envs: dict[str, jinja2.Environment] = {}  # one per language, as the build's workers
     found: list[Problem] = []
     for job in plan(project, formats=project.formats):
-        language = job.topic.language
-        if language not in envs:
-            envs[language] = templates.environment(
-                project.settings.templates_dir, root=project.settings.root,
-                catalogue=project.catalogue_of(job.topic))
-        doc = render_layout(project, job, envs[language])
+        doc = render_layout(project, job, envs)
         found.extend(p for p in glyph_problems(project, job, doc) if p not in found)
     return found
 

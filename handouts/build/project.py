@@ -160,10 +160,9 @@ def brand_fonts(family: FontFamily | None) -> tuple[Fonts, str]:
     name; the built-in family when the brand names none."""
     if family is None:
         return builtin_fonts(), BUILTIN_FONT_NAME
-    bold = family.bold or family.regular
-    return Fonts(family.regular, bold, family.italic or family.regular,
-                     family.bold_italic or family.bold or family.italic or family.regular), \
-        family.name
+    regular = family.regular
+    return Fonts(regular, family.bold or regular, family.italic or regular,
+                 family.bold_italic or family.bold or family.italic or regular), family.name
 
 
 def load_project(root: Path) -> Project:
@@ -311,24 +310,27 @@ def plan(project: Project, topics: Sequence[str] = (), levels: Sequence[str] = (
             if ln.talk_prints or not writer.talk_print]
 
 
-def render_layout(project: Project, job: Job, env: jinja2.Environment | None = None,
+def render_layout(project: Project, job: Job,
+                  envs: dict[str, jinja2.Environment] | None = None,
                   hard_stop: bool = False) -> layout.Document:
-    """Run the job's template and read its layout document (`env`: one environment shared
-    by many jobs of one language, so each template is compiled once, made with the
-    catalogue of the job's language; `hard_stop`: in a worker process that may end itself
-    if the template is stuck, see templates.render)."""
-    return read_layout(job, layout_text(project, job, env, hard_stop))
+    """Run the job's template and read its layout document. `envs`: template environments
+    by language, kept by a caller of many jobs so each template compiles once (one made
+    here with the job's catalogue if missing); `hard_stop`: see templates.render."""
+    return read_layout(job, layout_text(project, job, envs, hard_stop))
 
 
-def layout_text(project: Project, job: Job, env: jinja2.Environment | None = None,
+def layout_text(project: Project, job: Job, envs: dict[str, jinja2.Environment] | None = None,
                 hard_stop: bool = False) -> str:
-    """The layout document (XML) the job's template writes; raises TemplateError (see
-    render_layout for `env` and `hard_stop`)."""
+    """The layout document (XML) the job's template writes (render_layout); raises
+    TemplateError."""
     catalogue = project.catalogue_of(job.topic)
-    env = env or templates.environment(project.settings.templates_dir,
-                                       root=project.settings.root, catalogue=catalogue)
+    envs = {} if envs is None else envs
+    if catalogue.language not in envs:
+        envs[catalogue.language] = templates.environment(
+            project.settings.templates_dir, root=project.settings.root, catalogue=catalogue)
     context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
-    return templates.render(env, job.template, context, hard_stop=hard_stop)
+    return templates.render(envs[catalogue.language], job.template, context,
+                            hard_stop=hard_stop)
 
 
 def read_layout(job: Job, xml: str) -> layout.Document:

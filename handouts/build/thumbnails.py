@@ -90,19 +90,13 @@ def first_slides(project: Project, jobs: Sequence[Job]) -> FirstSlide:
     document, each language's templates compiled once; raises KeyError for a path that
     is no deck of `jobs`, what rendering and drawing raise for one that cannot be made."""
     from handouts.build.project import render_layout, writer_inputs
-    from handouts.document import jinja as templates
 
     decks = {job.path(project.out_dir): job for job in jobs if job.fmt == "pptx"}
     envs: dict[str, Any] = {}
 
     def draw(path: Path) -> bytes:
         job = decks[path]
-        language = job.topic.language
-        if language not in envs:
-            envs[language] = templates.environment(
-                project.settings.templates_dir, root=project.settings.root,
-                catalogue=project.catalogue_of(job.topic))
-        doc = render_layout(project, job, envs[language])
+        doc = render_layout(project, job, envs)
         from handouts.writers.talkpdf.slide import first_slide  # only when a deck is shown
 
         return first_slide(doc, writer_inputs(project, job))

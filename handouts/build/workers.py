@@ -29,7 +29,6 @@ from handouts.build.project import (
     read_layout,
     writer_inputs,
 )
-from handouts.document import jinja as templates
 from handouts.errors import BuildError, Diagnostic, Location, Problem, TemplateError
 
 if TYPE_CHECKING:
@@ -108,10 +107,6 @@ class Worker:
         """Render, check, make and stage one output."""
         job = self.job(key)
         language = job.topic.language
-        if language not in self.envs:
-            self.envs[language] = templates.environment(
-                self.project.settings.templates_dir, root=self.project.settings.root,
-                catalogue=self.project.catalogue_of(job.topic))
         note = self.staging / f"{RENDERING}{os.getpid()}"
         if self.hard_stop:
             try:
@@ -120,7 +115,7 @@ class Worker:
                 return Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
                                      "build folder is writable and the disk has space",))
         try:
-            xml = layout_text(self.project, job, self.envs[language], hard_stop=self.hard_stop)
+            xml = layout_text(self.project, job, self.envs, hard_stop=self.hard_stop)
             doc = read_layout(job, xml)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
