@@ -46,6 +46,7 @@ from handouts.writers.pptx.slides import (
 )
 
 __all__ = ["ASIDE_GAP", "CAPTION_GAP", "CORNER_ICON", "FIGURE_SHARE", "STATEMENT_ICON", "aside",
+           "beside",
            "figure_column", "foot_width", "place"]
 
 FIGURE_SHARE = 0.42
@@ -121,7 +122,7 @@ def place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         return replace(slide, title_size=size, boxes=boxes)
     callouts = [i for i in slide.items if i.style == "callout"]
     texts = len(callouts) < len(slide.items)
-    qr_w = SLIDE_QR_COLUMN if slide.qr or slide.images or slide.corner_icon else 0.0
+    qr_w = beside(slide)
     left = aside(slide, geo)  # a figure's or a statement's icon's column, left of the text
     body_w = geo.body_width - qr_w - left
     gap = geo.body_size * slide.gap
@@ -165,6 +166,14 @@ def place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         picture, caption = _figure(slide.figure, geo, measure, sizes)
         boxes = replace(boxes, figure=picture, caption=caption)
     return replace(slide, title_size=size, boxes=boxes)
+
+
+def beside(slide: PlannedSlide) -> float:
+    """How much narrower a slide's text is for the column right of it: a QR code's or a
+    picture's (SLIDE_QR_COLUMN), or a slide's icon with its gap (0: none)."""
+    if slide.qr or slide.images:
+        return SLIDE_QR_COLUMN
+    return CORNER_ICON + ASIDE_GAP if slide.corner_icon else 0.0
 
 
 def aside(slide: PlannedSlide, geo: SlideGeometry) -> float:

@@ -28,7 +28,6 @@ from dataclasses import replace
 
 from handouts.document import model as L
 from handouts.writers.contract import WriterLabels
-from handouts.writers.geometry import SLIDE_QR_COLUMN
 from handouts.writers.pptx.measure import (
     ADDRESS_GAP,
     CALLOUT_CLEAR,
@@ -49,7 +48,7 @@ from handouts.writers.pptx.measure import (
     title_size,
     wrap_lines,
 )
-from handouts.writers.pptx.place import aside, foot_width, place
+from handouts.writers.pptx.place import aside, beside, foot_width, place
 from handouts.writers.pptx.slides import (
     CAPTION_SIZE,
     CLINIC_SIZE,
@@ -177,7 +176,13 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
         # The body gives the QR code and a picture beside it their column, half from each
         # side as measured; as it does a figure's column or a statement's icon.
         whole = replace(base, items=tuple(items))
-        side = SLIDE_QR_COLUMN if qr or images or whole.corner_icon else aside(whole, geo)
+        if whole.corner_icon and not _one_slide(
+                items, replace(geo, margin=geo.margin + beside(whole) / 2), measure):
+            # a slide's icon is for a slide of text that fits beside it; never a reason
+            # to split one
+            base = replace(base, icon="")
+            whole = replace(base, items=tuple(items))
+        side = beside(whole) + aside(whole, geo)
         body = replace(geo, margin=geo.margin + side / 2) if side else geo
         if slide.kind in ("title", "section") or not items:
             split.append((replace(base, items=tuple(items)), body))
@@ -221,6 +226,13 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
+
+
+def _one_slide(items: Sequence[Item], body: SlideGeometry, measure: Measure) -> bool:
+    """Whether `items` fit one slide's text area in `body`: in its height, with at most
+    MAX_BULLETS bullets."""
+    return sum(item_height(i, body, measure) for i in items) <= body.body_height \
+        and sum(1 for i in items if i.style == "bullet") <= MAX_BULLETS
 
 
 def _continued(n: int, pages: int, labels: WriterLabels) -> tuple[str, str]:

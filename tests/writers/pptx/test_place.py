@@ -101,3 +101,13 @@ def test_a_slides_icon_beside_text_sits_right_of_it() -> None:
                  GEO, measure)
     assert plain[0].boxes.icons == () and plain[0].boxes.body == Box(
         GEO.margin, GEO.body_top, GEO.body_width, GEO.body_height)
+
+
+def test_a_slides_icon_never_splits_a_slide_that_fits_without_it() -> None:
+    words = " ".join(["word"] * 40)
+    blocks = (L.ListBlock(tuple((L.Paragraph((L.Run(words),)),) for _ in range(3))),)
+    without = plan([L.Slide("content", (L.Run("Help"),), blocks)], GEO, measure)
+    beside = plan([L.Slide("content", (L.Run("Help"),), blocks, icon="phone")], GEO, measure)
+    assert len(without) == 1
+    assert len(beside) == 1 and beside[0].boxes.icons == () and beside[0].icon == ""
+    assert beside[0].boxes.body == without[0].boxes.body
