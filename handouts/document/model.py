@@ -216,6 +216,9 @@ class Slide:
     kicker: str = ""
     """A short label set small above the title (such as "Remember"), part of the title
     slide readers read; the title alone is what must fit."""
+    icon: str = ""
+    """A bundled icon (handouts.icons) for the slide as a whole, drawn beside a callout
+    set as a statement on a slide of its own ("" none); decorative: the text says it."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ The XML vocabulary::
                                   in a panel: in full where the page has room, else compact
       </page>
       <flow name="...">blocks</flow>                        runs over numbered pages
-      <slide kind="...">title, subtitle, kicker, field, notes of p, blocks</slide>
+      <slide kind="..." icon="NAME">title, subtitle, kicker, field, notes of p, blocks</slide>
     </document>
 
 Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,
@@ -356,7 +356,8 @@ def _slide(el: ET.Element) -> Slide:
     if not "".join(r.text for r in title).strip():
         raise LayoutError("every <slide> needs a non-empty <title> (slide readers and "
                           "PowerPoint's accessibility checker rely on it)", _line(el))
-    return Slide(kind, title, tuple(blocks), tuple(notes), subtitle, tuple(fields), kicker)
+    return Slide(kind, title, tuple(blocks), tuple(notes), subtitle, tuple(fields), kicker,
+                 _icon(el))
 
 
 def _parse(xml: str) -> ET.Element:

@@ -10,6 +10,9 @@ a title and one text placeholder for a section header; a title and one content
 placeholder for a content slide); the English name only breaks a tie, and then the
 template's order. Only layouts with a title placeholder are used at all.
 
+A slide with a picture beside its text (slides.layout_of) takes the template's picture
+layout by type (`picTx`, else `twoObj`; `picture_layout`), else its content layout.
+
 Also here: where a template's content layout puts the title and body (the planner's
 SlideGeometry), and the placeholder a slide's body or subtitle goes into.
 """
@@ -139,6 +142,34 @@ def layouts_by_kind(prs: Any, warnings: list[Diagnostic], template: Path | None
                 f"with a title; using '{layout.name}' for {' and '.join(kinds)} slides",
                 Location(template) if template is not None else None))
     return out
+
+
+PICTURE_TYPES = ("picTx", "twoObj")
+"""The layouts a slide with a picture beside its text takes, by type, in this order:
+picture with caption, two content."""
+
+
+def picture_layout(prs: Any, content: Any) -> Any:
+    """The layout a clinic template gives a slide with a picture beside its text: the
+    first of its layouts of PICTURE_TYPES (in that order) with a title placeholder and a
+    text or content placeholder, else `content` (its content layout), without a warning:
+    the picture is placed on the content layout as on the built-in one."""
+    for wanted in PICTURE_TYPES:
+        for layout in prs.slide_layouts:
+            found = Placeholders.of(layout)
+            if layout_type(layout) == wanted and found.titles \
+                    and found.texts + found.contents and not found.vertical:
+                return layout
+    return content
+
+
+def unused_placeholders(shapes: Any, body: Any | None) -> list[Any]:
+    """A slide's picture and content placeholders other than `body` (the one its text
+    went into): a picture layout's boxes the plan does not use, to be removed (empty,
+    PowerPoint would show "Click to add" on them)."""
+    spare = (PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
+    return [ph for ph in shapes.placeholders if ph.placeholder_format.type in spare
+            and (body is None or ph.shape_id != body.shape_id)]
 
 
 def body_placeholder(placeholders: Iterable[Any], subtitle: bool = False) -> Any | None:

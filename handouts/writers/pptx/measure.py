@@ -48,11 +48,23 @@ class Item:
     """The number of a numbered bullet (0: not numbered)."""
     last: int = 0
     """The largest number of its list (a numbered bullet): how wide the numbers are."""
+    icon: str = ""
+    """A bundled icon drawn in place of its bullet or number ("" none)."""
+
+
+ICON_INDENT = 1.7
+"""How far a bullet's text stands from the icon in place of its bullet, in ems: the icon
+(ICON_SIZE) and a gap."""
+ICON_SIZE = 1.3
+"""The size of an icon in place of a bullet, in ems: a little more than a line."""
 
 
 def indent(item: Item, size: float) -> float:
     """How far a bullet's text stands from its bullet, in points at `size`: 1.1 em, or
-    for a list numbered past 9, room for its widest number and its full stop."""
+    for a list numbered past 9, room for its widest number and its full stop; ICON_INDENT
+    for a bullet drawn as an icon."""
+    if item.icon:
+        return size * ICON_INDENT
     return size * max(1.1, 0.6 * len(str(item.last)) + 0.5) if item.ordinal else size * 1.1
 
 

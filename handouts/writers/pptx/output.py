@@ -40,11 +40,14 @@ from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.access import finish
 from handouts.writers.pptx.backgrounds import unchecked
+from handouts.writers.pptx.icons import draw_figure, draw_icons, figure_image
 from handouts.writers.pptx.inks import DeckInks
 from handouts.writers.pptx.layouts import (
     body_placeholder,
     layouts_by_kind,
+    picture_layout,
     template_geometry,
+    unused_placeholders,
 )
 from handouts.writers.pptx.package import (
     FIXED_TIME,
@@ -56,6 +59,7 @@ from handouts.writers.pptx.package import (
     save,
 )
 from handouts.writers.pptx.plan import PlannedSlide, SlideGeometry
+from handouts.writers.pptx.slides import layout_of
 from handouts.writers.pptx.text import add_runs, add_slide_number, format_paragraph, rgb, text_frame
 from handouts.writers.pptx.theme import (
     MUTED,
@@ -99,10 +103,12 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         drop_slides(prs)
         layouts = layouts_by_kind(prs, warnings, theme.template)
         geo = template_geometry(prs, theme, layouts["content"])
+        layouts["picture"] = picture_layout(prs, layouts["content"])
     else:
         width, height = SLIDE_SIZES[theme.slide_size]
         prs = plain_presentation(width, height)
         layouts = layouts_by_kind(prs, warnings, None)
+        layouts["picture"] = layouts["content"]  # the built-in picture slide
         geo = SlideGeometry(width, height, theme.body_size)
         # Links take the brand's colour, in PowerPoint's theme as in each linked run.
         _link_colour(prs, deck_ink(theme, "link", "slide", theme.body_size)
@@ -118,9 +124,10 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
     first_notes = None
     pristine: dict[int, Any] = {}
     for number, plan in enumerate(planned, 1):
-        slide = add_slide(prs, layouts[plan.kind], number, pristine)
+        layout = layouts[layout_of(plan)]
+        slide = add_slide(prs, layout, number, pristine)
         if theme.template is not None:  # our own text boxes sit on the template's slide
-            inks.on_slide(number, layouts[plan.kind])
+            inks.on_slide(number, layout)
         if theme.ground != WHITE:  # a white slide is left as it is
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = rgb(theme.ground)
@@ -130,12 +137,12 @@ def draw(doc: L.Document, theme: DeckTheme) -> Output:
         notes = add_notes_slide(slide, number, first_notes)
         first_notes = first_notes or notes
         notes.notes_text_frame.text = "\n".join(plan.notes)
-        finish(slide, layouts[plan.kind], notes, doc.lang)
+        finish(slide, layout, notes, doc.lang)
     keep_notes(prs)
     if inks.links:  # presentation programs colour links from the theme, not the run
         _link_colour(prs, Counter(inks.links).most_common(1)[0][0])
     if theme.template is not None:
-        warnings += unchecked([layouts[p.kind] for p in planned], theme.template)
+        warnings += unchecked([layouts[layout_of(p)] for p in planned], theme.template)
     props = prs.core_properties
     stamp = dt.datetime.combine(theme.date, dt.time())
     props.title, props.author, props.subject = theme.title, theme.author, theme.title
@@ -273,6 +280,9 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         ink.slide = slide_colour
     elif body is not None:
         body._element.getparent().remove(body._element)
+    if plan.figure is not None:  # a picture layout's boxes the plan does not use
+        for unused in unused_placeholders(shapes, body if boxes.body is not None else None):
+            unused._element.getparent().remove(unused._element)
     for item, place in zip(callouts, boxes.callouts, strict=True):
         box = shapes.add_shape(MSO_SHAPE.RECTANGLE, *_emus(place))
         box.name = "Callout"
@@ -305,6 +315,11 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      ink("muted", "slide", slideplan.CAPTION_SIZE))
     if boxes.picture is not None:
         _picture(shapes, plan.images[0], pictures, boxes.picture, theme.labels.logo_alt)
+    if plan.figure is not None:
+        draw_figure(shapes, plan, pictures.data(figure_image(plan.figure)),
+                    lambda p, runs: add_runs(p, runs, body_size, theme,
+                                             ink("muted", "slide", body_size)))
+    draw_icons(shapes, plan, theme.palette, theme.ground)
     if boxes.foot is not None:
         foot = _textbox(shapes, boxes.foot)
         foot.name = "Small print"

@@ -23,12 +23,11 @@ they are drawn at.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from handouts.document import model as L
 from handouts.writers.contract import WriterLabels
-from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
 from handouts.writers.pptx.measure import (
     ADDRESS_GAP,
     CALLOUT_CLEAR,
@@ -49,120 +48,78 @@ from handouts.writers.pptx.measure import (
     title_size,
     wrap_lines,
 )
+from handouts.writers.pptx.place import aside, beside, foot_width, place
+from handouts.writers.pptx.slides import (
+    CAPTION_SIZE,
+    CLINIC_SIZE,
+    EMU_PER_PT,
+    FIELD_SIZE,
+    FOOT_CLEAR,
+    FOOT_SIZE,
+    MAX_BULLETS,
+    NUMBER_SIZE,
+    NUMBER_WIDTH,
+    QR_CAPTION_TOP,
+    QR_PICTURE_TOP,
+    Box,
+    PictureSize,
+    PlacedIcon,
+    PlannedSlide,
+    SlideBoxes,
+)
 
-__all__ = ["ADDRESS_GAP", "CALLOUT_CLEAR", "CALLOUT_PAD", "FOOT_SIZE", "KICKER_SIZE",
-           "LINE_SPACING", "MAX_BULLETS", "PARA_GAP", "TITLE_LINES", "TITLE_SIZES",
-           "TITLE_SLACK", "Box", "Item", "Measure",
-           "PlannedSlide", "SlideBoxes", "SlideGeometry", "SlideOverflow", "TitleTooLong",
-           "item_height", "items_of", "plan", "text", "title_size", "wrap_lines"]
-
-MAX_BULLETS = 6
-FIELD_SIZE = 18.0
-"""The size of a title slide's presenter and date."""
-CLINIC_SIZE = 20.0
-"""The size of the clinic's name at the top of a title slide."""
-CAPTION_SIZE = 16.0
-"""The size of a QR code's caption."""
-NUMBER_SIZE = 14.0
-"""The size of the slide number."""
-FOOT_SIZE = 16.0
-"""The size of small print at a slide's foot (a closing slide's "Reviewed: ..." line)."""
-FOOT_CLEAR = FOOT_SIZE
-"""How much higher a slide's text ends when small print is at its foot: a line of the
-small print, so that the last line of text (its descenders, and a presentation program's
-own line spacing) stays clear of it."""
-NUMBER_WIDTH = 60.0
-"""The width of the slide number's box, in the bottom right corner."""
-QR_CAPTION_TOP = SLIDE_QR_SIZE + 6.0
-"""How far below the top of a slide's QR code its caption starts."""
-QR_PICTURE_TOP = 200.0
-"""How far below the top of a slide's QR code a picture beside the body starts."""
-EMU_PER_PT = 12700
-"""PowerPoint's grid: it stores lengths in whole EMUs (python-pptx truncates to them)."""
-
-PictureSize = Callable[[L.Image], tuple[float, float]]
-"""A picture's own width and height (pixels; only their ratio matters)."""
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on a slide in points; (x, y) is its top-left corner, from the slide's."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class SlideBoxes:
-    """Where each shape of a slide goes. None: the slide has no such shape, or (title and
-    subtitle on a clinic template) the shape stays where its layout puts it."""
-
-    number: Box
-    """The slide number, in the bottom right corner."""
-    title: Box | None = None
-    title_inset: float = 0.0
-    """The title text's left and right inset inside its box (a full-width title band)."""
-    rule: Box | None = None
-    """The coloured rule under a content slide's title."""
-    body: Box | None = None
-    """The text items (all but callouts); None when there are none."""
-    callouts: tuple[Box, ...] = ()
-    """One per callout item, in order."""
-    subtitle: Box | None = None
-    fields: Box | None = None
-    """A title slide's presenter and date."""
-    clinic: Box | None = None
-    """A title slide's first item, the clinic's name, beside its logo."""
-    picture: Box | None = None
-    """The slide's first picture (the only one drawn), at its own proportions."""
-    qr: Box | None = None
-    qr_caption: Box | None = None
-    foot: Box | None = None
-    """Small print at the foot, left of the slide number."""
-
-
-@dataclass(frozen=True)
-class PlannedSlide:
-    """A slide ready to draw: its kind, title, body items and notes; `continued` if split;
-    its title size and the boxes of its shapes."""
-
-    kind: str
-    title: L.Inline
-    items: tuple[Item, ...]
-    notes: tuple[str, ...]
-    subtitle: L.Inline = ()
-    fields: tuple[str, ...] = ()
-    qr: str | None = None
-    qr_caption: str = ""
-    images: tuple[L.Image, ...] = ()
-    continued: bool = False
-    continued_kicker: str = ""
-    """The kicker a continuation takes if its title with its label is too long."""
-    kicker: str = ""
-    """A small label line above the title (see `title_size`)."""
-    foot: L.Inline = ()
-    """Small print drawn at the foot of the slide, on one line (see `plan`)."""
-    gap: float = PARA_GAP
-    """Space after each body paragraph, as a multiple of the body size."""
-    title_size: float = 36.0
-    """The title's size in points, the largest that fits (see `title_size`)."""
-    boxes: SlideBoxes = SlideBoxes(Box(0.0, 0.0, 0.0, 0.0))
-    """Where its shapes go; `plan` sets them (the default places nothing but a number)."""
-
+__all__ = [
+    "ADDRESS_GAP",
+    "CALLOUT_CLEAR",
+    "CALLOUT_PAD",
+    "CAPTION_SIZE",
+    "CLINIC_SIZE",
+    "EMU_PER_PT",
+    "FIELD_SIZE",
+    "FOOT_CLEAR",
+    "FOOT_SIZE",
+    "KICKER_SIZE",
+    "LINE_SPACING",
+    "MAX_BULLETS",
+    "NUMBER_SIZE",
+    "NUMBER_WIDTH",
+    "PARA_GAP",
+    "QR_CAPTION_TOP",
+    "QR_PICTURE_TOP",
+    "TITLE_LINES",
+    "TITLE_SIZES",
+    "TITLE_SLACK",
+    "Box",
+    "Item",
+    "Measure",
+    "PictureSize",
+    "PlacedIcon",
+    "PlannedSlide",
+    "SlideBoxes",
+    "SlideGeometry",
+    "SlideOverflow",
+    "TitleTooLong",
+    "item_height",
+    "items_of",
+    "plan",
+    "text",
+    "title_size",
+    "wrap_lines",
+]
 
 def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, list[L.Image]]:
-    """Body items of a slide's blocks (small print as items of style 'meta'), and its QR
-    code (url, caption) and images."""
+    """Body items of a slide's blocks (small print as items of style 'meta'; a list
+    item's icon with it), and its QR code (url, caption) and images (a figure is not
+    among them: see `figure_of`)."""
     items: list[Item] = []
     qr, caption, images = None, "", []
     for block in blocks:
         if isinstance(block, L.ListBlock):
             for n, entry in enumerate(block.items, 1):
                 runs = tuple(r for b in entry if isinstance(b, L.Paragraph) for r in b.runs)
+                icon = block.icons[n - 1] if block.icons else ""
                 items.append(Item(runs, "bullet", n if block.ordered else 0,
-                                  len(block.items) if block.ordered else 0))
+                                  len(block.items) if block.ordered else 0, icon))
         elif isinstance(block, L.Paragraph):
             items.append(Item(block.runs, "meta" if block.style == "meta" else "plain"))
         elif isinstance(block, L.Heading):
@@ -188,6 +145,11 @@ def items_of(blocks: Sequence[L.Block]) -> tuple[list[Item], str | None, str, li
     return items, qr, caption, images
 
 
+def figure_of(blocks: Sequence[L.Block]) -> L.Figure | None:
+    """A slide's first figure (the only one drawn), or None."""
+    return next((b for b in blocks if isinstance(b, L.Figure)), None)
+
+
 def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
          title_measure: Measure | None = None,
          picture_size: PictureSize | None = None,
@@ -207,12 +169,21 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
         foot, notes = _small_print([i for i in items if i.style == "meta"], slide.notes,
                                    geo, measure)
         items = [i for i in items if i.style != "meta"]
+        figure = None if qr or images else figure_of(slide.blocks)
         base = PlannedSlide(slide.kind, slide.title, (), notes, slide.subtitle,
                             slide.fields, qr, caption, tuple(images), kicker=slide.kicker,
-                            foot=foot)
+                            foot=foot, figure=figure, icon=slide.icon)
         # The body gives the QR code and a picture beside it their column, half from each
-        # side as measured.
-        body = replace(geo, margin=geo.margin + SLIDE_QR_COLUMN / 2) if qr or images else geo
+        # side as measured; as it does a figure's column or a statement's icon.
+        whole = replace(base, items=tuple(items))
+        if whole.corner_icon and not _one_slide(
+                items, replace(geo, margin=geo.margin + beside(whole) / 2), measure):
+            # a slide's icon is for a slide of text that fits beside it; never a reason
+            # to split one
+            base = replace(base, icon="")
+            whole = replace(base, items=tuple(items))
+        side = beside(whole) + aside(whole, geo)
+        body = replace(geo, margin=geo.margin + side / 2) if side else geo
         if slide.kind in ("title", "section") or not items:
             split.append((replace(base, items=tuple(items)), body))
             continue
@@ -250,10 +221,18 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
                                   continued_kicker=kicker if n > 0 else "",
                                   notes=notes if n == 0 else (labels.continued_note,),
                                   qr=qr if n == 0 else None,  # with its notes
+                                  figure=figure if n == 0 else None,
                                   foot=foot if n == 0 else ()), body))
     sizes = picture_size or (lambda image: (1.0, 1.0))
-    return [_place(planned, geo, body, title_measure or measure, measure, sizes)
+    return [place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
+
+
+def _one_slide(items: Sequence[Item], body: SlideGeometry, measure: Measure) -> bool:
+    """Whether `items` fit one slide's text area in `body`: in its height, with at most
+    MAX_BULLETS bullets."""
+    return sum(item_height(i, body, measure) for i in items) <= body.body_height \
+        and sum(1 for i in items if i.style == "bullet") <= MAX_BULLETS
 
 
 def _continued(n: int, pages: int, labels: WriterLabels) -> tuple[str, str]:
@@ -279,11 +258,6 @@ def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
     raise SlideOverflow(title, height - at.body_height)
 
 
-def _foot_width(geo: SlideGeometry) -> float:
-    """The width of the small print's line: the body's, less the slide number's box."""
-    return geo.body_width - NUMBER_WIDTH - 12
-
-
 def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometry,
                  measure: Measure) -> tuple[L.Inline, tuple[str, ...]]:
     """A slide's small print as one line for its foot, and its notes: the line when it
@@ -294,93 +268,9 @@ def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometr
     runs: list[L.Run] = []
     for item in meta:
         runs.extend([L.Run(" "), *item.runs] if runs else item.runs)
-    if wrap_lines(tuple(runs), _foot_width(geo), FOOT_SIZE, measure) == 1:
+    if wrap_lines(tuple(runs), foot_width(geo), FOOT_SIZE, measure) == 1:
         return tuple(runs), notes
     return (), (*notes, text(tuple(runs)))
-
-
-def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
-    """`slide` with its title size; a continuation title too long with " (continued)"
-    becomes the author's title under its `continued_kicker` (numbered as the title was).
-    Raises TitleTooLong for an author's title too long."""
-    if slide.continued and not slide.kicker:
-        try:
-            return replace(slide, title_size=title_size(slide.title, geo, measure))
-        except TitleTooLong:  # " (continued, 2 of 3)" becomes "Continued, 2 of 3"
-            slide = replace(slide, title=slide.title[:-1], kicker=slide.continued_kicker)
-    return replace(slide, title_size=title_size(slide.title, geo, measure,
-                                                bool(slide.kicker)))
-
-
-def _on_grid(points: float) -> float:
-    """The length PowerPoint stores for `points` (whole EMUs, truncated), in points."""
-    return int(points * EMU_PER_PT) / EMU_PER_PT
-
-
-def _fit(image: L.Image, x: float, y: float, most_w: float, most_h: float,
-         sizes: PictureSize) -> Box:
-    """The box of `image` at (x, y), as large as fits most_w by most_h at its proportions."""
-    w, h = sizes(image)
-    scale = min(most_w / w, most_h / h)
-    return Box(x, y, w * scale, h * scale)
-
-
-def _place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
-           title_measure: Measure, measure: Measure, sizes: PictureSize) -> PlannedSlide:
-    """`slide` with its title size and the boxes of its shapes; `body` is the geometry
-    its items were measured in (narrower by the QR code's column)."""
-    m = geo.margin
-    # The title band of a title or section slide, in which its title (and a kicker) is set.
-    band_top, band_h = geo.height * 0.30, geo.height * 0.34
-    banded = slide.kind in ("title", "section") and not geo.template
-    slide = _titled(slide, replace(geo, title_height=band_h) if banded else geo, title_measure)
-    size = slide.title_size
-    number = Box(geo.width - m - NUMBER_WIDTH, geo.height - 36, NUMBER_WIDTH, 24)
-    # the foot's line sits in the strip kept free below the text area, as the number does
-    foot = Box(m, min(max(geo.height - 36, geo.height - geo.bottom), geo.height - 24),
-               _foot_width(geo), 24) if slide.foot else None
-    if slide.kind in ("title", "section"):
-        # The title placeholder itself is the colour band across the slide.
-        logo = _fit(slide.images[0], m, 30, 200, 72, sizes) if slide.images else None
-        left = m + _on_grid(logo.width) + 16 if logo else m
-        boxes = SlideBoxes(
-            number,
-            title=None if geo.template else Box(0, band_top, geo.width, band_h),
-            title_inset=0.0 if geo.template else m,
-            subtitle=None if geo.template else Box(m, band_top + band_h + 16,
-                                                   geo.body_width, 110),
-            fields=Box(m, geo.height - 96, geo.body_width - 80, 48) if slide.fields else None,
-            picture=logo,
-            clinic=Box(left, 40, geo.width - m - left, 60) if slide.items else None)
-        return replace(slide, title_size=size, boxes=boxes)
-    callouts = [i for i in slide.items if i.style == "callout"]
-    texts = len(callouts) < len(slide.items)
-    qr_w = SLIDE_QR_COLUMN if slide.qr or slide.images else 0.0
-    body_w = geo.body_width - qr_w
-    gap = geo.body_size * slide.gap
-    heights = [item_height(i, body, measure) for i in callouts]
-    callout_h = sum(heights)
-    # Callouts sit at the foot of the text area, or in its middle on a slide of their own.
-    top = geo.body_top + (geo.body_height - callout_h) / (1 if texts else 2)
-    boxes_of_callouts = []
-    clear = geo.body_size * CALLOUT_CLEAR
-    for h in heights:
-        boxes_of_callouts.append(Box(m, top + clear, body_w, h - gap - clear))
-        top += h
-    side = geo.width - m - SLIDE_QR_SIZE
-    boxes = SlideBoxes(
-        number,
-        title=None if geo.template else Box(m, geo.title_top, geo.body_width, geo.title_height),
-        rule=None if geo.template else Box(m, geo.title_top + geo.title_height + 6, 96, 4),
-        body=Box(m, geo.body_top, body_w, geo.body_height - callout_h) if texts else None,
-        callouts=tuple(boxes_of_callouts),
-        qr=Box(side, geo.body_top, SLIDE_QR_SIZE, SLIDE_QR_SIZE) if slide.qr else None,
-        qr_caption=Box(side, geo.body_top + QR_CAPTION_TOP, SLIDE_QR_SIZE, 30)
-        if slide.qr and slide.qr_caption else None,
-        picture=_fit(slide.images[0], side, geo.body_top + (QR_PICTURE_TOP if slide.qr else 0),
-                     SLIDE_QR_SIZE, 80, sizes) if slide.images else None,
-        foot=foot)
-    return replace(slide, title_size=size, boxes=boxes)
 
 
 def _balance(pages: list[list[Item]], geo: SlideGeometry, measure: Measure) -> None:

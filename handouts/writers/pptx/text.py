@@ -99,7 +99,13 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         spacing = etree.SubElement(p_pr, qn(tag))
         etree.SubElement(spacing, qn("a:spcPts"), val=str(round(points * 100)))
         new.append(spacing)
-    if item is not None and item.style == "bullet":
+    if item is not None and item.style == "bullet" and item.icon:
+        # an icon (drawn by itself, handouts.writers.pptx.icons) stands in for the bullet
+        inset = int(Pt(indent(item, theme.body_size)))
+        p_pr.set("marL", str(inset))
+        p_pr.set("indent", "0")
+        new.append(etree.SubElement(p_pr, qn("a:buNone")))
+    elif item is not None and item.style == "bullet":
         inset = int(Pt(indent(item, theme.body_size)))
         p_pr.set("marL", str(inset))
         p_pr.set("indent", str(-inset))

@@ -58,7 +58,8 @@ class Deck:
     pictures: Pictures
     inks: DeckInks
     layouts: dict[str, Layout] = field(default_factory=dict)
-    """By kind of slide ('title', 'section', 'content', 'closing'); empty: no template."""
+    """By kind of slide ('title', 'section', 'content', 'closing', and 'picture' for a
+    slide with a figure: layouts.layout_of); empty: no template."""
     template_inks: Inks | None = None
     """The template's own text colours as printed, each read against white."""
 
@@ -127,12 +128,14 @@ def _template(theme: DeckTheme) -> tuple[SlideGeometry, dict[str, Layout]]:
     from handouts.writers.pptx.layouts import (
         body_placeholder,
         layouts_by_kind,
+        picture_layout,
         template_geometry,
     )
 
     assert theme.template is not None
     prs = pptxtemplate.presentation(theme.template)  # raises WriterError if it changed
     by_kind = layouts_by_kind(prs, [], theme.template)  # the deck warns of fallbacks
+    by_kind["picture"] = picture_layout(prs, by_kind["content"])
     out = {}
     for kind, layout in by_kind.items():
         title = next((ph for ph in layout.placeholders
@@ -165,5 +168,7 @@ def slide_text(slide: PlannedSlide) -> str:
     text = slideplan.text
     lines = [slide.kicker, text(slide.title), text(slide.subtitle),
              *(text(item.runs) for item in slide.items), *slide.fields,
+             slide.figure.alt if slide.figure else "",
+             text(slide.figure.caption) if slide.figure else "",
              slide.qr_caption if slide.qr else "", text(slide.foot)]
     return "\n".join(line.strip() for line in lines if line.strip())

@@ -22,12 +22,18 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handouts import qr
 from handouts.brand.assets import ImageProblem
+from handouts.brand.svgdraw import svg_fonts
 from handouts.colours import WHITE
 from handouts.document import model as L
+from handouts.fonts.families import builtin_fonts
 from handouts.fonts.registry import FaceNames, register
+from handouts.icons.catalogue import icon_colour
 from handouts.writers.contract import UnusablePicture, WriterError, WriterInputs
+from handouts.writers.pdf import figures
 from handouts.writers.pptx import plan as slideplan
+from handouts.writers.pptx.icons import figure_image
 from handouts.writers.pptx.plan import Box, PlannedSlide
+from handouts.writers.pptx.slides import layout_of
 from handouts.writers.talkpdf.deck import Deck, deck
 from handouts.writers.talkpdf.text import Line, draw_lines, no_links
 
@@ -91,7 +97,7 @@ class _Drawing:
     def __init__(self, canvas: Any, deck: Deck, slide: PlannedSlide, faces: Faces) -> None:
         self.canvas, self.deck, self.slide, self.faces = canvas, deck, slide, faces
         self.height = deck.size[1]
-        self.layout = deck.layouts.get(slide.kind)
+        self.layout = deck.layouts.get(layout_of(slide))
         self.styled = deck.theme.styled
 
     def ink(self, role: str, ground: str, size: float, bold: bool = False) -> str:
@@ -157,6 +163,8 @@ class _Drawing:
         self._callouts()
         self._qr()
         self._picture()
+        self._figure()
+        self._icons()
         if boxes.foot is not None:
             size = slideplan.FOOT_SIZE
             self.text([Line(slide.foot, size, self.ink("muted", "slide", size))], boxes.foot)
@@ -218,6 +226,29 @@ class _Drawing:
         size = slideplan.CAPTION_SIZE
         self.text([Line((L.Run(slide.qr_caption.replace(" ", "\u00a0")),), size,
                         self.ink("muted", "slide", size), align="centre")], boxes.qr_caption)
+
+    def _figure(self) -> None:
+        """A section's figure and its caption, as the deck draws them (its PNG or JPEG)."""
+        slide, boxes = self.slide, self.slide.boxes
+        if slide.figure is None or boxes.figure is None:
+            return
+        box = boxes.figure
+        data = self.deck.pictures.data(figure_image(slide.figure))
+        self.canvas.drawImage(ImageReader(io.BytesIO(data.getvalue())), box.x,
+                              self.height - box.y - box.height, box.width, box.height,
+                              mask="auto")
+        size = self.deck.theme.body_size
+        self.text([Line(slide.figure.caption, size, self.ink("muted", "slide", size))],
+                  boxes.caption if slide.figure.caption else None)
+
+    def _icons(self) -> None:
+        """The slide's icons, as vectors, in the deck's icon colour on the slide."""
+        theme = self.deck.theme
+        colour = icon_colour(theme.palette, theme.ground)
+        for placed in self.slide.boxes.icons:
+            box = placed.box
+            drawn = figures.icon(placed.name, box.width, colour, svg_fonts([builtin_fonts()]))
+            drawn.drawOn(self.canvas, box.x, self.height - box.y - box.height)
 
     def _picture(self) -> None:
         box = self.slide.boxes.picture

@@ -63,7 +63,9 @@ def _paragraph(line: Line, faces: FaceNames) -> KeptParagraph:
         allowWidows=1, allowOrphans=1)
     bullet = None
     item = line.item
-    if item is not None and item.style == "bullet":
+    if item is not None and item.style == "bullet" and item.icon:
+        style.leftIndent = indent(item, size)  # the icon, drawn by itself, is its bullet
+    elif item is not None and item.style == "bullet":
         inset = indent(item, size)
         style.leftIndent, style.bulletIndent = inset, 0
         style.bulletFontName, style.bulletFontSize = faces.family, size

@@ -89,9 +89,19 @@ def test_shapes_without_text_are_decorative_and_pictures_say_what_they_are(
         ext = rule.find(f"{{{P}}}nvSpPr/{{{P}}}cNvPr/{{{A}}}extLst/{{{A}}}ext")
         assert ext is not None and ext.get("uri") == DECORATIVE_URI
         assert ext[0].tag == f"{{{DECORATIVE_NS}}}decorative" and ext[0].get("val") == "1"
-    pictures = [p for slide in slides(talk[1].data) for p in slide.iter(f"{{{P}}}pic")]
-    assert {p.find(f"{{{P}}}nvPicPr/{{{P}}}cNvPr").get("name") for p in pictures} \
-        == {"Logo", "QR code"}
+    pictures = [p.find(f"{{{P}}}nvPicPr/{{{P}}}cNvPr")
+                for slide in slides(talk[1].data) for p in slide.iter(f"{{{P}}}pic")]
+    names = {p.get("name") for p in pictures}
+    assert {"Logo", "QR code", "Picture"} <= names
+    icons = [p for p in pictures if p.get("name").startswith("Icon: ")]
+    assert icons and names == {"Logo", "QR code", "Picture", *(p.get("name") for p in icons)}
+    for icon in icons:  # beside text that says what it shows: decorative, as in print
+        ext = icon.find(f"{{{A}}}extLst/{{{A}}}ext")
+        assert ext is not None and ext.get("uri") == DECORATIVE_URI
+        assert not icon.get("descr")
+    for picture in pictures:  # the section's picture says what it shows
+        if picture.get("name") == "Picture":
+            assert (picture.get("descr") or "").strip()
 
 
 def test_every_run_is_in_the_documents_language(

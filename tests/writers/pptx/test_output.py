@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from handouts.build import project as build
+from handouts.writers.pptx.access import DECORATIVE_URI
 from tests.helpers import need, run_tool
 
 SLIDE_RANGES = {5: (5, 8), 20: (12, 20), 45: (25, 40)}
@@ -54,8 +55,12 @@ def test_every_slide_has_a_title_first_and_pictures_have_alt_text(
             assert title is not None and title.text_frame.text.strip(), (path.name, n)
             assert slide.shapes[0].shape_id == title.shape_id, (path.name, n)
             for shape in slide.shapes:
-                if shape.shape_type == 13:  # picture
-                    assert shape._element.nvPicPr.cNvPr.get("descr"), (path.name, n)
+                if shape.shape_type == 13:  # picture: alt text, or an icon beside its words
+                    props = shape._element.nvPicPr.cNvPr
+                    decorative = props.find(f"{qn('a:extLst')}/{qn('a:ext')}"
+                                            f"[@uri='{DECORATIVE_URI}']")
+                    assert props.get("descr") or (decorative is not None and shape.name
+                                                  .startswith("Icon: ")), (path.name, n)
 
 
 def test_notes_on_every_slide_in_plain_words(built: dict[str, Path]) -> None:
