@@ -8,7 +8,8 @@ pdf.hyphens's. This module loads no writer, so that settings and a deck build ca
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 
 HYPHENATED_BY_DEFAULT = ("es",)
 """The languages whose printed text is hyphenated unless handouts.toml says otherwise
@@ -34,3 +35,18 @@ def known(language: str) -> bool:
     import pyphen
 
     return pyphen.language_fallback(language.replace("-", "_")) is not None
+
+
+MIN_PIECE = 3
+"""The fewest letters hyphenation leaves either side of a hyphen: no 'ca.' or 'se' alone
+at a line's start and no 'no-' at its end (pyphen's default is 2)."""
+
+
+@functools.lru_cache(maxsize=8)
+def hyphenator(name: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """reportlab's hyphenator for pyphen dictionary `name` (from `dictionary`): a word to
+    its (before, after) splits, leaving at least MIN_PIECE letters each side. Made once
+    per dictionary and process."""
+    import pyphen
+
+    return pyphen.Pyphen(lang=name, left=MIN_PIECE, right=MIN_PIECE).iterate  # type: ignore[no-any-return]

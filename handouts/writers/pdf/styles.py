@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from handouts.contrast import Ink, alternatives
 from handouts.fonts.registry import register
-from handouts.writers.hyphenation import dictionary
+from handouts.writers.hyphenation import dictionary, hyphenator
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.theme import Theme
 
@@ -44,8 +44,8 @@ class Styles:
             base: dict[str, object] = dict(
                 fontName=family, fontSize=size, leading=self.leading, spaceAfter=size * 0.55,
                 allowWidows=0, allowOrphans=0)
-            if hyphenation and _ROLE[name] != "heading":
-                base["hyphenationLang"] = hyphenation
+            if hyphenation and _ROLE[name] == "body":  # not headings, nor small print:
+                base["hyphenationLang"] = hyphenator(hyphenation)  # names, dates, sources
             base.update(kw)
             role = _ROLE[name]
             base["textColor"] = self.colour(role, float(base["fontSize"]),  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 
 from handouts.document import model as L
 from handouts.fonts.families import builtin_fonts
-from handouts.writers.hyphenation import dictionary, known
+from handouts.writers.hyphenation import MIN_PIECE, dictionary, hyphenator, known
 from handouts.writers.pdf.flowables import Builder, Theme
 from handouts.writers.pdf.hyphens import SOFT_HYPHEN, added, bare
 from handouts.writers.pdf.paragraph import KeptParagraph, with_line_ends
@@ -103,10 +103,23 @@ def test_a_spanish_translation_is_hyphenated_whatever_the_project_language() -> 
     assert not any(line.endswith((SOFT_HYPHEN, "-")) for line in plain)
 
 
-def test_headings_are_not_hyphenated() -> None:
+def test_headings_and_small_print_are_not_hyphenated() -> None:
+    """Only body text is: not headings, nor small print (names, dates, English reference
+    titles, which Spanish rules broke as 'Oka-for', 'no-viembre', 'Ketami-ne')."""
     builder = Builder(Theme(fonts=builtin_fonts()), lang="es-US")
     assert all(not getattr(style, "hyphenationLang", "") for style in builder.st.headings)
-    assert builder.st.body.hyphenationLang == "es"
+    assert not getattr(builder.st.meta, "hyphenationLang", "")
+    assert not getattr(builder.st.caption, "hyphenationLang", "")
+    assert builder.st.body.hyphenationLang is hyphenator("es")
+
+
+def test_hyphenation_leaves_three_letters_either_side() -> None:
+    """No 'ca.' alone at a line's start, nor 'no-' at its end (pyphen's default is two)."""
+    assert list(hyphenator("es")("clínica")) == [("clí", "nica")]  # not "clíni-ca"
+    assert list(hyphenator("es")("noviembre")) == [("noviem", "bre")]  # not "no-viembre"
+    for word in ("tiempo", "cuánto", "respiración", "parecer", "medicamentos"):
+        assert all(len(a) >= MIN_PIECE and len(b) >= MIN_PIECE
+                   for a, b in hyphenator("es")(word)), word
 
 
 def _soft_places(lines: list[str]) -> list[int]:
