@@ -273,10 +273,14 @@ def remove_written(folder: Path, record: str) -> None:
 
 
 def _formulas(result: CheckResult) -> str:
-    """The reading formulas of the figures in `result`, in words."""
-    if any(isinstance(g, SpanishGrade) for g in result.grades):
-        return "Szigriszt-Pazos perspicuity on the INFLESZ scale (and Fernández-Huerta)"
-    return "Flesch-Kincaid grade and SMOG grade"
+    """The reading formulas of the figures in `result`, in words: each language's that
+    is measured (English by default)."""
+    spanish = any(isinstance(g, SpanishGrade) for g in result.grades)
+    english = any(not isinstance(g, SpanishGrade) for g in result.grades) or not spanish
+    named = (["Flesch-Kincaid grade and SMOG grade (English)"] if english else []) + \
+        (["Szigriszt-Pazos perspicuity on the INFLESZ scale, and Fernández-Huerta "
+          "(Spanish)"] if spanish else [])
+    return "; ".join(named)
 
 
 def _reading(grade: Grade | SpanishGrade | None) -> str:
@@ -321,7 +325,7 @@ def _output(item: Item, png: Path, fact: str, deck_title: str, out_dir: Path) ->
         picture = (f'<img src="{html.escape(png.relative_to(out_dir).as_posix())}" '
                    f'alt="first page of {name}">')
     else:
-        title = html.escape(deck_title)
+        title = f'<span lang="{html.escape(item.language)}">{html.escape(deck_title)}</span>'
         picture = f'<div class="placeholder">{title}<br>{html.escape(fact)}</div>'
     return (f'<div class="out"><a href="{link}">{picture}</a>'
             f'<a href="{link}">{name}</a><br>{html.escape(fact)}</div>')

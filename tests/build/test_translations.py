@@ -198,6 +198,9 @@ def test_the_report_groups_outputs_by_language(tmp_path: Path,
     spanish = page.index('<h2 id="es-US">Spanish (United States) / español (Estados Unidos)</h2>')
     assert english < page.index('<h3 id="hands">') < spanish < page.index('<h3 id="hands.es">')
     assert page.index("hands-es-easy-flyer.pdf") > spanish
+    # the summary names both languages' formulas, each with its language
+    assert "Flesch-Kincaid grade and SMOG grade (English); Szigriszt-Pazos perspicuity on " \
+        "the INFLESZ scale, and Fernández-Huerta (Spanish)" in page
 
 
 FR = ES.replace("title: Lavarse las manos", "title: Se laver les mains")
