@@ -29,22 +29,24 @@ from handouts.writers.pdf.tags import Path, marked
 __all__ = ["QRFlowable", "TaggedImage", "TaggedList", "VectorPicture", "icon", "picture"]
 
 
-class QRFlowable(Flowable):  # type: ignore[misc]
-    """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
+class Tagged:
+    """A picture flowable drawn inside its `tag`'s marked content (a Figure with its alt
+    text; an artifact when None). Mixed in before the reportlab flowable it tags."""
 
     tag: Path | None = None
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        with marked(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+
+
+class QRFlowable(Tagged, Flowable):  # type: ignore[misc]
+    """A QR code drawn as filled squares (a Drawing would add an unembedded Helvetica)."""
 
     def __init__(self, url: str, size: float) -> None:
         super().__init__()
         self.url = url
         self.width = self.height = size
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return (self.width, self.height)
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        with marked(canvas, self.tag):
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         self.canv.setFillColor(colors.white)
@@ -54,34 +56,19 @@ class QRFlowable(Flowable):  # type: ignore[misc]
             self.canv.rect(x, y, w, h, stroke=0, fill=1)
 
 
-class TaggedImage(RLImage):  # type: ignore[misc]
+class TaggedImage(Tagged, RLImage):  # type: ignore[misc]
     """A picture; its `tag` is a Figure with alternative text."""
 
-    tag: Path | None = None
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        with marked(canvas, self.tag):
-            super().drawOn(canvas, x, y, _sW)
-
-
-class VectorPicture(Flowable):  # type: ignore[misc]
+class VectorPicture(Tagged, Flowable):  # type: ignore[misc]
     """A reportlab Drawing (an SVG's, never changed: it may be shared) scaled to `width`
     points at its own proportions; its `tag` is a Figure with alternative text."""
-
-    tag: Path | None = None
 
     def __init__(self, drawing: Any, width: float) -> None:
         super().__init__()
         self.drawing = drawing
         self.scale = width / drawing.width
         self.width, self.height = width, drawing.height * self.scale
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return (self.width, self.height)
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        with marked(canvas, self.tag):
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         from reportlab.graphics import renderPDF
