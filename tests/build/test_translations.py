@@ -226,3 +226,16 @@ def test_a_third_language_is_a_catalogue_away(tmp_path: Path, cli: Callable[...,
     checked = cli("-C", tmp_path, "check")
     assert "hands.fr: reading is not measured in fr: the check measures English and " \
         "Spanish [reading]" in checked.output
+
+
+def test_outputs_of_a_removed_translation_are_removed_and_the_source_s_kept(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    root = two_languages(tmp_path)
+    assert cli("-C", root, "build").exit_code == 0
+    folder = root / "build" / "hands"
+    source = sorted(p.name for p in folder.iterdir() if not p.name.startswith("hands-es-"))
+    assert len(source) < len(list(folder.iterdir()))
+    (root / "content" / "hands.es.yaml").unlink()
+    result = cli("-C", root, "build")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == source
