@@ -172,6 +172,9 @@ def test_init_lang_es_writes_a_spanish_project_that_passes_its_checks_and_builds
     assert built.exit_code == 0, built.output
     text = run_tool("pdftotext", target / "build/beber-agua/beber-agua-easy-brochure.pdf", "-")
     assert "lunes a viernes" in text and "Esta hoja da información general" in text
+    assert "Calle y número" in text and "Street" not in text
+    brand = (target / "_brand.yml").read_text(encoding="utf-8")  # its notes are Spanish too
+    assert not re.search(r"#.*\b(your|the|and|or|used|printed)\b", brand)
     assert languages_in(target / "build/beber-agua/beber-agua-easy-brochure.pdf") == {"es-US"}
 
 
