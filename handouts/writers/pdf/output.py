@@ -146,9 +146,10 @@ def _render(doc: L.Document, plans: Sequence[pages.PagePlan], theme: Theme, st: 
             footer = page.footer
             canvas.setFont(st.family, st.size)
             canvas.setFillColor(footer_colour)
-            canvas.drawString(footer.left, footer.y, footer.text)
-            canvas.drawRightString(footer.right, footer.y, labels.page % {"number": number,
-                                                                       "count": len(plans)})
+            label = labels.page % {"number": number, "count": len(plans)}
+            text, above = footer_text(footer, label, st.family, st.size)
+            canvas.drawString(footer.left, footer.y + (st.leading if above else 0.0), text)
+            canvas.drawRightString(footer.right, footer.y, label)
         if theme.fold_guides and page.fold_marks:
             canvas.setStrokeColor(colors.HexColor("#9A9A9A"))
             canvas.setLineWidth(0.5)
@@ -161,3 +162,25 @@ def _render(doc: L.Document, plans: Sequence[pages.PagePlan], theme: Theme, st: 
     structure.finish(canvas, title, doc.lang)
     canvas.save()
     return out.getvalue()
+
+
+FOOTER_GAP = 12.0
+"""The least room in points between a running footer's text and its page number."""
+
+
+def footer_text(footer: pages.RunningFooter, label: str, family: str,
+                size: float) -> tuple[str, bool]:
+    """The footer's text as drawn beside `label` (the page number) in `family` at `size`
+    points, and whether it goes on the line above the number: beside it where both fit
+    with FOOTER_GAP between them; else on the line above, cut at a word with an ellipsis
+    where it is wider than the whole line (a long clinic name never prints over the page
+    number)."""
+    width = footer.right - footer.left
+    if stringWidth(footer.text, family, size) + FOOTER_GAP + stringWidth(label, family, size) \
+            <= width:
+        return footer.text, False
+    text = footer.text
+    while stringWidth(text, family, size) > width and " " in text.strip():
+        text = text.rstrip(" …").rsplit(" ", 1)[0].rstrip(" |,;") + " …"
+    return text, True
+

@@ -301,3 +301,31 @@ def test_qr_codes_scan_to_the_clinic_address(built: dict[str, Path], brand: str,
     for blob in pictures:
         with Image.open(io.BytesIO(blob)) as picture:
             assert [r.text for r in zxingcpp.read_barcodes(picture)] == [expected]
+
+
+def test_a_running_footer_never_prints_over_its_page_number(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    # a brand named only by a long full name: the booklet's footer is 'title | name'
+    write_project(tmp_path, GOOD)
+    (tmp_path / "_brand.yml").write_text(
+        "meta:\n  name: Riverbend Valley Community Health and Wellness Cooperative Clinic\n",
+        encoding="utf-8")
+    result = cli("-C", tmp_path, "build", "--length", "full", "--format", "pdf",
+                 "--level", "easy", "--no-report")
+    assert result.exit_code == 0, result.output
+    booklet = tmp_path / "build/hands/hands-easy-booklet.pdf"
+    html = run_tool("pdftotext", "-bbox", booklet, "-")
+    pages = html.split("<page ")[1:]
+    assert len(pages) >= 2
+    for page in pages[1:]:  # the flowing pages carry the running footer
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page)]
+        bottom = max(d for _, _, _, d, _ in words)
+        foot = [w for w in words if w[3] > bottom - 30]  # the footer's lines
+        for n, a in enumerate(foot):
+            for b in foot[n + 1:]:
+                overlap = min(a[2], b[2]) - max(a[0], b[0])
+                same_line = min(a[3], b[3]) - max(a[1], b[1]) > 1
+                assert not (same_line and overlap > 0), (a[4], b[4])
+        assert "Cooperative" in " ".join(w[4] for w in foot) or "…" in " ".join(
+            w[4] for w in foot)
