@@ -252,15 +252,20 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     frame unless `min_follow` points of what follows fit under it, and never ends a frame
     that more follows. A floating item (`floats`) that would move on and leave more than
     FLOAT_GAP of its frame blank lets what follows it fill the frame first, and heads the
-    next frame.
+    next frame, after the rest of an item split at the frame's foot (a figure never cuts
+    a paragraph in two).
     """
     queue: deque[Measurable] = deque(items)
     result: list[tuple[Placed, ...]] = []
     wholes = list(whole) if whole is not None else [h for _, h in frames]
     deferred: Measurable | None = None
+    rests: set[int] = set()  # the ids of the later parts of split items
     for (width, frame_height), whole_height in zip(frames, wholes, strict=True):
         if deferred is not None:
-            queue.appendleft(deferred)
+            ahead = 0
+            while ahead < len(queue) and id(queue[ahead]) in rests:
+                ahead += 1
+            queue.insert(ahead, deferred)
             deferred = None
         height = frame_height
         placed: list[Placed] = []
@@ -306,6 +311,7 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
                         placed.append(Placed(parts[0], used + before, first_h))
                         used += before + first_h + parts[0].getSpaceAfter()
                         queue.extendleft(reversed(parts[1:]))
+                        rests.update(id(part) for part in parts[1:])
                         continue  # a list splits into its items: more of them may fit
             if not placed and not keeps_with_next(item):
                 break  # taller than a whole frame and cannot split: left over

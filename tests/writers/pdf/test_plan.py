@@ -182,13 +182,13 @@ def names_in(frame: tuple[Any, ...]) -> list[str]:
     return [p.item.name for p in frame]
 
 
-def test_a_figure_that_would_leave_a_large_gap_floats_to_the_next_frame_s_head() -> None:
+def test_a_figure_that_would_leave_a_large_gap_floats_to_the_next_frame() -> None:
     # 30 lines of room: text of 10, a figure of 25, then a heading and text of 12 and 20
     items = [Block("a", 10), Figure("fig", 25), Block("h", 1, heading=True), Block("b", 12),
              Block("c", 20)]
     filled = fill(items, [(100, 300), (100, 500)])
     assert names(filled.frames[0]) == [("a", 10), ("h", 1), ("b", 12), ("c", 7)]
-    assert names(filled.frames[1]) == [("fig", 25), ("c", 13)]  # the figure heads it
+    assert names(filled.frames[1]) == [("c", 13), ("fig", 25)]  # after the rest of 'c'
     assert not filled.leftover
 
 
@@ -206,3 +206,11 @@ def test_a_figure_that_floats_off_the_last_frame_is_left_over() -> None:
     filled = fill([Block("a", 10), Figure("fig", 25), Block("b", 5)], [(100, 300)])
     assert names_in(filled.frames[0]) == ["a", "b"]
     assert [i.name for i in filled.leftover] == ["fig"]  # type: ignore[attr-defined]
+
+
+def test_a_floated_figure_waits_for_the_end_of_a_paragraph_split_at_the_frame_s_foot() -> None:
+    # 'b' fills the 20 lines under 'a' and splits: its rest comes before the figure
+    items = [Block("a", 10), Figure("fig", 25), Block("b", 25), Block("c", 5)]
+    filled = fill(items, [(100, 300), (100, 500)])
+    assert names(filled.frames[0]) == [("a", 10), ("b", 20)]
+    assert names(filled.frames[1]) == [("b", 5), ("fig", 25), ("c", 5)]
