@@ -45,8 +45,17 @@ at a line's start and no 'no-' at its end (pyphen's default is 2)."""
 @functools.lru_cache(maxsize=8)
 def hyphenator(name: str) -> Callable[[str], Iterator[tuple[str, str]]]:
     """reportlab's hyphenator for pyphen dictionary `name` (from `dictionary`): a word to
-    its (before, after) splits, leaving at least MIN_PIECE letters each side. Made once
-    per dictionary and process."""
+    its (before, after) splits, leaving at least MIN_PIECE letters each side; none for a
+    word with a capital first letter, as a name ('Strassman', 'Riverbend') or a title in
+    another language ('Behavior') is not broken by the page's rules (TeX's \\uchyph=0).
+    Made once per dictionary and process."""
     import pyphen
 
-    return pyphen.Pyphen(lang=name, left=MIN_PIECE, right=MIN_PIECE).iterate  # type: ignore[no-any-return]
+    splits = pyphen.Pyphen(lang=name, left=MIN_PIECE, right=MIN_PIECE).iterate
+
+    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
+        if word[:1].isupper():  # a name, or a title in another language ('Behavior')
+            return iter(())
+        return splits(word)  # type: ignore[no-any-return]
+
+    return hyphenate

@@ -123,7 +123,14 @@ class Group:
         return (width, sum(self.heights) + gaps)
 
     def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:
-        return list(self.items) if len(self.items) > 1 else []
+        """The group's list items, each then kept whole (`keepWhole`): a list breaks
+        between its items, never inside one (a reference cut over two pages), unless
+        one is taller than a whole frame."""
+        if len(self.items) < 2:
+            return []
+        for item in self.items:
+            item.keepWhole = True  # type: ignore[attr-defined]
+        return list(self.items)
 
     def getSpaceBefore(self) -> float:
         return self.items[0].getSpaceBefore()
@@ -153,13 +160,17 @@ def _split(item: Measurable, width: float, room: float, whole_frame: bool,
            whole_list: int) -> list[Measurable]:
     """The parts of `item` split to fit `room` points, or [] where it must not split.
 
-    An item that fits no whole frame may split anywhere (it could not be kept whole);
-    otherwise a callout or a list of up to `whole_list` items does not split, and a longer
-    list splits only
-    between its items, leaving MIN_LIST_SIDE of them or more on either side.
+    An item that fits no whole frame may split anywhere (it could not be kept whole),
+    a list into its items, each then kept whole; otherwise a callout or a list of up to
+    `whole_list` items does not split, and a longer list splits only between its items,
+    leaving MIN_LIST_SIDE of them or more on either side.
     """
     if whole_frame:
-        return item.splitOn(NO_CANVAS, width, room)
+        parts = item.splitOn(NO_CANVAS, width, room)
+        if getattr(item, "listItems", 0):  # a list taller than a frame: into its items,
+            for part in parts:  # each kept whole unless it is itself taller than a frame
+                part.keepWhole = True  # type: ignore[attr-defined]
+        return parts
     if keeps_whole(item, whole_list):
         return []
     count = getattr(item, "listItems", 0)

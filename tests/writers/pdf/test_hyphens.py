@@ -5,6 +5,8 @@ reads whole."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -120,6 +122,34 @@ def test_hyphenation_leaves_three_letters_either_side() -> None:
     for word in ("tiempo", "cuánto", "respiración", "parecer", "medicamentos"):
         assert all(len(a) >= MIN_PIECE and len(b) >= MIN_PIECE
                    for a, b in hyphenator("es")(word)), word
+
+
+def test_a_word_with_a_capital_is_not_hyphenated() -> None:
+    """Names and titles in another language ('Strassman', 'Behavior', 'Cooperative', a
+    help line's 'Suicidio') are not broken by Spanish rules; the same words in lower
+    case are."""
+    split = hyphenator("es")
+    for word in ("Strassman", "Behavior", "Evaluation", "Cooperative", "Suicidio"):
+        assert not list(split(word)), word
+    assert list(split("suicidio")) and list(split("hipertensión"))
+
+
+def test_the_booklet_s_references_are_small_print_never_hyphenated(sample: Path) -> None:
+    """Each reference is a meta paragraph (small print), which is not hyphenated (English titles on
+    a Spanish page broke as 'Keta-mine', 'esketa-mine')."""
+    from handouts.build import project as build
+
+    project = build.load_project(sample)
+    job = build.plan(project, levels=["easy"], lengths=["full"], formats=["pdf"])[0]
+    doc = build.render_layout(project, job)
+    lists = [b for part in doc.parts if isinstance(part, L.Flow) for b in part.blocks
+             if isinstance(b, L.ListBlock) and b.ordered]
+    references = lists[-1]
+    assert len(references.items) > 3
+    assert all(isinstance(item[0], L.Paragraph) and item[0].style == "meta"
+               for item in references.items)
+    builder = Builder(Theme(fonts=builtin_fonts()), lang="es-US")
+    assert not getattr(builder.st.paragraph("meta"), "hyphenationLang", "")
 
 
 def _soft_places(lines: list[str]) -> list[int]:

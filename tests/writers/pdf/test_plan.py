@@ -162,7 +162,8 @@ def test_a_long_list_breaks_between_items_leaving_two_on_either_side(room: int,
 def test_a_list_taller_than_a_frame_still_splits() -> None:
     result = fill([Block("text", 2), Items("li", 5, each=3)], [(100, 100), (100, 100)])
     assert not result.leftover
-    assert flat(result.frames[0]) == ["text", "li0", "li1", "li2"]  # it fills the frame
+    assert flat(result.frames[0]) == ["text", "li0", "li1"]  # between items, not in one
+    assert flat(result.frames[1]) == ["li2", "li3", "li4"]
 
 
 def test_balancing_never_splits_a_short_list_or_a_callout_across_a_fold() -> None:
@@ -214,3 +215,19 @@ def test_a_floated_figure_waits_for_the_end_of_a_paragraph_split_at_the_frame_s_
     filled = fill(items, [(100, 300), (100, 500)])
     assert names(filled.frames[0]) == [("a", 10), ("b", 20)]
     assert names(filled.frames[1]) == [("b", 5), ("fig", 25), ("c", 5)]
+
+
+def test_a_long_list_never_breaks_inside_an_item() -> None:
+    # twelve items of 3 lines, taller than a frame of 30 lines: after 'a' (5 lines) come
+    # 8 whole items; the rest go on whole, not a third of an item left behind
+    filled = fill([Block("a", 5), Items("ref", 12, each=3)], [(100, 300)] * 3)
+    first, second = ([b.lines for b in _leaves(f)] for f in filled.frames[:2])
+    assert first == [5] + [3] * 8 and second == [3] * 4
+    assert not filled.leftover
+
+
+def _leaves(frame: tuple[Any, ...]) -> list[Any]:
+    out = []
+    for placed in frame:
+        out.extend(getattr(placed.item, "items", (placed.item,)))
+    return out
