@@ -1,6 +1,7 @@
 """Where addresses may break across lines: a web address only after `/`, `.`, `-`, `?`
 or `&`; a phone number never (nor after its bracketed area code), nor a time between its
-number and 'am' or 'pm' (or Spanish 'a. m.', 'p. m.').
+number and 'am' or 'pm' (or Spanish 'a. m.', 'p. m.'); nor a heading or caption before
+its last word (`last_words_together`), which would leave it alone on a line.
 
 Both writers use the pieces of a web address: the PDF writer puts a zero-width break
 opportunity between them (handouts.writers.pdf.urlbreaks), the deck writer a zero-width
@@ -10,6 +11,9 @@ space. reportlab never breaks at a hyphen, so only the deck writer needs numbers
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from handouts.document import model as L
 
 BREAK_AFTER = "/.-?&"
 """The characters after which an address may break."""
@@ -71,3 +75,28 @@ def times_whole(text: str) -> str:
     text = _TIME_SPACE.sub(NO_BREAK_SPACE, text)
     text = _MERIDIEM_SPACE.sub(NO_BREAK_SPACE, text)
     return _AREA_CODE_SPACE.sub(NO_BREAK_SPACE, text)
+
+
+RUNT_MOST = 24
+"""The most characters of a heading's last two words that `last_words_together` binds:
+a longer pair could be too wide to share a line in a narrow panel."""
+
+
+def last_words_together(runs: L.Inline) -> L.Inline:
+    """`runs` (a heading or caption) with the space before its last word a no-break space,
+    so that when it wraps, its last line holds two words, not one ('not a / weakness'
+    becomes 'not / a weakness'); left as they are where the last two words together are
+    longer than RUNT_MOST characters, or sit in a link."""
+    text = "".join(run.text for run in runs)
+    words = text.rstrip().rsplit(None, 2)
+    if len(words) < 2 or len(" ".join(words[-2:])) > RUNT_MOST:
+        return runs
+    for n in range(len(runs) - 1, -1, -1):
+        run = runs[n]
+        at = run.text.rstrip().rfind(" ") if n == len(runs) - 1 else run.text.rfind(" ")
+        if run.href:
+            return runs
+        if at >= 0:
+            bound = replace(run, text=run.text[:at] + NO_BREAK_SPACE + run.text[at + 1:])
+            return (*runs[:n], bound, *runs[n + 1:])
+    return runs

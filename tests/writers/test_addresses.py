@@ -54,3 +54,31 @@ def test_a_bracketed_area_code_stays_with_its_number() -> None:
     assert A.times_whole("Call (555) 010-2040.") == "Call (555)\u00a0010-2040."
     assert A.numbers_whole("Call (555) 010-2040.") == "Call (555)\u00a0010\u20112040."
     assert A.times_whole("(see 2) 010") == "(see 2) 010"  # not a phone number
+
+
+def test_a_heading_s_last_word_is_bound_to_the_one_before() -> None:
+    from handouts.document import model as L
+    from handouts.writers.addresses import NO_BREAK_SPACE, last_words_together
+
+    plain = last_words_together((L.Run("Addiction is an illness, not a weakness"),))
+    assert plain == (L.Run(f"Addiction is an illness, not a{NO_BREAK_SPACE}weakness"),)
+    split = last_words_together((L.Run("How it "), L.Run("works", bold=True)))
+    assert split == (L.Run(f"How it{NO_BREAK_SPACE}"), L.Run("works", bold=True))
+    for left in ((L.Run("Hello"),), (L.Run("See "), L.Run("our site", href="https://x.org")),
+                 (L.Run("Risks of esketamine-hydrochloride inhalation"),)):
+        assert last_words_together(left) == left  # one word; a link; too long to bind
+
+
+@pytest.mark.parametrize("width", [240.0, 280.0, 320.0])
+def test_a_wrapped_pdf_heading_never_ends_with_one_word(width: float) -> None:
+    from handouts.document import model as L
+    from handouts.fonts.families import builtin_fonts
+    from handouts.writers.pdf.flowables import Builder, Theme
+
+    builder = Builder(Theme(fonts=builtin_fonts()))
+    heading = L.Heading(1, (L.Run("Addiction is an illness, not a weakness"),))
+    (made,) = builder.block(heading, width)
+    made.wrapOn(None, width, 1000)
+    lines = [" ".join(line[1]) for line in made.blPara.lines]  # (extra space, words)
+    assert len(lines) == 2
+    assert lines[-1].replace("\u00a0", " ") == "a weakness", lines

@@ -23,7 +23,7 @@ from handouts.contrast import Ink, Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.fonts.metrics import width as string_width
-from handouts.writers.addresses import times_whole
+from handouts.writers.addresses import last_words_together, times_whole
 from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import pictures
@@ -211,7 +211,7 @@ class Builder:
             block.src, min(block.width or width, width), self.theme.paper,
             self.theme.assets_roots, (self.theme.fonts, *heads))
         self.notes.update({note.message: note for note in notes})
-        texts = [self.tagged(self.para(runs, st.caption, st), "P")
+        texts = [self.tagged(self.para(last_words_together(runs), st.caption, st), "P")
                  for runs in (block.caption, block.credit) if runs]
         return pictures.FigureBox(self.tagged(drawn, "Figure", block.alt), texts,
                                   st.size * 0.4, st.size * 0.8)
@@ -221,8 +221,9 @@ class Builder:
         if isinstance(block, L.Heading):
             style = st.headings[block.level]
             inset = self.icon_inset(st) if block.icon else 0.0
-            made = self.tagged(self.para(block.runs, self.fit_words(
-                block.runs, style, width - inset, st), st), f"H{block.level + 1}")
+            runs = last_words_together(block.runs)
+            made = self.tagged(self.para(runs, self.fit_words(
+                runs, style, width - inset, st), st), f"H{block.level + 1}")
             yield self.beside(made, block.icon, st) if block.icon else made
         elif isinstance(block, L.Paragraph):
             para = self.tagged(self.para(block.runs, st.paragraph(block.style), st), "P")
