@@ -85,12 +85,33 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         return size
 
     def split(self, available_width: float, available_height: float) -> list[Paragraph]:
-        self.wrap(available_width, available_height)
+        """The paragraph cut to fit `available_height` points, as reportlab cuts it, but
+        never after a line that ends in a hyphen hyphenation added: a word is not broken
+        across a fold or a page ('peque-' | 'ños.'); the cut moves up a line at a time
+        while the first part keeps two lines (reportlab's orphan rule), else stays."""
+        made, hyphenated = self._split_at(available_width, available_height)
+        height = available_height
+        while hyphenated and len(made) == 2 \
+                and len(getattr(made[0].blPara, "lines", ())) > 2:
+            height -= self.style.leading
+            shorter, hyphenated = self._split_at(available_width, height, available_height)
+            if len(shorter) != 2:
+                break
+            made = shorter
+        return made
+
+    def _split_at(self, available_width: float, available_height: float,
+                  laid_out: float | None = None) -> tuple[list[Paragraph], bool]:
+        """reportlab's split at this height, each part a KeptParagraph laid out in
+        `laid_out` points of height (default: the same), and whether the first part ends
+        in a hyphen hyphenation added."""
+        laid_out = available_height if laid_out is None else laid_out
+        self.wrap(available_width, laid_out)
         whole = self._fresh()  # split cuts up and deletes what it splits: not a kept layout
         whole.wrap(available_width, available_height)
         parts: list[Paragraph] = whole.split(available_width, available_height)
         if len(parts) == 1 and parts[0] is whole:
-            return [self]
+            return [self], False
         made = [self._part(p) for p in parts]
         # A part's text holds the hyphens its lines were broken with: its source is its
         # share of the whole's, so that drawing still tells them from the written ones.
@@ -100,8 +121,8 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             part.tag, part.links = self.tag, self.links
             if ends is not None:
                 part.source, start = self.source[start:ends[n][0]], ends[n][0]
-            part.wrap(available_width, available_height)
-        return made
+            part.wrap(available_width, laid_out)
+        return made, ends is not None and len(made) > 1 and ends[0][1]
 
     @staticmethod
     def _part(part: Paragraph) -> KeptParagraph:

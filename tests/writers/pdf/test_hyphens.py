@@ -212,3 +212,21 @@ def test_a_part_of_a_split_ends_with_a_soft_hyphen_too(kind: str) -> None:
     after = texts(with_line_ends(rest[0]._shown, rest[0].source))
     assert bare("".join(drawn + after).replace(SOFT_HYPHEN, "")) == \
         bare(text.replace("<b>", "").replace("</b>", ""))
+
+
+@settings(max_examples=40, deadline=None)
+@given(width=st.floats(120, 260), lines=st.integers(3, 6))
+def test_a_word_is_never_broken_across_a_split(width: float, lines: int) -> None:
+    """Where a paragraph is cut (a fold, a page), its first part never ends in a hyphen
+    hyphenation added ('peque-' ending one panel, 'ños.' starting the next), while the
+    first part keeps more than two lines."""
+    p = spanish(SPANISH + " " + SPANISH)
+    parts = p.split(width, p.style.leading * lines + 1)
+    if len(parts) < 2:
+        return
+    first = parts[0]
+    assert isinstance(first, KeptParagraph)
+    ends = added(first.source + parts[1].source,  # type: ignore[attr-defined]
+                 [" ".join(texts(first)), " ".join(texts(parts[1]))])  # type: ignore[arg-type]
+    assert ends is not None
+    assert not ends[0][1] or len(first.blPara.lines) <= 2
