@@ -24,8 +24,8 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handouts.build import manifest, processes, uptodate
@@ -85,8 +85,44 @@ def run(project: Project, jobs: Sequence[Job],
     alongside the outputs rather than after them. The report's facts of each output come
     from its writer, or from the manifest for an output already up to date.
     """
+    t = triage(project, jobs, force, digests or Digests())
+    if not t.stale and not prune:
+        return t.report
+    out, stale = project.out_dir, t.stale
+    workers = max(1, min(workers, len(stale), default_workers()))
+    _check_build_folder(project)
+    made = [d for d in (project.settings.build_dir, out) if not d.exists()]
+    with processes.terminate_as_interrupt(), processes.locked(out, notice) as lock_fd:
+        staging = out / STAGING
+        _clean_leftovers(out)  # left by a build that was killed
+        try:
+            return _stage_and_commit(project, stale, t.prints, t.report, progress, workers,
+                                     prune, readings, staging, made, lock_fd, t.tasks,
+                                     t.bases)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@dataclass
+class Triage:
+    """A build's outputs sorted: those up to date (their facts in `report`) and the stale
+    ones, with what each is made from."""
+
+    report: Report
+    stale: list[Job]
+    prints: dict[str, str]
+    """By output key (workers.output_key): each output's fingerprint (manifest.fingerprint)."""
+    tasks: dict[str, TaskKey]
+    """By output key: each stale output's task, with what its output was drawn from when
+    that output may be kept as it is."""
+    bases: dict[str, str]
+    """By language: what every output is drawn from besides its layout document."""
+
+
+def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests) -> Triage:
+    """Which of `jobs` are up to date and intact (none with `force`), and what the others
+    are made from, each file hashed by `digests` (the build's files.Digests)."""
     out = project.out_dir
-    digests = digests or Digests()
     records = manifest.load(out)
     shared = _shared_fingerprint(project, digests)
     labels = {c.language: manifest.shared_inputs(shared, (), c.sources, digests)
@@ -111,8 +147,8 @@ def run(project: Project, jobs: Sequence[Job],
             report.warnings.extend(w for w in facts.warnings if w not in report.warnings)
     stale = [j for j in jobs if j.path(out) not in report.facts]
     report.unchanged = len(jobs) - len(stale)
-    if not stale and not prune:
-        return report
+    if not stale:
+        return Triage(report, stale, prints, {}, {})
     base = _shared_fingerprint(project, digests, with_templates=False)
     bases = {c.language: manifest.shared_inputs(base, (), c.sources, digests)
              for c in project.catalogues}
@@ -126,17 +162,7 @@ def run(project: Project, jobs: Sequence[Job],
         return made.drawn if usable and made is not None else ""
 
     tasks = {output_key(j, out): task_key(j, kept(j)) for j in stale}
-    workers = max(1, min(workers, len(stale), default_workers()))
-    _check_build_folder(project)
-    made = [d for d in (project.settings.build_dir, out) if not d.exists()]
-    with processes.terminate_as_interrupt(), processes.locked(out, notice) as lock_fd:
-        staging = out / STAGING
-        _clean_leftovers(out)  # left by a build that was killed
-        try:
-            return _stage_and_commit(project, stale, prints, report, progress, workers,
-                                     prune, readings, staging, made, lock_fd, tasks, bases)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    return Triage(report, stale, prints, tasks, bases)
 
 
 def _check_build_folder(project: Project) -> None:
@@ -228,6 +254,25 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             prints: dict[str, str], report: Report, prune: bool) -> None:
     """Move each staged output into place and record what it was made from; the other
     stale outputs lose their records, so the next build makes them."""
+    with committing(project, stale, report, prune) as commit:
+        for job, done in staged:
+            commit(job, done, prints[output_key(job, project.out_dir)])
+
+
+Commit = Callable[[Job, Done, str], None]
+"""Given a job, what its worker reported ('staged' or 'same') and its output's
+fingerprint: moves the staged output into place and records it (raises BuildError if it
+cannot be moved)."""
+
+
+@contextlib.contextmanager
+def committing(project: Project, stale: Sequence[Job], report: Report,
+               prune: bool) -> Iterator[Commit]:
+    """The manifest of the project's build folder open for moving outputs into place: the
+    `stale` outputs lose their records (so the next build makes any not moved now), with
+    `prune` the outputs of topics that no longer exist are removed, and the up-to-date
+    record is forgotten; the manifest is saved on the way out, however that is. Each output
+    moved is listed in `report`."""
     out = project.out_dir
     uptodate.clear(project.settings.build_dir)  # until this build has finished
     records = manifest.load(out)
@@ -237,29 +282,8 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             _prune(project, records)
         for job in stale:
             records.pop(output_key(job, out), None)
-        for job, done in staged:
-            key = output_key(job, out)
-            final = job.path(out)
-            kept = before.get(key)
-            if done.state == "same" and kept is not None and kept.facts is not None:
-                # drawn from what it was drawn from: the file stays, its record is renewed
-                records[key] = replace(kept, fingerprint=prints[key])
-                report.unchanged += 1
-                report.facts[final] = kept.facts
-                report.warnings.extend(w for w in kept.facts.warnings
-                                       if w not in report.warnings)
-                continue
-            try:
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(out / STAGING / key, final)
-            except OSError as exc:
-                raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
-                                 "folder is writable and the disk has space") from None
-            records[key] = manifest.Made(prints[key], *done.made, done.facts, done.drawn)
-            report.built.append(final)
-            if done.facts is not None:
-                report.facts[final] = done.facts
-            report.warnings.extend(w for w in done.warnings if w not in report.warnings)
+        yield lambda job, done, fingerprint: _commit_one(out, job, done, fingerprint, before,
+                                                         records, report)
     finally:
         if records != before:
             try:
@@ -267,6 +291,36 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             except OSError as exc:
                 raise BuildError(f"cannot write {out / manifest.MANIFEST}: {exc.strerror}; "
                                  "remove whatever is in its place") from None
+
+
+def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
+               before: dict[str, manifest.Made], records: dict[str, manifest.Made],
+               report: Report) -> None:
+    """Move the staged output of `job` (`done`: 'staged' or 'same') from the staging folder
+    of `out` into place and record it in `records` with its `fingerprint`; an output drawn
+    from what it was drawn from keeps its file and the record it had `before`, renewed.
+    Raises BuildError if the file cannot be moved."""
+    key = output_key(job, out)
+    final = job.path(out)
+    kept = before.get(key)
+    if done.state == "same" and kept is not None and kept.facts is not None:
+        # drawn from what it was drawn from: the file stays, its record is renewed
+        records[key] = replace(kept, fingerprint=fingerprint)
+        report.unchanged += 1
+        report.facts[final] = kept.facts
+        report.warnings.extend(w for w in kept.facts.warnings if w not in report.warnings)
+        return
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out / STAGING / key, final)
+    except OSError as exc:
+        raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
+                         "folder is writable and the disk has space") from None
+    records[key] = manifest.Made(fingerprint, *done.made, done.facts, done.drawn)
+    report.built.append(final)
+    if done.facts is not None:
+        report.facts[final] = done.facts
+    report.warnings.extend(w for w in done.warnings if w not in report.warnings)
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
