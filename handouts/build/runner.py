@@ -90,11 +90,11 @@ def run(project: Project, jobs: Sequence[Job],
         return t.report
     out, stale = project.out_dir, t.stale
     workers = max(1, min(workers, len(stale), default_workers()))
-    _check_build_folder(project)
+    check_build_folder(project)
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
     with processes.terminate_as_interrupt(), processes.locked(out, notice) as lock_fd:
         staging = out / STAGING
-        _clean_leftovers(out)  # left by a build that was killed
+        clean_leftovers(out)  # left by a build that was killed
         try:
             return _stage_and_commit(project, stale, t.prints, t.report, progress, workers,
                                      prune, readings, staging, made, lock_fd, t.tasks,
@@ -165,7 +165,7 @@ def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests)
     return Triage(report, stale, prints, tasks, bases)
 
 
-def _check_build_folder(project: Project) -> None:
+def check_build_folder(project: Project) -> None:
     """Refuse a build folder holding something in place of the build's own records, or a
     link leading out of it where outputs go (each is an InputError at that path: the
     build would otherwise read or write outside the build folder, or fail half-way)."""
@@ -193,7 +193,7 @@ def _check_build_folder(project: Project) -> None:
         raise InputError(problems)
 
 
-def _clean_leftovers(out: Path) -> None:
+def clean_leftovers(out: Path) -> None:
     """Remove what a killed build can leave in the build folder: the staging folder and
     write_atomic's temporary files (named '.NAME.RANDOM.tmp') beside the files it writes."""
     shutil.rmtree(out / STAGING, ignore_errors=True)

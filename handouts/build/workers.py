@@ -128,7 +128,6 @@ class Worker:
                                      "build folder is writable and the disk has space",))
         try:
             xml = self.layout(job)
-            doc = read_layout(job, xml)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
         finally:
@@ -137,8 +136,12 @@ class Worker:
         drawn = manifest.drawn(self.bases.get(job.topic.language, ""),
                                output_key(job, self.project.out_dir), xml,
                                repr(writer_inputs(self.project, job)), pictures(xml, self.project))
-        if key[4] and drawn == key[4]:
+        if key[4] and drawn == key[4]:  # drawn, so read, from this very document before
             return Done("same", drawn=drawn)
+        try:
+            doc = read_layout(job, xml)
+        except TemplateError as exc:
+            return Done("input", template_problems=tuple(exc.problems))
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return Done("input", glyph_problems=tuple(glyphs))
@@ -222,15 +225,18 @@ def pictures(xml: str, project: Project) -> list[Path]:
 
 
 def start_worker(project: Project, staging: Path, parent: int, lock_fd: int,
-                 bases: dict[str, str] | None = None) -> None:
-    """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
-    build lock, and end when the main process ends, however it ends."""
+                 bases: dict[str, str] | None = None, here: Worker | None = None) -> None:
+    """In a worker: keep the project (as the main process's worker `here` left it, when
+    given: its compiled templates come with the fork), leave Ctrl-C to the main process,
+    let go of the build lock, and end when the main process ends, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     processes.die_with_parent(parent)
-    _worker[:] = [Worker(project, staging, hard_stop=project_templates(project), bases=bases)]
+    worker = here or Worker(project, staging, bases=bases)
+    worker.hard_stop = project_templates(project)
+    _worker[:] = [worker]
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:
@@ -307,7 +313,7 @@ def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int,
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=start_worker,
                                 initargs=(project, staging, os.getpid(), lock_fd,
-                                          bases)) as pool:
+                                          bases, here)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
