@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from types import MappingProxyType
     from typing import Any
 
-IN_PROCESS = 1000
+IN_PROCESS = 30
 """The most stale outputs made in this process: below it, starting worker processes costs
 more than it saves on two cores (measured with benchmarks/bench.py: a flyer is made in
 about 25 ms warm, a worker process takes longer to start)."""
