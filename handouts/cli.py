@@ -159,8 +159,8 @@ def watch_command(root: Path, thumbnails: bool) -> None:
 
     once(session.start)
     announced = False
-    # step: the quiet time that ends a burst of changes (default 50 ms); a save takes far less
-    for changes in watch(root, yield_on_timeout=True, rust_timeout=500, step=20,
+    # step: the quiet time that ends a burst of changes (50 ms by default); a save takes less
+    for changes in watch(root, yield_on_timeout=True, rust_timeout=500, step=10,
                          watch_filter=lambda change, path: wanted(path)):
         if not changes:  # the watcher is running: say so once
             if not announced:

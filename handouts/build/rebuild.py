@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from types import MappingProxyType
     from typing import Any
 
+    from handouts.content.model import Topic
+
 IN_PROCESS = 30
 """The most stale outputs made in this process: below it, starting worker processes costs
 more than it saves on two cores (measured with benchmarks/bench.py: a flyer is made in
@@ -66,6 +68,21 @@ class KeptWorker(Worker):
         super().__init__(project, staging)
         self.layouts: dict[str, tuple[MappingProxyType[str, Any], str]] = {}
         """By output key: what its template was given, and the layout it wrote."""
+        self.views: dict[tuple[str, str, str], tuple[Topic, MappingProxyType[str, Any]]] = {}
+        """By topic file name, level and length: the topic and what its templates are
+        given (content.view.select of it)."""
+
+    def context(self, job: Job) -> MappingProxyType[str, Any]:
+        """What the job's template is given: the same for each format of one topic, level
+        and length, so made once for them while the topic is the same."""
+        key = (job.topic.name, job.level.name, job.length.name)
+        kept = self.views.get(key)
+        if kept is not None and kept[0] is job.topic:
+            return kept[1]
+        context = select(job.topic, job.level, job.length, self.project.brand,
+                         catalogue=self.project.catalogue_of(job.topic))
+        self.views[key] = (job.topic, context)
+        return context
 
     def use(self, project: Project) -> None:
         """Make the outputs of `project` from now on: the same settings, brand and labels
@@ -96,8 +113,7 @@ class KeptWorker(Worker):
 
     def layout(self, job: Job) -> str:
         key = output_key(job, self.project.out_dir)
-        context = select(job.topic, job.level, job.length, self.project.brand,
-                         catalogue=self.project.catalogue_of(job.topic))
+        context = self.context(job)
         kept = self.layouts.get(key)
         if kept is not None and kept[0] == context:
             return kept[1]
