@@ -7,12 +7,15 @@ command, as a subprocess, seeing a saved file's output change."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from handouts.build import manifest
 from handouts.build.api import Options
@@ -185,3 +188,16 @@ def test_the_watch_command_remakes_the_saved_topics_flyer(short: Path) -> None:
         process.wait(timeout=30)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_what_watch_makes_is_what_build_makes(short: Path, tmp_path: Path,
+                                              cli: Callable[..., Result]) -> None:
+    session = started(short)
+    topic = short / "content" / f"{TOPIC}.yaml"
+    edit(topic, EASY_POINT, "Addiction can be treated.")
+    assert session.rebuild([topic]).failure() is None
+    again = tmp_path / "again"
+    shutil.copytree(short, again, ignore=shutil.ignore_patterns("build"))
+    assert cli("-C", again, "build", "--no-thumbnails").exit_code == 0
+    assert {k: v[1] for k, v in outputs(short).items()} == \
+        {k: v[1] for k, v in outputs(again).items()}
