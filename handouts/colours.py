@@ -4,6 +4,7 @@ chooses text colours with them)."""
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,8 +75,10 @@ def gamma(c: float) -> float:
     return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
 
 
+@functools.lru_cache(maxsize=1024)
 def luminance(hex_colour: str) -> float:
-    """WCAG relative luminance, 0 (black) to 1 (white)."""
+    """WCAG relative luminance, 0 (black) to 1 (white); remembered per colour, as both
+    writers ask for the same few colours hundreds of times a document."""
     r, g, b = (linear(c) for c in rgb(hex_colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

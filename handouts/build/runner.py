@@ -324,16 +324,35 @@ def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
-    """Remove outputs of topics that no longer exist, with their records (each only as
-    `_remove_output` allows)."""
+    """Remove outputs of topics, and of translations, that no longer exist, with their
+    records (each only as `_remove_output` allows). An output of a topic that still
+    exists in a level or length the settings no longer build is kept."""
     out = project.out_dir
     current = {output_key(j, out) for j in plan(project, formats=project.formats)}
-    topics = {t.slug for t in project.topics}
     ours = _output_name(project.formats)
     for key in list(records):
-        if key in current or key.split("/", 1)[0] in topics:
+        if key in current or _of_a_topic_file(key, project):
             continue
         _remove_output(out, key, records.pop(key), ours)
+
+
+def _of_a_topic_file(key: str, project: Project) -> bool:
+    """Whether the output recorded as `key` ('<slug>/<slug>[-<tag>]-<level>-...') belongs
+    to a topic file that exists: its topic's, in its language. A name whose level is
+    not one of the settings' cannot show its language, and counts as its topic's."""
+    slug, _, name = key.partition("/")
+    tags = {t.tag for t in project.topics if t.slug == slug}  # '' is the source file
+    if not tags or not name.startswith(f"{slug}-"):
+        return bool(tags)
+    rest = name[len(slug) + 1:]
+    levels = project.settings.level_names
+    if any(rest.startswith(f"{level}-") for level in levels):
+        return "" in tags
+    for level in levels:
+        tag, found, _ = rest.partition(f"-{level}-")
+        if found and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*", tag):
+            return tag in tags
+    return True
 
 
 def _output_name(formats: Sequence[str]) -> re.Pattern[str]:

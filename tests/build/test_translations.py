@@ -172,6 +172,9 @@ def test_init_lang_es_writes_a_spanish_project_that_passes_its_checks_and_builds
     assert built.exit_code == 0, built.output
     text = run_tool("pdftotext", target / "build/beber-agua/beber-agua-easy-brochure.pdf", "-")
     assert "lunes a viernes" in text and "Esta hoja da información general" in text
+    assert "Calle y número" in text and "Street" not in text
+    brand = (target / "_brand.yml").read_text(encoding="utf-8")  # its notes are Spanish too
+    assert not re.search(r"#.*\b(your|the|and|or|used|printed)\b", brand)
     assert languages_in(target / "build/beber-agua/beber-agua-easy-brochure.pdf") == {"es-US"}
 
 
@@ -226,3 +229,16 @@ def test_a_third_language_is_a_catalogue_away(tmp_path: Path, cli: Callable[...,
     checked = cli("-C", tmp_path, "check")
     assert "hands.fr: reading is not measured in fr: the check measures English and " \
         "Spanish [reading]" in checked.output
+
+
+def test_outputs_of_a_removed_translation_are_removed_and_the_source_s_kept(
+        tmp_path: Path, cli: Callable[..., Result]) -> None:
+    root = two_languages(tmp_path)
+    assert cli("-C", root, "build").exit_code == 0
+    folder = root / "build" / "hands"
+    source = sorted(p.name for p in folder.iterdir() if not p.name.startswith("hands-es-"))
+    assert len(source) < len(list(folder.iterdir()))
+    (root / "content" / "hands.es.yaml").unlink()
+    result = cli("-C", root, "build")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == source

@@ -95,12 +95,13 @@ def compact_note(compacted: pages.Compacted) -> Diagnostic:
     """The note that a block is shown in compact form, with the blank it leaves when that
     is more than pages.MAX_BLANK of the page."""
     blank = compacted.blank / compacted.page_height
-    gap = (f"; {compacted.blank:.0f} pt ({blank:.0%} of the page) is left blank, so its "
-           "full text would fit if the page's other text were shorter"
+    gap = (f"; {compacted.blank:.0f} pt ({blank:.0%} of the page) is left blank, so it "
+           "would fit in full if the page's other text were shorter"
            if blank > pages.MAX_BLANK else "")
-    return Diagnostic("compact-form", f"'{compacted.name}' is shown in short form (heading "
-                      f"and points) on page '{compacted.page}': its full text does not fit "
-                      f"there{gap}", severity="note")
+    shown = "is left out" if compacted.left_out else "is shown in short form"
+    return Diagnostic("compact-form", f"'{compacted.name}' {shown} on page "
+                      f"'{compacted.page}': it does not fit there in full{gap}",
+                      severity="note")
 
 
 SAMPLE_TEXT = ("Ask your care team what to expect before, during and after each visit, and "

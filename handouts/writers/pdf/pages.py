@@ -116,12 +116,14 @@ class Shortfall:
 @dataclass(frozen=True)
 class Compacted:
     """A `Fit` shown in its compact form: its name, its page, and the points of the page
-    left blank under the panels' text."""
+    left blank under the panels' text; `left_out` when that form is empty (the blocks
+    are not shown at all, as a cover picture that does not fit)."""
 
     name: str
     page: str
     blank: float
     page_height: float
+    left_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,8 @@ class _Planner:
         if best is None:  # not even all compact fits: report that
             return self.page(_chosen(part, (False,) * len(fits)))
         (_, blank), planned, full = best
-        self.compacted.extend(Compacted(fit.name, part.name, blank, planned.size[1])
+        self.compacted.extend(Compacted(fit.name, part.name, blank, planned.size[1],
+                                        not fit.compact)
                               for fit, f in zip(fits, full, strict=True) if not f)
         return planned
 

@@ -88,9 +88,11 @@ class IconRow(Flowable):  # type: ignore[misc]
 
 class FigureBox(Flowable):  # type: ignore[misc]
     """A picture and the paragraphs under it (its caption and credit), measured and moved
-    as one: never split between panels or pages."""
+    as one: never split between panels or pages, and floating (plan.floats) to the head
+    of the next one rather than leave a large gap."""
 
     keepWhole = True
+    floats = True
 
     def __init__(self, picture: Flowable, texts: Sequence[Flowable], space_before: float,
                  space_after: float) -> None:

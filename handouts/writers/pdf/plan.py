@@ -17,9 +17,10 @@ from typing import Any, Protocol
 from handouts.document.model import Pt
 from handouts.writers.geometry import page_size
 
-__all__ = ["EPSILON", "FLAP_INSET", "MAX_WHOLE_LIST", "MIN_LIST_SIDE", "Box", "Filled",
-           "FrameBreak", "Group", "Measurable", "Placed", "balance", "fill", "keeps_whole",
-           "keeps_with_next", "keeps_with_previous", "page_size", "panel_widths"]
+__all__ = ["EPSILON", "FLAP_INSET", "FLOAT_GAP", "MAX_WHOLE_LIST", "MIN_LIST_SIDE", "Box",
+           "Filled", "FrameBreak", "Group", "Measurable", "Placed", "balance", "fill",
+           "floats", "keeps_whole", "keeps_with_next", "keeps_with_previous", "page_size",
+           "panel_widths"]
 
 FLAP_INSET = Pt(4.5)
 """How much narrower a folding-in flap is: 1/16 inch, so it folds without buckling."""
@@ -29,6 +30,10 @@ MAX_WHOLE_LIST = 6
 """The most items a list may have and still never be split between frames."""
 MIN_LIST_SIDE = 2
 """The fewest items a longer list leaves on either side of a frame break."""
+FLOAT_GAP = 0.2
+"""The largest share of a frame a floating item (a figure) leaves blank by moving on to
+the next frame whole; where it would leave more, the text after it fills the gap and the
+figure heads the next frame, as a typesetter floats a figure to the next page."""
 NO_CANVAS = None
 """What the plan passes to an item's wrapOn and splitOn: it measures without a canvas
 (reportlab's flowables measure with font metrics alone)."""
@@ -181,6 +186,12 @@ def keeps_with_next(item: Measurable) -> bool:
                 or getattr(item, "keepWithNext", False))
 
 
+def floats(item: Measurable) -> bool:
+    """Whether an item may be placed after the text that follows it, at the head of the
+    next frame, rather than leave a gap (`floats`: a figure with its caption)."""
+    return bool(getattr(item, "floats", False))
+
+
 def keeps_with_previous(item: Measurable) -> bool:
     """Whether an item must not start a frame alone (a source line after its section)."""
     return bool(getattr(item, "keepWithPrevious", False))
@@ -239,12 +250,18 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
     before `balance` cut it; default: `frames`' heights; a list of up to `whole_list`
     items counts as short); a heading moves to the next
     frame unless `min_follow` points of what follows fit under it, and never ends a frame
-    that more follows.
+    that more follows. A floating item (`floats`) that would move on and leave more than
+    FLOAT_GAP of its frame blank lets what follows it fill the frame first, and heads the
+    next frame.
     """
     queue: deque[Measurable] = deque(items)
     result: list[tuple[Placed, ...]] = []
     wholes = list(whole) if whole is not None else [h for _, h in frames]
+    deferred: Measurable | None = None
     for (width, frame_height), whole_height in zip(frames, wholes, strict=True):
+        if deferred is not None:
+            queue.appendleft(deferred)
+            deferred = None
         height = frame_height
         placed: list[Placed] = []
         used = 0.0
@@ -266,6 +283,11 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
                 queue.popleft()
                 placed.append(Placed(item, used + before, h))
                 used += before + h + item.getSpaceAfter()
+                continue
+            if floats(item) and deferred is None and placed and len(queue) > 1 \
+                    and not isinstance(queue[1], FrameBreak) \
+                    and room > FLOAT_GAP * frame_height and h <= whole_height + EPSILON:
+                deferred = queue.popleft()
                 continue
             if keeps_with_previous(item) and placed:
                 limit = _pull_back(placed, queue, need, width)
@@ -297,6 +319,8 @@ def fill(items: Sequence[Measurable], frames: Sequence[tuple[float, float]],
         result.append(tuple(placed))
         if not placed and queue:
             break  # stuck: the next item fits no frame
+    if deferred is not None:
+        queue.appendleft(deferred)
     leftover = tuple(i for i in queue if not isinstance(i, FrameBreak))
     width = frames[-1][0] if frames else 0.0
     overflow = sum(i.getSpaceBefore() + i.wrapOn(NO_CANVAS, width, 1e6)[1] for i in leftover)

@@ -74,7 +74,9 @@ class Placeholders:
 
     @classmethod
     def of(cls, layout: Any) -> Placeholders:
-        kinds = [ph.placeholder_format.type for ph in layout.placeholders]
+        # read from the XML: python-pptx's placeholder objects cost a deck 10 ms or more
+        kinds = [PP_PLACEHOLDER.from_xml(ph.get("type", "obj"))
+                 for ph in layout._element.xpath("./p:cSld/p:spTree/*/*/p:nvPr/p:ph")]
         vertical = any((body.get("vert") or "horz") != "horz"
                        for body in layout.placeholders._element.xpath(".//a:bodyPr"))
         return cls(titles=sum(k in _TITLES for k in kinds),

@@ -43,3 +43,10 @@ class Items(Block):
 
     def splitOn(self, canvas: Any, width: float, height: float) -> list[Block]:
         return [Block(f"{self.name}{n}", self.each) for n in range(self.listItems)]
+
+
+class Figure(Callout):
+    """A fake figure with its caption: kept whole, and floating to the next frame's head
+    rather than leave a large gap."""
+
+    floats = True

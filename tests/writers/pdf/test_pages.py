@@ -9,6 +9,7 @@ import pytest
 
 from handouts.document import model as L
 from handouts.writers.geometry import page_size
+from handouts.writers.pdf.output import compact_note
 from handouts.writers.pdf.pages import (
     FLOW_MEASURE,
     FOLD_MARK,
@@ -213,6 +214,19 @@ def test_a_fit_block_prefers_the_combination_that_leaves_the_least_blank() -> No
     out = plan(doc("flyer", page), "letter", make_items, LINE)
     assert "short-compact" in shown(out) and "long-full" in shown(out)
     assert [c.name for c in out.compacted] == ["short"]
+
+
+def test_a_fit_block_with_no_compact_form_is_noted_as_left_out_not_shortened() -> None:
+    # a cover picture that does not fit is left out; the note must not call it a short form
+    picture = L.Fit("dose day (picture)", (para("picture", 100),), ())
+    page = columns(0, para("lead", 100), picture)
+    out = plan(doc("flyer", page), "letter", make_items, LINE)
+    (left_out,) = out.compacted
+    assert left_out.left_out and "picture" not in shown(out)
+    assert "is left out on page 'flyer'" in compact_note(left_out).message
+    short = plan(doc("flyer", columns(0, para("lead", 60), fit("first", 70, 5),
+                                      fit("second", 70, 5))), "letter", make_items, LINE)
+    assert "is shown in short form" in compact_note(short.compacted[0]).message
 
 
 def test_a_page_that_does_not_fit_even_compact_is_a_shortfall() -> None:

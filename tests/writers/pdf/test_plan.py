@@ -8,7 +8,7 @@ import pytest
 
 from handouts.writers.geometry import page_size
 from handouts.writers.pdf.plan import FLAP_INSET, FrameBreak, balance, fill, panel_widths
-from tests.writers.pdf.fakes import Block, Callout, Items
+from tests.writers.pdf.fakes import Block, Callout, Figure, Items
 
 
 def names(frame: tuple[Any, ...]) -> list[tuple[str, int]]:
@@ -176,3 +176,33 @@ def test_balancing_never_splits_a_short_list_or_a_callout_across_a_fold() -> Non
     assert sum(("box" in f) for f in frames) == 1
     for frame in frames[:-1]:
         assert not frame or not frame[-1].startswith("h")
+
+
+def names_in(frame: tuple[Any, ...]) -> list[str]:
+    return [p.item.name for p in frame]
+
+
+def test_a_figure_that_would_leave_a_large_gap_floats_to_the_next_frame_s_head() -> None:
+    # 30 lines of room: text of 10, a figure of 25, then a heading and text of 12 and 20
+    items = [Block("a", 10), Figure("fig", 25), Block("h", 1, heading=True), Block("b", 12),
+             Block("c", 20)]
+    filled = fill(items, [(100, 300), (100, 500)])
+    assert names(filled.frames[0]) == [("a", 10), ("h", 1), ("b", 12), ("c", 7)]
+    assert names(filled.frames[1]) == [("fig", 25), ("c", 13)]  # the figure heads it
+    assert not filled.leftover
+
+
+def test_a_figure_moves_on_in_place_where_the_gap_is_small_or_nothing_follows() -> None:
+    small = fill([Block("a", 25), Figure("fig", 10), Block("b", 5)], [(100, 300), (100, 300)])
+    assert names_in(small.frames[0]) == ["a"]  # 50 pt blank: under a fifth of the frame
+    assert names_in(small.frames[1]) == ["fig", "b"]
+    last = fill([Block("a", 10), Figure("fig", 25)], [(100, 300), (100, 300)])
+    assert [names_in(f) for f in last.frames] == [["a"], ["fig"]]
+    callout = fill([Block("a", 10), Callout("box", 25), Block("b", 5)], [(100, 300)] * 2)
+    assert names_in(callout.frames[0]) == ["a"]  # only figures float
+
+
+def test_a_figure_that_floats_off_the_last_frame_is_left_over() -> None:
+    filled = fill([Block("a", 10), Figure("fig", 25), Block("b", 5)], [(100, 300)])
+    assert names_in(filled.frames[0]) == ["a", "b"]
+    assert [i.name for i in filled.leftover] == ["fig"]  # type: ignore[attr-defined]
