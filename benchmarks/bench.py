@@ -328,7 +328,6 @@ def main() -> None:
               f"{with_each / pdf_each:.2f}x (target: 1.5x); SVGs parsed again while timing: "
               f"{again} (expected 0: icons are parsed once per process)")
 
-        envs: dict[str, Any] = {}  # template environments by language, kept between calls
         watch_section(py, where, lambda: build.make_output(
             project, flyer, build.render_layout(project, flyer, envs)), repeat)
 

@@ -33,6 +33,7 @@ from handouts.build.project import (
     plan,
     read_layout,
 )
+from handouts.build.stale import triage
 from handouts.build.workers import (
     Done,
     Worker,
@@ -130,7 +131,7 @@ def run(project: Project, jobs: Sequence[Job], worker: KeptWorker, digests: Dige
     session's file digests). `prune` removes the outputs of topics that no longer exist.
     Raises TemplateError or ContentError, with nothing moved, for a template or font
     problem; BuildError if the build folder cannot be written."""
-    t = runner.triage(project, jobs, False, digests)
+    t = triage(project, jobs, False, digests)
     if not t.stale and not prune:
         return t.report
     worker.bases = t.bases
