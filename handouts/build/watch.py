@@ -84,6 +84,9 @@ class Session:
         self.topics: dict[Path, tuple[Topic | None, list[Problem]]] = {}
         """Each topic file as last read (content.topic.load_topic)."""
         self.digests = KeptDigests()
+        self.unloaded = False
+        """Whether the last save's files could not be loaded (the projects are as they
+        were before it)."""
 
     def start(self) -> Summary:
         """Build as `build` does (answered by the up-to-date record when nothing changed),
@@ -101,31 +104,34 @@ class Session:
         paths = {Path(p) for p in changed}
         settings = self.settings
         if settings is None or settings.root / SETTINGS_FILE in paths:
+            self.settings = None  # until they load: every save builds as `build` does
             summary = api.build_all(self.root, self.options, self.progress, self.notice)
             self._load_quietly()
             return summary
         self.digests.forget(paths)
         for path in paths:
             self.topics.pop(path, None)
-        templates = [settings.templates_dir, builtin_dir()]
-        if any(p.is_relative_to(t) for p in paths for t in templates):
+        if any(p.is_relative_to(t) for p in paths
+               for t in (settings.templates_dir, builtin_dir())):
             for worker in self.workers:
                 worker.forget_templates()
-        listed = set(topic_files(settings.content_dir)) != {t.path for t in
-                                                            self.projects[0].topics} \
-            if self.projects else True
-        projects = self._brand_files(settings) | {settings.root / "locales"}
-        if listed or any(p in projects or p.is_relative_to(settings.root / "locales")
-                         for p in paths):
-            self._load(settings)
-            return self._build(None, prune=True)
-        edited = {p for p in paths if p.is_relative_to(settings.content_dir)
-                  and p in {t.path for t in self.projects[0].topics}}
-        if not edited:
-            return self._build(None)
-        self._reload_topics(settings)
-        slugs = {t.slug for t in self.projects[0].topics if t.path in edited}
-        return self._build(slugs)
+        loaded = {t.path for t in self.projects[0].topics} if self.projects else set()
+        locales = settings.root / "locales"
+        whole = self.unloaded or set(topic_files(settings.content_dir)) != loaded or any(
+            p in self._brand_files(settings) or p.is_relative_to(locales) for p in paths)
+        edited = {p for p in paths if p in loaded}
+        try:
+            if whole:
+                self._load(settings)
+            elif edited:
+                self._reload_topics(settings)
+        except HandoutsError:
+            self.unloaded = True  # the next save loads again, and says so again if still wrong
+            raise
+        self.unloaded = False
+        if whole or not edited:
+            return self._build(None, prune=whole)
+        return self._build({t.slug for t in self.projects[0].topics if t.path in edited})
 
     # Loading ----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from handouts.build import manifest
 from handouts.build.api import Options
 from handouts.build.processes import LOCK
 from handouts.build.watch import Session
-from handouts.errors import ContentError, TemplateError
+from handouts.errors import ContentError, SettingsError, TemplateError
 from tests.helpers import lines_of, wait_for
 
 TOPIC = "ketamine-and-addiction"
@@ -125,12 +125,35 @@ def test_a_character_the_fonts_lack_moves_nothing_and_a_bad_file_recovers(
     with pytest.raises(ContentError) as raised:
         session.rebuild([topic])
     assert f"{topic}:" in raised.value.format_message()
+    other = short / "notes.txt"
+    other.write_text("a file the project does not read", encoding="utf-8")
+    with pytest.raises(ContentError) as again:  # another file saved: the topic is still
+        session.rebuild([other])                  # broken, so that is what is said
+    assert again.value.format_message() == raised.value.format_message()
     assert files(short / "build") == before
     topic.write_text(good.replace(EASY_POINT, "Addiction is a brain illness."),
                      encoding="utf-8")
     summary = session.rebuild([topic])
     assert summary.failure() is None
     assert len(changed(made, outputs(short))) == 2
+
+
+def test_a_broken_settings_file_stops_every_save_until_it_is_fixed(short: Path) -> None:
+    session = started(short)
+    made = outputs(short)
+    settings = short / "handouts.toml"
+    settings.write_text("[lengths.short\n", encoding="utf-8")
+    with pytest.raises(SettingsError):
+        session.rebuild([settings])
+    topic = short / "content" / f"{TOPIC}.yaml"
+    edit(topic, EASY_POINT, "Addiction can be treated.")
+    with pytest.raises(SettingsError):
+        session.rebuild([topic])
+    assert outputs(short) == made
+    settings.write_text("[lengths.short]\n", encoding="utf-8")
+    assert session.rebuild([settings]).failure() is None
+    assert changed(made, outputs(short)) == {f"{TOPIC}/{TOPIC}-easy-flyer.pdf",
+                                             f"{TOPIC}/{TOPIC}-easy-talk-5min.pptx"}
 
 
 def test_an_output_that_fails_keeps_its_old_file_and_the_others_move(short: Path) -> None:
