@@ -397,7 +397,8 @@ def watch_section(py: str, where: Path, warm_flyer: Callable[[], object], repeat
     """`make-handouts watch` (the real command, a subprocess) on a copy of the sample: the
     time from saving a one-sentence change to a key point until the topic's easy flyer
     has changed on disk, against the warm cost of that flyer (rendered and drawn in this
-    process, which has drawn it before). Each save waits for the rebuild before it."""
+    process, which has drawn it before, timed three times between saves so that both
+    figures see the same load). Each save waits for the rebuild before it."""
     import queue
     import threading
 
@@ -411,7 +412,6 @@ def watch_section(py: str, where: Path, warm_flyer: Callable[[], object], repeat
     assert KEY_POINT[0] in text, "the benchmark's key point is not in the sample"
     versions = [text, text.replace(*KEY_POINT)]
     warm_flyer()
-    warm = median_time(warm_flyer, repeat * 3)
     process = subprocess.Popen([py, "-m", "handouts", "-C", str(root), "watch",
                                 "--no-thumbnails"], stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True,
@@ -426,7 +426,7 @@ def watch_section(py: str, where: Path, warm_flyer: Callable[[], object], repeat
         while word not in lines.get(timeout=max(0.0, end - time.monotonic())):
             pass
 
-    times = []
+    times, warm_times = [], []
     try:
         wait_for("watching")
         for n in range(repeat):
@@ -437,10 +437,14 @@ def watch_section(py: str, where: Path, warm_flyer: Callable[[], object], repeat
                 time.sleep(0.001)
             times.append(time.perf_counter() - start)
             wait_for("built ")  # the rest of the rebuild and its report
+            for _ in range(3):  # the warm flyer between saves: the same load on the machine
+                start = time.perf_counter()
+                warm_flyer()
+                warm_times.append(time.perf_counter() - start)
     finally:
         process.terminate()
         process.wait(timeout=30)
-    saved = statistics.median(times)
+    saved, warm = statistics.median(times), statistics.median(warm_times)
     print(f"   flyer on disk {saved * 1000:6.0f} ms after the save (median of {repeat}; "
           f"range {min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms); warm flyer "
           f"{warm * 1000:.0f} ms; ratio {saved / warm:.1f}x (target: at most 3x)")
