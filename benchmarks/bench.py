@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import re
 import shutil
 import statistics
@@ -327,6 +328,9 @@ def main() -> None:
               f"{with_each / pdf_each:.2f}x (target: 1.5x); SVGs parsed again while timing: "
               f"{again} (expected 0: icons are parsed once per process)")
 
+        watch_section(py, where, lambda: build.make_output(
+            project, flyer, build.render_layout(project, flyer, envs)), repeat)
+
         if args.quick:
             return
         print("3. 1,008 outputs (56 topics x 3 levels x 3 lengths x 2 formats), with the "
@@ -382,6 +386,68 @@ def main() -> None:
         print(f"   one language {run2:6.1f} s; two languages {run_both:6.1f} s; the second "
               f"adds {run_both - run2:.1f} s, {run_both / run2:.2f}x the first "
               "(expected: about 2x, Spanish text being about a fifth longer)")
+
+
+KEY_POINT = ("Most doctors see addiction as a brain illness that can be treated.",
+             "Most doctors see addiction as a brain illness that can be helped.")
+"""An easy key point of the sample's first topic, shown on its easy flyer, and its edit."""
+
+
+def watch_section(py: str, where: Path, warm_flyer: Callable[[], object], repeat: int) -> None:
+    """`make-handouts watch` (the real command, a subprocess) on a copy of the sample: the
+    time from saving a one-sentence change to a key point until the topic's easy flyer
+    has changed on disk, against the warm cost of that flyer (rendered and drawn in this
+    process, which has drawn it before, timed three times between saves so that both
+    figures see the same load). Each save waits for the rebuild before it."""
+    import queue
+    import threading
+
+    print("2c. watch: a key point of one topic saved, until its easy flyer changes on disk "
+          "(the real command, as a subprocess)")
+    (where / "watch").mkdir()
+    root = sample_project(where / "watch")
+    flyer = root / "build" / TOPIC / f"{TOPIC}-easy-flyer.pdf"
+    topic = root / "content" / f"{TOPIC}.yaml"
+    text = topic.read_text(encoding="utf-8")
+    assert KEY_POINT[0] in text, "the benchmark's key point is not in the sample"
+    versions = [text, text.replace(*KEY_POINT)]
+    warm_flyer()
+    process = subprocess.Popen([py, "-m", "handouts", "-C", str(root), "watch",
+                                "--no-thumbnails"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: [lines.put(line) for line in stdout], daemon=True).start()
+
+    def wait_for(word: str) -> None:
+        end = time.monotonic() + 300
+        while word not in lines.get(timeout=max(0.0, end - time.monotonic())):
+            pass
+
+    times, warm_times = [], []
+    try:
+        wait_for("watching")
+        for n in range(repeat):
+            before = flyer.stat().st_mtime_ns
+            topic.write_text(versions[(n + 1) % 2], encoding="utf-8")
+            start = time.perf_counter()
+            while flyer.stat().st_mtime_ns == before:
+                time.sleep(0.001)
+            times.append(time.perf_counter() - start)
+            wait_for("built ")  # the rest of the rebuild and its report
+            for _ in range(3):  # the warm flyer between saves: the same load on the machine
+                start = time.perf_counter()
+                warm_flyer()
+                warm_times.append(time.perf_counter() - start)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    saved, warm = statistics.median(times), statistics.median(warm_times)
+    print(f"   flyer on disk {saved * 1000:6.0f} ms after the save (median of {repeat}; "
+          f"range {min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms); warm flyer "
+          f"{warm * 1000:.0f} ms; ratio {saved / warm:.1f}x (target: at most 3x)")
 
 
 peaks_main = [0.0]

@@ -14,7 +14,7 @@ import click
 from handouts import FORMATS, __version__
 from handouts.build.api import Options, build_all
 from handouts.build.summary import Summary
-from handouts.errors import BuildError, Diagnostic, notes_in
+from handouts.errors import BuildError, Diagnostic, HandoutsError, notes_in
 from handouts.icons.commands import icons
 
 if TYPE_CHECKING:
@@ -134,16 +134,16 @@ def watch_command(root: Path, thumbnails: bool) -> None:
     """Rebuild what changed whenever a content, template, brand or settings file is saved."""
     from watchfiles import watch
 
-    from handouts.errors import HandoutsError
+    from handouts.build.watch import Session
 
-    options = Options(thumbnails=thumbnails)
+    session = Session(root, Options(thumbnails=thumbnails), _progress,
+                      lambda text: click.echo(text, err=True))
     build_dirs: list[Path] = []  # the build folder of the last build that read the settings
 
-    def once() -> None:
+    def once(build: Callable[[], Summary]) -> None:
         try:
-            summary = build_all(root, options, _progress,
-                                lambda text: click.echo(text, err=True))
-        except HandoutsError as exc:  # nothing was written: the settings, content or brand
+            summary = build()
+        except HandoutsError as exc:  # nothing was written: settings, content, brand, template
             click.echo(f"Error: {exc.format_message()}", err=True)
             return
         build_dirs[:] = [summary.build_dir.resolve()]
@@ -157,18 +157,18 @@ def watch_command(root: Path, thumbnails: bool) -> None:
         return not (any(Path(path).resolve().is_relative_to(d) for d in build_dirs)
                     or Path(path).name.startswith("."))
 
-    once()
+    once(session.start)
     announced = False
-    for changes in watch(root, yield_on_timeout=True, rust_timeout=500,
+    # step: the quiet time that ends a burst of changes (50 ms by default); a save takes less
+    for changes in watch(root, yield_on_timeout=True, rust_timeout=500, step=10,
                          watch_filter=lambda change, path: wanted(path)):
         if not changes:  # the watcher is running: say so once
             if not announced:
                 click.echo(f"watching {_shown(root)} for changes (Ctrl-C to stop)", err=True)
                 announced = True
             continue
-        names = sorted({_shown(Path(path)) for _, path in changes})
-        click.echo(f"changed: {', '.join(names)}", err=True)
-        once()
+        click.echo(f"changed: {', '.join(sorted({_shown(Path(p)) for _, p in changes}))}", err=True)
+        once(lambda: session.rebuild(Path(path) for _, path in changes))  # noqa: B023
 
 
 def _parse_shard(text: str) -> tuple[int, int]:

@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     import jinja2
 
 
-
 @dataclass(frozen=True)
 class Job:
     """One output to make."""
@@ -178,17 +177,18 @@ def load_project(root: Path) -> Project:
     return project
 
 
-def load_projects(settings: Settings, brand_files: Sequence[Path] = ()
+def load_projects(settings: Settings, brand_files: Sequence[Path] = (),
+                  topics: tuple[Topic, ...] | None = None
                   ) -> tuple[list[Project], list[SettingsError]]:
     """One project per brand (from `brand_files`, else the settings), sharing the content
-    of the project whose `settings` (build.settings.load) are given.
+    of the project whose `settings` (build.settings.load) are given (`topics`, if loaded).
 
     Settings and content mistakes raise; a broken brand is returned with its error so the
     other clinics can still be built. A brand file named in `brand_files` (the command
     line) may lie anywhere, and its files inside its own folder; it must exist.
     """
-    topics = load_topics(settings.content_dir, settings.level_names, settings.root,
-                         settings.language)
+    topics = topics if topics is not None else load_topics(
+        settings.content_dir, settings.level_names, settings.root, settings.language)
     files = list(brand_files) or list(settings.brand_files) or [settings.brand_file]
     catalogue = catalogues(settings, topics)
     projects: list[Project] = []

@@ -1,5 +1,5 @@
-"""Running a build: which outputs are out of date, making them (through
-handouts.build.workers, in worker processes with -j), moving them into place and
+"""Running a build: making the outputs that are out of date (handouts.build.stale), through
+handouts.build.workers (in worker processes with -j), moving them into place and
 recording what each was made from.
 
 Nothing is written until the input is known to be sound. Each worker renders a stale
@@ -24,28 +24,24 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from handouts.build import manifest, processes, uptodate
-from handouts.build.inputs import under
-from handouts.build.manifest import Facts
 from handouts.build.project import Job, Project, Report, plan
+from handouts.build.stale import triage
 from handouts.build.workers import (
     Done,
     TaskKey,
     make_in_worker,
     output_key,
     readings_in_worker,
-    task_key,
     validated,
     worker_pool,
 )
-from handouts.document import jinja as templates
 from handouts.errors import BuildError, ContentError, InputError, Location, Problem, TemplateError
-from handouts.files import Digests, digest
-from handouts.fonts.families import builtin_fonts
+from handouts.files import Digests
 
 
 def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
@@ -53,15 +49,6 @@ def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
     the same one on every machine, whatever order the jobs come in."""
     ordered = sorted(jobs, key=lambda j: output_key(j, out_dir))
     return [job for i, job in enumerate(ordered) if i % n == k - 1]
-
-
-def _shared_fingerprint(project: Project, digests: Digests, with_templates: bool = True) -> str:
-    """What every output of the project is made from besides its topic: the settings, the
-    brand's files, the built-in fonts and (`with_templates`) every template."""
-    tops = (project.settings.templates_dir, templates.builtin_dir()) if with_templates else ()
-    made_from, _ = under((*tops, builtin_fonts().regular.parent))
-    return manifest.shared_inputs(project.settings.source_text, project.brand.files,
-                                  made_from, digests)
 
 
 STAGING = ".handouts-staging"
@@ -85,61 +72,25 @@ def run(project: Project, jobs: Sequence[Job],
     alongside the outputs rather than after them. The report's facts of each output come
     from its writer, or from the manifest for an output already up to date.
     """
-    out = project.out_dir
-    digests = digests or Digests()
-    records = manifest.load(out)
-    shared = _shared_fingerprint(project, digests)
-    labels = {c.language: manifest.shared_inputs(shared, (), c.sources, digests)
-              for c in project.catalogues}  # an output depends on its own language's labels
-    prints = {output_key(j, out): manifest.fingerprint(
-                  labels[j.topic.language], j.topic.digest or digest(j.topic.path),
-                  output_key(j, out))
-              for j in jobs}
-
-    def current(job: Job) -> Facts | None:
-        """The job's facts as recorded, if its output is up to date and intact."""
-        made = records.get(output_key(job, out))
-        fresh = made is not None and made.fingerprint == prints[output_key(job, out)] \
-            and made.intact(job.path(out))
-        return made.facts if fresh and made is not None else None
-
-    report = Report()
-    for job in jobs:
-        facts = None if force else current(job)
-        if facts is not None:
-            report.facts[job.path(out)] = facts
-            report.warnings.extend(w for w in facts.warnings if w not in report.warnings)
-    stale = [j for j in jobs if j.path(out) not in report.facts]
-    report.unchanged = len(jobs) - len(stale)
-    if not stale and not prune:
-        return report
-    base = _shared_fingerprint(project, digests, with_templates=False)
-    bases = {c.language: manifest.shared_inputs(base, (), c.sources, digests)
-             for c in project.catalogues}
-
-    def kept(job: Job) -> str:
-        """What the job's output was drawn from, if it may be kept when that is unchanged
-        (not with `force`; only an intact output with its facts)."""
-        made = records.get(output_key(job, out))
-        usable = not force and made is not None and made.drawn and made.facts is not None \
-            and made.intact(job.path(out))
-        return made.drawn if usable and made is not None else ""
-
-    tasks = {output_key(j, out): task_key(j, kept(j)) for j in stale}
+    t = triage(project, jobs, force, digests or Digests())
+    if not t.stale and not prune:
+        return t.report
+    out, stale = project.out_dir, t.stale
     workers = max(1, min(workers, len(stale), default_workers()))
-    _check_build_folder(project)
+    check_build_folder(project)
     made = [d for d in (project.settings.build_dir, out) if not d.exists()]
     with processes.terminate_as_interrupt(), processes.locked(out, notice) as lock_fd:
         staging = out / STAGING
-        _clean_leftovers(out)  # left by a build that was killed
+        clean_leftovers(out)  # left by a build that was killed
         try:
-            return _stage_and_commit(project, stale, prints, report, progress, workers,
-                                     prune, readings, staging, made, lock_fd, tasks, bases)
+            return _stage_and_commit(project, stale, t.prints, t.report, progress, workers,
+                                     prune, readings, staging, made, lock_fd, t.tasks,
+                                     t.bases)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _check_build_folder(project: Project) -> None:
+def check_build_folder(project: Project) -> None:
     """Refuse a build folder holding something in place of the build's own records, or a
     link leading out of it where outputs go (each is an InputError at that path: the
     build would otherwise read or write outside the build folder, or fail half-way)."""
@@ -167,7 +118,7 @@ def _check_build_folder(project: Project) -> None:
         raise InputError(problems)
 
 
-def _clean_leftovers(out: Path) -> None:
+def clean_leftovers(out: Path) -> None:
     """Remove what a killed build can leave in the build folder: the staging folder and
     write_atomic's temporary files (named '.NAME.RANDOM.tmp') beside the files it writes."""
     shutil.rmtree(out / STAGING, ignore_errors=True)
@@ -228,6 +179,25 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             prints: dict[str, str], report: Report, prune: bool) -> None:
     """Move each staged output into place and record what it was made from; the other
     stale outputs lose their records, so the next build makes them."""
+    with committing(project, stale, report, prune) as commit:
+        for job, done in staged:
+            commit(job, done, prints[output_key(job, project.out_dir)])
+
+
+Commit = Callable[[Job, Done, str], None]
+"""Given a job, what its worker reported ('staged' or 'same') and its output's
+fingerprint: moves the staged output into place and records it (raises BuildError if it
+cannot be moved)."""
+
+
+@contextlib.contextmanager
+def committing(project: Project, stale: Sequence[Job], report: Report,
+               prune: bool) -> Iterator[Commit]:
+    """The manifest of the project's build folder open for moving outputs into place: the
+    `stale` outputs lose their records (so the next build makes any not moved now), with
+    `prune` the outputs of topics that no longer exist are removed, and the up-to-date
+    record is forgotten; the manifest is saved on the way out, however that is. Each output
+    moved is listed in `report`."""
     out = project.out_dir
     uptodate.clear(project.settings.build_dir)  # until this build has finished
     records = manifest.load(out)
@@ -237,29 +207,8 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             _prune(project, records)
         for job in stale:
             records.pop(output_key(job, out), None)
-        for job, done in staged:
-            key = output_key(job, out)
-            final = job.path(out)
-            kept = before.get(key)
-            if done.state == "same" and kept is not None and kept.facts is not None:
-                # drawn from what it was drawn from: the file stays, its record is renewed
-                records[key] = replace(kept, fingerprint=prints[key])
-                report.unchanged += 1
-                report.facts[final] = kept.facts
-                report.warnings.extend(w for w in kept.facts.warnings
-                                       if w not in report.warnings)
-                continue
-            try:
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(out / STAGING / key, final)
-            except OSError as exc:
-                raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
-                                 "folder is writable and the disk has space") from None
-            records[key] = manifest.Made(prints[key], *done.made, done.facts, done.drawn)
-            report.built.append(final)
-            if done.facts is not None:
-                report.facts[final] = done.facts
-            report.warnings.extend(w for w in done.warnings if w not in report.warnings)
+        yield lambda job, done, fingerprint: _commit_one(out, job, done, fingerprint, before,
+                                                         records, report)
     finally:
         if records != before:
             try:
@@ -267,6 +216,36 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             except OSError as exc:
                 raise BuildError(f"cannot write {out / manifest.MANIFEST}: {exc.strerror}; "
                                  "remove whatever is in its place") from None
+
+
+def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
+               before: dict[str, manifest.Made], records: dict[str, manifest.Made],
+               report: Report) -> None:
+    """Move the staged output of `job` (`done`: 'staged' or 'same') from the staging folder
+    of `out` into place and record it in `records` with its `fingerprint`; an output drawn
+    from what it was drawn from keeps its file and the record it had `before`, renewed.
+    Raises BuildError if the file cannot be moved."""
+    key = output_key(job, out)
+    final = job.path(out)
+    kept = before.get(key)
+    if done.state == "same" and kept is not None and kept.facts is not None:
+        # drawn from what it was drawn from: the file stays, its record is renewed
+        records[key] = replace(kept, fingerprint=fingerprint)
+        report.unchanged += 1
+        report.facts[final] = kept.facts
+        report.warnings.extend(w for w in kept.facts.warnings if w not in report.warnings)
+        return
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out / STAGING / key, final)
+    except OSError as exc:
+        raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
+                         "folder is writable and the disk has space") from None
+    records[key] = manifest.Made(fingerprint, *done.made, done.facts, done.drawn)
+    report.built.append(final)
+    if done.facts is not None:
+        report.facts[final] = done.facts
+    report.warnings.extend(w for w in done.warnings if w not in report.warnings)
 
 
 def _prune(project: Project, records: dict[str, manifest.Made]) -> None:

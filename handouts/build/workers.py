@@ -64,8 +64,8 @@ class Done:
 
     state: str
     """'staged', 'same' (drawn from what its output was drawn from: kept as it is),
-    'input' (a template or font problem), 'failed' (the output alone), or 'stop' (the
-    build folder cannot be written)."""
+    'ready' (rendered and checked, to be made), 'input' (a template or font problem),
+    'failed' (the output alone), or 'stop' (the build folder cannot be written)."""
     messages: tuple[str, ...] = ()
     """The message when failed or stopped."""
     warnings: tuple[Diagnostic, ...] = ()
@@ -78,6 +78,8 @@ class Done:
     """The staged file's size and SHA-256."""
     drawn: str = ""
     """The fingerprint of what the output is drawn from (manifest.drawn), when rendered."""
+    layout: str = ""
+    """Its layout document, when 'ready' (rendered and checked, not yet made)."""
 
 
 class Worker:
@@ -103,10 +105,20 @@ class Worker:
         return Job(self.topics[key[0]], s.level(key[1]), s.length(key[2]),
                    self.project.writer(key[3]))
 
+    def layout(self, job: Job) -> str:
+        """The layout document (XML) the job's template writes; raises TemplateError."""
+        return layout_text(self.project, job, self.envs, hard_stop=self.hard_stop)
+
     def make(self, key: TaskKey) -> Done:
         """Render, check, make and stage one output."""
+        ready = self.prepare(key)
+        return self.draw(key, ready) if ready.state == "ready" else ready
+
+    def prepare(self, key: TaskKey) -> Done:
+        """Render and check one output without making it: 'ready' with its layout
+        document, 'same' when it is drawn from what its output was drawn from, or 'input'
+        with its template or font problems."""
         job = self.job(key)
-        language = job.topic.language
         note = self.staging / f"{RENDERING}{os.getpid()}"
         if self.hard_stop:
             try:
@@ -115,21 +127,31 @@ class Worker:
                 return Done("stop", (f"cannot write {note}: {exc.strerror}; check that the "
                                      "build folder is writable and the disk has space",))
         try:
-            xml = layout_text(self.project, job, self.envs, hard_stop=self.hard_stop)
-            doc = read_layout(job, xml)
+            xml = self.layout(job)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
         finally:
             if self.hard_stop:
                 note.unlink(missing_ok=True)
-        drawn = manifest.drawn(self.bases.get(language, ""), output_key(job, self.project.out_dir),
-                               xml, repr(writer_inputs(self.project, job)),
-                               pictures(xml, self.project))
-        if key[4] and drawn == key[4]:
+        drawn = manifest.drawn(self.bases.get(job.topic.language, ""),
+                               output_key(job, self.project.out_dir), xml,
+                               repr(writer_inputs(self.project, job)), pictures(xml, self.project))
+        if key[4] and drawn == key[4]:  # drawn, so read, from this very document before
             return Done("same", drawn=drawn)
+        try:
+            doc = read_layout(job, xml)
+        except TemplateError as exc:
+            return Done("input", template_problems=tuple(exc.problems))
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return Done("input", glyph_problems=tuple(glyphs))
+        return Done("ready", drawn=drawn, layout=xml)
+
+    def draw(self, key: TaskKey, ready: Done) -> Done:
+        """Make one output from what `prepare` rendered and checked (`ready`) and stage
+        it."""
+        job = self.job(key)
+        doc = read_layout(job, ready.layout)
         try:
             result = make_output(self.project, job, doc)
         except BuildError as exc:
@@ -152,7 +174,8 @@ class Worker:
         italics = italic_warning(self.project, job, doc) if job.fmt == "pdf" else None
         warnings = (*([italics] if italics else []), *result.warnings)
         return Done("staged", warnings=warnings,
-                    facts=Facts(result.count, result.title, warnings), made=made, drawn=drawn)
+                    facts=Facts(result.count, result.title, warnings), made=made,
+                    drawn=ready.drawn)
 
 
 def validated(job: Job, done: Done, staged: Path) -> Done:
@@ -202,15 +225,18 @@ def pictures(xml: str, project: Project) -> list[Path]:
 
 
 def start_worker(project: Project, staging: Path, parent: int, lock_fd: int,
-                 bases: dict[str, str] | None = None) -> None:
-    """In a worker: keep the project, leave Ctrl-C to the main process, let go of the
-    build lock, and end when the main process ends, however it ends."""
+                 bases: dict[str, str] | None = None, here: Worker | None = None) -> None:
+    """In a worker: keep the project (as the main process's worker `here` left it, when
+    given: its compiled templates come with the fork), leave Ctrl-C to the main process,
+    let go of the build lock, and end when the main process ends, however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(OSError):
         os.close(lock_fd)
     processes.die_with_parent(parent)
-    _worker[:] = [Worker(project, staging, hard_stop=project_templates(project), bases=bases)]
+    worker = here or Worker(project, staging, bases=bases)
+    worker.hard_stop = project_templates(project)
+    _worker[:] = [worker]
 
 
 def _stuck(staging: Path, task: TaskKey) -> Problem | None:
@@ -238,6 +264,14 @@ def make_in_worker(key: TaskKey) -> Done:
     return _worker[0].make(key)
 
 
+def prepare_in_worker(key: TaskKey) -> Done:
+    return _worker[0].prepare(key)
+
+
+def draw_in_worker(task: tuple[TaskKey, Done]) -> Done:
+    return _worker[0].draw(*task)
+
+
 def readings_in_worker() -> object:
     from handouts.check import literacy as check
 
@@ -252,14 +286,15 @@ Later = Callable[[Callable[[], Any]], Callable[[], Any]]
 
 @contextlib.contextmanager
 def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int,
-                bases: dict[str, str] | None = None) -> Iterator[tuple[Map, Later]]:
+                bases: dict[str, str] | None = None, here: Worker | None = None
+                ) -> Iterator[tuple[Map, Later]]:
     """Something that maps a worker function over tasks, in task order, and something that
-    starts one more piece of work and gives a way to wait for its result: in this process,
-    or in `workers` forked processes that receive the project once, when they start. Work
-    started in this process is left undone (its result is None), for the caller to do
-    when it needs it."""
+    starts one more piece of work and gives a way to wait for its result: in this process
+    (by `here`, if given, else a new Worker), or in `workers` forked processes that receive
+    the project once, when they start. Work started in this process is left undone (its
+    result is None), for the caller to do when it needs it."""
     if workers <= 1 and not project_templates(project):
-        here = Worker(project, staging, bases=bases)
+        here = here or Worker(project, staging, bases=bases)
 
         def serially(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             _worker[:] = [here]
@@ -278,7 +313,7 @@ def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int,
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                 initializer=start_worker,
                                 initargs=(project, staging, os.getpid(), lock_fd,
-                                          bases)) as pool:
+                                          bases, here)) as pool:
 
         def parallel(fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
             futures = [pool.submit(fn, task) for task in tasks]
@@ -286,11 +321,12 @@ def worker_pool(project: Project, workers: int, staging: Path, lock_fd: int,
                 try:
                     yield future.result()
                 except cf.process.BrokenProcessPool:
-                    stuck = _stuck(staging, task)
+                    key = task[0] if isinstance(task[0], tuple) else task  # (key, ready)
+                    stuck = _stuck(staging, key)
                     if stuck is not None:
                         yield Done("input", template_problems=(stuck,))
                         continue
-                    label = f"{task[0]}, level {task[1]}, length {task[2]}"
+                    label = f"{key[0]}, level {key[1]}, length {key[2]}"
                     yield Done("failed", (f"{label}: a worker process stopped unexpectedly",))
 
         def later(fn: Callable[[], Any]) -> Callable[[], Any]:

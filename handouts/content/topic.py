@@ -8,6 +8,7 @@ only content has: text that may differ by level, Markdown nesting, dates and ids
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from handouts.build.languages import DEFAULT_LANGUAGE, check_tag, regional
@@ -205,6 +206,11 @@ def _reference(r: ContentReader, node: Node) -> Reference | None:
                      r.string(f.get("short"), "reference short"), node.at)
 
 
+TopicReader = Callable[[Path, tuple[str, ...], Path, str], tuple[Topic | None, list[Problem]]]
+"""Reads one topic file as load_topic does: (path, levels, root, language) to the topic
+(None if it has mistakes) and its problems."""
+
+
 def topic_files(content_dir: Path) -> list[Path]:
     """The topic files in `content_dir`: *.yaml and *.yml, leaving out hidden files (an
     editor's lock or backup file such as '.#topic.yaml')."""
@@ -213,10 +219,12 @@ def topic_files(content_dir: Path) -> list[Path]:
 
 
 def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = None,
-                language: str = DEFAULT_LANGUAGE) -> tuple[Topic, ...]:
+                language: str = DEFAULT_LANGUAGE, reader: TopicReader | None = None
+                ) -> tuple[Topic, ...]:
     """Load every *.yaml and *.yml topic in `content_dir`, each only if its real path lies
     inside `root` (the project; default: `content_dir`), in a project whose language is
-    `language` (a BCP 47 tag). Returns the topics in the project's language, then the
+    `language` (a BCP 47 tag), each file read by `reader` (default: load_topic; `watch`
+    keeps the files it has read). Returns the topics in the project's language, then the
     translations by language, each in the order of their file names.
 
     Raises ContentError listing every problem in every file: two files that would make
@@ -230,7 +238,7 @@ def load_topics(content_dir: Path, levels: tuple[str, ...], root: Path | None = 
     loaded: list[Topic] = []
     seen: dict[tuple[str, str], Path] = {}
     for path in topic_files(content_dir):
-        topic, found = load_topic(path, levels, root or content_dir, language)
+        topic, found = (reader or load_topic)(path, levels, root or content_dir, language)
         problems.extend(found)
         if topic is None:
             continue
