@@ -126,12 +126,18 @@ class Inks:
         return tuple(out)
 
 
-def in_brand_file(warnings: Sequence[Diagnostic], brand_file: Path | None
-                  ) -> tuple[Diagnostic, ...]:
-    """`warnings` with each `low-contrast` one that has no place placed in `brand_file`,
-    where the colour replaced was written (writers do not know the brand's file)."""
-    if brand_file is None:
-        return tuple(warnings)
-    return tuple(replace(w, location=Location(brand_file))
-                 if isinstance(w, Diagnostic) and w.code == "low-contrast"
-                 and w.location is None else w for w in warnings)
+def placed(warnings: Sequence[Diagnostic], brand_file: Path | None,
+           output: str) -> tuple[Diagnostic, ...]:
+    """A writer's `warnings` as the build reports them: each `low-contrast` one that has
+    no place placed in `brand_file`, where the colour replaced was written (writers do
+    not know the brand's file); every other one with no place named with the `output`
+    it is about ('x, level easy, length short (flyer): ...'), so a report listing the
+    warnings of many outputs says which each is."""
+    out = []
+    for w in warnings:
+        if w.location is None and w.code == "low-contrast" and brand_file is not None:
+            w = replace(w, location=Location(brand_file))
+        elif w.location is None:
+            w = replace(w, message=f"{output}: {w.message}")
+        out.append(w)
+    return tuple(out)

@@ -22,7 +22,7 @@ from handouts.build.settings import load as load_settings
 from handouts.content.model import Topic
 from handouts.content.topic import load_topics
 from handouts.content.view import select
-from handouts.contrast import in_brand_file
+from handouts.contrast import placed
 from handouts.document import jinja as templates
 from handouts.document import messages
 from handouts.document import model as layout
@@ -374,14 +374,14 @@ def writer_inputs(project: Project, job: Job) -> WriterInputs:
 
 
 def make_output(project: Project, job: Job, doc: layout.Document) -> Output:
-    """The output of one job, made by its format's writer. Raises BuildError if text does
-    not fit or the output cannot be made, TemplateError for a picture the template asked
-    for that cannot be used."""
+    """The job's output, by its format's writer; raises BuildError if text does not fit
+    or it cannot be made, TemplateError for a picture the template asked for but unusable."""
     try:
         made = job.writer.writer()(doc, writer_inputs(project, job))
     except WriterError as exc:
         raise _writer_error(job, exc) from None
-    return replace(made, warnings=in_brand_file(made.warnings, project.brand.source))
+    return replace(made, warnings=placed(made.warnings, project.brand.source,
+                                         f"{job.label} ({job.kind})"))
 
 
 def _writer_error(job: Job, exc: WriterError) -> BuildError | TemplateError:

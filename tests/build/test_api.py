@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from handouts.build import uptodate
@@ -19,6 +20,10 @@ def test_build_all_returns_a_summary_without_the_cli(sample: Path) -> None:
     assert {(w.severity, w.code) for b in first.brands for w in b.warnings} <= \
         {("note", "compact-form"), ("note", "jargon")}
     assert not first.from_record and first.failure() is None
+    notes = [w for b in first.brands for w in b.warnings if w.code == "compact-form"]
+    assert notes and all(  # each says which output it is about
+        re.match(r"ketamine-[a-z-]+, level \w+, length short \(flyer\): '", w.message)
+        for w in notes), [w.message for w in notes]
     assert first.build_dir == sample / "build"
     again = build_all(sample, FLYERS)
     assert again.from_record
