@@ -4,12 +4,13 @@ the columns, and splits the items over "(continued)" slides where the cells do n
 
 The columns: one for one item, two for two or four, three for three, five or six
 (PREFERRED); fewer where a cell's text does not fit its width (a word wider than the cell,
-or more than CELL_LINES lines), down to one column, where each cell is a row with its icon
-left of its text (and only the height counts). The icon is the largest of ICON_SIZES at
-which the cells fit the text area, with a line to spare in each row where there is room
-(text a presentation program sets in a wider font grows into it). A cell without an icon
-keeps the icon's room empty, so the texts of a row start on one line. At most MAX_BULLETS
-cells a slide; a cell too large for an empty slide is an error, never cut.
+or more than CELL_LINES lines), down to one column (where only the height counts). Each
+cell's icon stands over its text, or where the rows are too high for that, left of it (in
+one column always); the icon is the largest of ICON_SIZES at which the cells fit the text
+area, with a line to spare in each row where there is room (text a presentation program
+sets in a wider font grows into it). A cell without an icon keeps the icon's room empty,
+so the texts of a row start on one line. At most MAX_BULLETS cells a slide; a cell too
+large for an empty slide is an error, never cut.
 
 Each cell's text is a shape of its own (slides.SlideBoxes.cells), so an icon stays with
 its text wherever a presentation program sets the text in another font. Pure: measured
@@ -75,14 +76,15 @@ def _text_fits(item: Item, width: float, size: float, measure: Measure,
 
 
 def _try(items: Sequence[Item], columns: int, icon: float, geo: SlideGeometry,
-         measure: Measure, slack: float = 0.0) -> Grid | None:
-    """`items` in `columns` columns with icons `icon` points across in `geo`'s text area,
-    from its top, each row as high as its highest cell and a share of the room to spare;
-    None where they do not fit with `slack` points to spare in each row."""
+         measure: Measure, slack: float, beside: bool) -> Grid | None:
+    """`items` in `columns` columns with icons `icon` points across in `geo`'s text area
+    (`beside`: left of each cell's text, else over it), from its top, each row as high as
+    its highest cell and a share of the room to spare; None where they do not fit with
+    `slack` points to spare in each row."""
     size = geo.body_size
     line = size * LINE_SPACING
     width = (geo.body_width - (columns - 1) * COLUMN_GAP) / columns
-    text_width = width - icon - ICON_GAP if columns == 1 else width
+    text_width = width - icon - ICON_GAP if beside else width
     heights = []
     for item in items:
         lines = _text_fits(item, text_width, size, measure, columns > 1)
@@ -90,7 +92,9 @@ def _try(items: Sequence[Item], columns: int, icon: float, geo: SlideGeometry,
             return None
         heights.append(lines * line)
     rows = [heights[i:i + columns] for i in range(0, len(heights), columns)]
-    row_heights = [max(icon, max(row)) if columns == 1 else icon + ICON_GAP + max(row)
+    # beside: the text's first line centred on the icon, wherever its lines end
+    drop = max(0.0, (icon - line) / 2)
+    row_heights = [max(icon, drop + max(row)) if beside else icon + ICON_GAP + max(row)
                    for row in rows]
     total = sum(row_heights) + ROW_GAP * (len(rows) - 1)
     if total + slack * len(rows) > geo.body_height:
@@ -105,13 +109,13 @@ def _try(items: Sequence[Item], columns: int, icon: float, geo: SlideGeometry,
     for r, (row, row_h) in enumerate(zip(rows, row_heights, strict=True)):
         # a short last row is centred under the full rows
         left = geo.margin + (columns - len(row)) * (width + COLUMN_GAP) / 2
-        for c, text_h in enumerate(row):
+        for c in range(len(row)):
             item = items[r * columns + c]
             x = left + c * (width + COLUMN_GAP)
-            if columns == 1:  # a row: the icon left of its text, centred on each other
-                cells.append(Box(x + icon + ICON_GAP, top + max(0.0, (icon - text_h) / 2),
-                                 text_width, text_h + spare))
-                icon_box = Box(x, top + max(0.0, (text_h - icon) / 2), icon, icon)
+            if beside:  # the icon left of its text, by its first line
+                cells.append(Box(x + icon + ICON_GAP, top + drop, text_width,
+                                 row_h - drop))
+                icon_box = Box(x, top, icon, icon)
             else:  # the icon over its text; the texts of a row start on one line
                 cells.append(Box(x, top + icon + ICON_GAP, width, row_h - icon - ICON_GAP))
                 icon_box = Box(x, top, icon, icon)
@@ -122,8 +126,9 @@ def _try(items: Sequence[Item], columns: int, icon: float, geo: SlideGeometry,
 
 
 def arrange(items: Sequence[Item], geo: SlideGeometry, measure: Measure) -> Grid | None:
-    """`items` as a grid on one slide: PREFERRED columns, else fewer, each with the
-    largest of ICON_SIZES that fits; None where no arrangement fits or there are more
+    """`items` as a grid on one slide: PREFERRED columns, else fewer; with a line to
+    spare in each row where that fits; each icon over its text, else left of it; the
+    largest of ICON_SIZES that fits. None where no arrangement fits or there are more
     than MAX_BULLETS items."""
     if not items or len(items) > MAX_BULLETS:
         return None
@@ -132,10 +137,11 @@ def arrange(items: Sequence[Item], geo: SlideGeometry, measure: Measure) -> Grid
         # a line to spare in every row first: room for text a presentation program sets
         # wider than measured (another font), never needed to fit
         for slack in (line, 0.0):
-            for icon in ICON_SIZES:
-                grid = _try(items, columns, icon, geo, measure, slack)
-                if grid is not None:
-                    return grid
+            for beside in (False, True) if columns > 1 else (True,):
+                for icon in ICON_SIZES:
+                    grid = _try(items, columns, icon, geo, measure, slack, beside)
+                    if grid is not None:
+                        return grid
     return None
 
 

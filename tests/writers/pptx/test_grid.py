@@ -18,7 +18,7 @@ from handouts.document import reader as layoutxml
 from handouts.writers.pptx import output as pptx
 from handouts.writers.pptx.access import DECORATIVE_URI
 from handouts.writers.pptx.grid import CELL_LINES, ICON_SIZES, arrange, grid_pages
-from handouts.writers.pptx.measure import Item, SlideOverflow
+from handouts.writers.pptx.measure import LINE_SPACING, Item, SlideOverflow
 from handouts.writers.pptx.plan import MAX_BULLETS, Box, PlannedSlide, plan
 from tests.writers.pptx.templates import GERMAN, localized_template, opened
 from tests.writers.pptx.test_layouts import boxes_overlap, theme
@@ -52,12 +52,24 @@ def test_short_points_take_the_columns_their_count_asks_for(count: int,
 
 
 def test_text_too_long_for_a_narrow_cell_takes_fewer_columns() -> None:
-    words = " ".join(["word"] * 30)  # more than CELL_LINES lines a third of the slide wide
+    words = " ".join(["word"] * 24)  # more than CELL_LINES lines a third of the slide wide
     items = [Item((L.Run(words),), "bullet", icon="pill") for _ in range(3)]
     found = arrange(items, GEO, measure)
     assert found is not None and found.columns < 3
     third = (GEO.body_width - 64) / 3
     assert len(words) * GEO.body_size * 0.5 / third > CELL_LINES
+
+
+def test_cells_too_high_with_the_icon_over_the_text_take_it_beside_the_text() -> None:
+    words = " ".join(["word"] * 16)
+    items = [Item((L.Run(words),), "bullet", icon="pill") for _ in range(4)]
+    found = arrange(items, GEO, measure)
+    assert found is not None and found.columns == 2
+    line = GEO.body_size * LINE_SPACING
+    for cell, placed in zip(found.cells, found.icons, strict=True):
+        icon = placed.box
+        assert icon.x + icon.width < cell.x  # left of its text
+        assert abs(icon.y + icon.height / 2 - (cell.y + line / 2)) < 1e-6  # by its first line
 
 
 def test_a_point_without_an_icon_keeps_its_cell_and_its_rows_line() -> None:
@@ -128,12 +140,12 @@ def test_cells_fit_split_and_never_overlap(texts: list[str]) -> None:
 
 
 def test_a_grid_never_takes_more_slides_than_a_list_of_its_points() -> None:
-    words = " ".join(["word"] * 13)  # six of them fit a list on one slide, not a grid
-    out = plan([grid(*[words] * 6)], GEO, measure)
-    items = [Item((L.Run(words),), icon="pill")] * 6
+    words = " ".join(["word"] * 16)  # five of them fit a list on one slide, not a grid
+    out = plan([grid(*[words] * 5)], GEO, measure)
+    items = [Item((L.Run(words),), icon="pill")] * 5
     assert len(grid_pages(items, GEO, measure, "Key points")) > 1
     assert len(out) == 1 and out[0].kind == "content"  # the list, with its icons
-    assert len(out[0].boxes.cells) == 6 and len(out[0].boxes.icons) == 6
+    assert len(out[0].boxes.cells) == 5 and len(out[0].boxes.icons) == 5
 
 
 def test_seven_points_split_evenly_over_two_slides() -> None:
