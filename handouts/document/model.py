@@ -197,7 +197,9 @@ class Flow:
     """Running footer text printed beside the page number."""
 
 
-SLIDE_KINDS = ("title", "section", "content", "closing")
+SLIDE_KINDS = ("title", "section", "content", "grid", "closing")
+"""The kinds of slide: a 'grid' sets its list's items as cells, each with its icon large
+(the key points); any other slide reads it as a content slide's list would be."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ The XML vocabulary::
                                   in a panel: in full where the page has room, else compact
       </page>
       <flow name="...">blocks</flow>                        runs over numbered pages
-      <slide kind="..." icon="NAME">title, subtitle, kicker, field, notes of p, blocks</slide>
+      <slide kind="title|section|content|grid|closing" icon="NAME">title, subtitle,
+             kicker, field, notes of p, blocks</slide>
     </document>
 
 Blocks: title, subtitle, h1-h3, p (style="body|lead|small|meta"), ul/ol of li, callout,

@@ -124,16 +124,16 @@ def _no_lang_in_notes(prs: Any) -> None:
 
 
 def _pale(prs: Any) -> None:
-    body = _shape(prs, 2, "Content Placeholder 2")
+    body = _shape(prs, 2, "Item 1")  # an agenda item with its section's icon
     for fill in body._element.iter(f"{{{A}}}srgbClr"):
         fill.set("val", "C8C8C8")
 
 
 def _table(header: bool) -> Callable[[Any], None]:
     def add(prs: Any) -> None:
-        frame = prs.slides[3].shapes.add_table(2, 2, Pt(48), Pt(400), Pt(300), Pt(60))
+        frame = prs.slides[2].shapes.add_table(2, 2, Pt(48), Pt(400), Pt(300), Pt(60))
         frame.name = "Doses"
-        _shape(prs, 4, "Slide number")._element.addprevious(frame._element)  # read in order
+        _shape(prs, 3, "Slide number")._element.addprevious(frame._element)  # read in order
         props = frame._element.find(f".//{{{A}}}tblPr")
         if not header:
             del props.attrib["firstRow"]
@@ -154,7 +154,7 @@ def _table(header: bool) -> Callable[[Any], None]:
     (_no_lang, "slide 4 'Key points': 1 run(s) in its slide say no language"),
     (_no_lang_in_notes, "slide 4 'Key points': 1 run(s) in its notes say no language"),
     (_pale, "slide 2 'What we will cover': text"),
-    (_table(False), "slide 4 'Key points': table 'Doses' has no header row"),
+    (_table(False), "slide 3 'Why this matters': table 'Doses' has no header row"),
 ], ids=["same-title", "no-title", "title-last", "rule-last", "no-alt",
         "not-decorative", "no-lang", "no-lang-in-notes", "low-contrast", "no-header-row"])
 def test_a_deck_breaking_a_rule_is_caught_naming_the_slide(

@@ -70,25 +70,44 @@ class DeckInks:
         points in the template's placeholder `shape` (a linked run when `link`): None
         keeps the template's own colour, which reads on what is behind it or cannot be
         checked; else the readable alternative, with the replacement noted."""
-        ground = self.ground_of(shape)
         master = self.layout.slide_master
-        own = inherited.text_colour(shape, master, link)
-        if ground is None or own is None:
-            return None
-        what = "links" if link else f"{role} text"
         on = "the placeholder's own fill" if isinstance(inherited.fill(shape, master), str) \
             else "the template's slides"
+        own, chosen = self._checked(shape, self.ground_of(shape), on, role, size, bold, link)
+        return None if chosen == own else chosen
+
+    def boxed(self, shape: Any, role: str, size: float, bold: bool = False,
+              link: bool = False) -> str | None:
+        """The colour to write on text of `role` that the template's placeholder `shape`
+        would hold, drawn in a text box of its own on the slide (an item a shape of its
+        own): the template's own colour where it reads on the slide, else the readable
+        alternative, with the replacement noted; None where the template's colour cannot
+        be worked out or checked."""
+        ground = None if self._pictured else self.slide or WHITE
+        return self._checked(shape, ground, "the template's slides", role, size, bold,
+                             link)[1]
+
+    def _checked(self, shape: Any, ground: str | None, on: str, role: str, size: float,
+                 bold: bool, link: bool) -> tuple[str | None, str | None]:
+        """The template's own colour for text of `role` in placeholder `shape`, and the
+        colour to draw it in on `ground` (described as `on`): its own where it reads, else
+        the readable alternative, noted for the warnings; None where either colour is
+        unknown."""
+        own = inherited.text_colour(shape, self.layout.slide_master, link)
+        if ground is None or own is None:
+            return own, None
+        what = "links" if link else f"{role} text"
         ink = Ink(f"the template's {what} (its colour in layout '{self.layout.name}')",
                   own, on, ground, size, bold)
         chosen, _ = ink.resolve(self.inks.others)
         if chosen == own:
-            return None
+            return own, own
         if link:
             self.links.append(chosen)
         slides = self._template.setdefault(ink, [])
         if self.number not in slides:
             slides.append(self.number)
-        return chosen
+        return own, chosen
 
     @staticmethod
     def _is_placeholder(shape: Any) -> bool:

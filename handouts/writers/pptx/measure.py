@@ -61,11 +61,19 @@ ICON_SIZE = 1.3
 
 def indent(item: Item, size: float) -> float:
     """How far a bullet's text stands from its bullet, in points at `size`: 1.1 em, or
-    for a list numbered past 9, room for its widest number and its full stop; ICON_INDENT
-    for a bullet drawn as an icon."""
+    for a list numbered past 9, room for its widest number and its full stop; for a
+    bullet drawn as an icon, ICON_INDENT (`icon_inset`) and then its number, if it has one
+    (an icon stands in for a bullet, not for a number)."""
+    number = size * max(1.1, 0.6 * len(str(item.last)) + 0.5) if item.ordinal else size * 1.1
     if item.icon:
-        return size * ICON_INDENT
-    return size * max(1.1, 0.6 * len(str(item.last)) + 0.5) if item.ordinal else size * 1.1
+        return icon_inset(item, size) + (number if item.ordinal else 0.0)
+    return number
+
+
+def icon_inset(item: Item, size: float) -> float:
+    """How far right of its icon an item's own text box stands, in points at `size`:
+    ICON_INDENT for an item with an icon, else 0 (see `indent`)."""
+    return size * ICON_INDENT if item.icon else 0.0
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx import template as pptxtemplate
 from handouts.writers.pptx.access import finish
 from handouts.writers.pptx.backgrounds import unchecked
+from handouts.writers.pptx.cells import draw_cells
 from handouts.writers.pptx.icons import draw_figure, draw_icons, figure_image
 from handouts.writers.pptx.inks import DeckInks
 from handouts.writers.pptx.layouts import (
@@ -236,6 +237,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             box.text_frame.word_wrap = True  # unwrapped, LibreOffice centres it on its box
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True), bold=True)
+        draw_icons(shapes, plan, theme.palette, theme.ground)  # a section's icon
         return
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -258,6 +260,8 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
     callouts = [i for i in plan.items if i.style == "callout"]
     texts = [i for i in plan.items if i.style != "callout"]
     body = body_placeholder(shapes.placeholders)
+    # each item a shape of its own, in the template's body text colour where it has one
+    draw_cells(shapes, plan, theme, ink, None if styled else body)
     if boxes.body is not None:
         if body is None:  # a layout without a body placeholder: a text box instead
             body = _textbox(shapes, boxes.body)
@@ -278,7 +282,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
                      link=None if not _linked(item.runs) else ink("link", "slide", body_size)
                      if styled else ink.placeholder(body, "body", body_size, link=True))
         ink.slide = slide_colour
-    elif body is not None:
+    elif body is not None:  # no text, or each item a shape of its own
         body._element.getparent().remove(body._element)
     if plan.figure is not None:  # a picture layout's boxes the plan does not use
         for unused in unused_placeholders(shapes, body if boxes.body is not None else None):

@@ -2,9 +2,15 @@
 text goes on it): the title band or title and rule, the body, callouts, a QR code and its
 caption, a logo, small print at the foot, and the pictures that carry a talk:
 
-- an icon in place of each bullet that has one (key points, actions), centred on the
-  item's first line; its text stands ICON_INDENT from it, so the bullets keep their size
-  and the "at most six" rule;
+- an icon in place of each bullet that has one (actions), centred on the item's first
+  line; its text stands ICON_INDENT from it, so the bullets keep their size and the "at
+  most six" rule; each item of such a list is a text box of its own (`SlideBoxes.cells`),
+  with its icon at its top, so the icon stays with its text wherever a presentation
+  program sets it in another font (one text box for the list would reflow under the
+  icons);
+- a grid slide's cells and their icons (handouts.writers.pptx.grid);
+- a section header's icon (SECTION_ICON) above the right end of its title band (on the
+  built-in design: a clinic template's title may be anywhere);
 - a statement, a callout alone on its slide with the slide's icon: the icon
   (STATEMENT_ICON points) left of the callout box, centred on it;
 - a slide's icon otherwise at the top of the column a QR code would take, right of its
@@ -22,14 +28,18 @@ from dataclasses import replace
 
 from handouts.document import model as L
 from handouts.writers.geometry import SLIDE_QR_COLUMN, SLIDE_QR_SIZE
+from handouts.writers.pptx.grid import arrange
 from handouts.writers.pptx.measure import (
     CALLOUT_CLEAR,
     ICON_SIZE,
     LINE_SPACING,
     Measure,
     SlideGeometry,
+    SlideOverflow,
     TitleTooLong,
+    icon_inset,
     item_height,
+    text,
     title_size,
     wrap_lines,
 )
@@ -45,9 +55,8 @@ from handouts.writers.pptx.slides import (
     SlideBoxes,
 )
 
-__all__ = ["ASIDE_GAP", "CAPTION_GAP", "CORNER_ICON", "FIGURE_SHARE", "STATEMENT_ICON", "aside",
-           "beside",
-           "figure_column", "foot_width", "place"]
+__all__ = ["ASIDE_GAP", "CAPTION_GAP", "CORNER_ICON", "FIGURE_SHARE", "SECTION_ICON",
+           "STATEMENT_ICON", "aside", "beside", "figure_column", "foot_width", "place"]
 
 FIGURE_SHARE = 0.42
 """A figure's column, as a share of the body's width."""
@@ -59,6 +68,9 @@ STATEMENT_ICON = 120.0
 """The size of a statement's icon, in points."""
 CORNER_ICON = 96.0
 """The size of a slide's icon at the top of the column right of its text, in points."""
+SECTION_ICON = 120.0
+"""The size of a section header's icon, above the right end of its title band, in
+points."""
 
 
 def _titled(slide: PlannedSlide, geo: SlideGeometry, measure: Measure) -> PlannedSlide:
@@ -119,6 +131,11 @@ def place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
             fields=Box(m, geo.height - 96, geo.body_width - 80, 48) if slide.fields else None,
             picture=logo,
             clinic=Box(left, 40, geo.width - m - left, 60) if slide.items else None)
+        if slide.kind == "section" and slide.icon and not geo.template:
+            # the section's icon, large, over the right end of its title band
+            top = max(0.0, (band_top - SECTION_ICON) / 2)
+            boxes = replace(boxes, icons=(PlacedIcon(slide.icon, Box(
+                geo.width - m - SECTION_ICON, top, SECTION_ICON, SECTION_ICON)),))
         return replace(slide, title_size=size, boxes=boxes)
     callouts = [i for i in slide.items if i.style == "callout"]
     texts = len(callouts) < len(slide.items)
@@ -152,8 +169,16 @@ def place(slide: PlannedSlide, geo: SlideGeometry, body: SlideGeometry,
         picture=_fit(slide.images[0], side, geo.body_top + (QR_PICTURE_TOP if slide.qr else 0),
                      SLIDE_QR_SIZE, 80, sizes) if slide.images else None,
         foot=foot)
-    if texts:  # an icon in place of each bullet that has one, on its first line
-        boxes = replace(boxes, icons=_bullet_icons(slide, body, measure, boxes.body))
+    if slide.kind == "grid":  # each item a cell, its icon over it
+        grid = arrange(slide.items, body, measure)
+        if grid is None:  # plan split the items into grids that fit
+            raise SlideOverflow(text(slide.title), 0.0)
+        boxes = replace(boxes, body=None, cells=grid.cells, icons=grid.icons)
+    elif texts and any(i.icon for i in slide.items):
+        # an icon in place of each bullet that has one, on its first line, and each item
+        # a shape of its own, so its icon stays with it
+        cells, icons = _apart(slide, body, measure, boxes.body)
+        boxes = replace(boxes, body=None, cells=cells, icons=icons)
     if slide.statement and boxes_of_callouts:
         first, last = boxes_of_callouts[0], boxes_of_callouts[-1]
         middle = (first.y + last.y + last.height) / 2
@@ -191,25 +216,29 @@ def figure_column(geo: SlideGeometry) -> float:
     return round(geo.body_width * FIGURE_SHARE)
 
 
-def _bullet_icons(slide: PlannedSlide, body: SlideGeometry, measure: Measure,
-                  box: Box | None) -> tuple[PlacedIcon, ...]:
-    """An icon for each text item that has one, centred on its first line, where the
-    bullet would be: the items stack from the top of the body box, each as high as
-    `item_height` measures it (the writers set exact line spacing and space after)."""
+def _apart(slide: PlannedSlide, body: SlideGeometry, measure: Measure,
+           box: Box | None) -> tuple[tuple[Box, ...], tuple[PlacedIcon, ...]]:
+    """Each text item's own box, and an icon for each that has one, centred on its first
+    line where the bullet would be: the items stack from the top of the body box `box`,
+    each as high as `item_height` measures it (its space after between the boxes); an
+    item with an icon has its text box `icon_inset` right of the icon."""
     if box is None:
-        return ()
+        return (), ()
     size = body.body_size
     icon = size * ICON_SIZE
     line = size * LINE_SPACING
     top = box.y
-    out = []
+    cells, icons = [], []
     for item in slide.items:
         if item.style == "callout":
             continue
+        inset = icon_inset(item, size)
+        height = item_height(item, body, measure)
+        cells.append(Box(box.x + inset, top, box.width - inset, height - size * body.gap))
         if item.icon:
-            out.append(PlacedIcon(item.icon, Box(box.x, top + (line - icon) / 2, icon, icon)))
-        top += item_height(item, body, measure)
-    return tuple(out)
+            icons.append(PlacedIcon(item.icon, Box(box.x, top + (line - icon) / 2, icon, icon)))
+        top += height
+    return tuple(cells), tuple(icons)
 
 
 def _figure(figure: L.Figure, geo: SlideGeometry, measure: Measure,

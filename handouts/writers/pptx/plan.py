@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from handouts.document import model as L
 from handouts.writers.contract import WriterLabels
+from handouts.writers.pptx.grid import grid_pages
 from handouts.writers.pptx.measure import (
     ADDRESS_GAP,
     CALLOUT_CLEAR,
@@ -170,7 +171,11 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
                                    geo, measure)
         items = [i for i in items if i.style != "meta"]
         figure = None if qr or images else figure_of(slide.blocks)
-        base = PlannedSlide(slide.kind, slide.title, (), notes, slide.subtitle,
+        kind = slide.kind
+        if kind == "grid" and (qr or images or figure is not None
+                               or any(i.style == "callout" for i in items)):
+            kind = "content"  # cells are the text alone: a grid with more is a list
+        base = PlannedSlide(kind, slide.title, (), notes, slide.subtitle,
                             slide.fields, qr, caption, tuple(images), kicker=slide.kicker,
                             foot=foot, figure=figure, icon=slide.icon)
         # The body gives the QR code and a picture beside it their column, half from each
@@ -199,21 +204,13 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
                 body = _closing(items, body, measure, text(slide.title))
             split.append((replace(base, items=tuple(items), gap=body.gap), body))
             continue
-        pages: list[list[Item]] = [[]]
-        used = 0.0
-        for item in items:
-            h = item_height(item, body, measure)
-            if h > body.body_height:
-                raise SlideOverflow(text(slide.title), h - body.body_height)
-            bullets = sum(1 for i in pages[-1] if i.style == "bullet")
-            full = used + h > body.body_height or (item.style == "bullet"
-                                                   and bullets >= MAX_BULLETS)
-            if full and pages[-1]:
-                pages.append([])
-                used = 0.0
-            pages[-1].append(item)
-            used += h
-        _balance(pages, body, measure)
+        pages = _pages(items, body, measure, text(slide.title))
+        if base.kind == "grid":
+            cells = grid_pages(items, body, measure, text(slide.title))
+            if len(cells) <= len(pages):
+                pages = cells
+            else:  # never more slides than a list takes: a list with its icons
+                base = replace(base, kind="content")
         for n, page in enumerate(pages):
             label, kicker = _continued(n, len(pages), labels)
             title = slide.title if n == 0 else (*slide.title, L.Run(f" ({label})"))
@@ -226,6 +223,29 @@ def plan(slides: Sequence[L.Slide], geo: SlideGeometry, measure: Measure,
     sizes = picture_size or (lambda image: (1.0, 1.0))
     return [place(planned, geo, body, title_measure or measure, measure, sizes)
             for planned, body in split]
+
+
+def _pages(items: Sequence[Item], body: SlideGeometry, measure: Measure,
+           title: str) -> list[list[Item]]:
+    """`items` split over slides of text area `body`: each as many as fit its height,
+    with at most MAX_BULLETS bullets, evened out; raises SlideOverflow for an item taller
+    than the text area."""
+    pages: list[list[Item]] = [[]]
+    used = 0.0
+    for item in items:
+        h = item_height(item, body, measure)
+        if h > body.body_height:
+            raise SlideOverflow(title, h - body.body_height)
+        bullets = sum(1 for i in pages[-1] if i.style == "bullet")
+        full = used + h > body.body_height or (item.style == "bullet"
+                                               and bullets >= MAX_BULLETS)
+        if full and pages[-1]:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += h
+    _balance(pages, body, measure)
+    return pages
 
 
 def _one_slide(items: Sequence[Item], body: SlideGeometry, measure: Measure) -> bool:

@@ -73,7 +73,13 @@ class SlideBoxes:
     rule: Box | None = None
     """The coloured rule under a content slide's title."""
     body: Box | None = None
-    """The text items (all but callouts); None when there are none."""
+    """The text items (all but callouts) in one shape; None when there are none, or
+    each is a shape of its own (`cells`)."""
+    cells: tuple[Box, ...] = ()
+    """One box per text item (all but callouts), in order, each item a shape of its own:
+    a grid's cells, or a list whose items have icons, so that each icon stays with its
+    text where a presentation program sets it in another font; empty: `body` holds
+    them."""
     callouts: tuple[Box, ...] = ()
     """One per callout item, in order."""
     subtitle: Box | None = None
@@ -84,8 +90,9 @@ class SlideBoxes:
     picture: Box | None = None
     """The slide's first picture (the only one drawn), at its own proportions."""
     icons: tuple[PlacedIcon, ...] = ()
-    """Bundled icons: one beside each bullet that has one (in place of its bullet), and
-    a statement's icon beside its callout."""
+    """Bundled icons: one beside each bullet that has one (in place of its bullet), one
+    over each grid cell that has one, a statement's icon beside its callout, a section
+    header's beside its title band."""
     figure: Box | None = None
     """A section's picture, at its own proportions, in a column left of the text."""
     caption: Box | None = None
@@ -134,7 +141,7 @@ class PlannedSlide:
         """Whether the slide's icon stands at the top of the column right of its text (a
         slide of text with an icon, no other picture and not a statement)."""
         return bool(self.icon) and not self.statement and self.figure is None \
-            and not self.qr and not self.images and bool(self.items)
+            and self.kind != "grid" and not self.qr and not self.images and bool(self.items)
 
     @property
     def statement(self) -> bool:
@@ -146,6 +153,15 @@ class PlannedSlide:
 
 
 def layout_of(slide: PlannedSlide) -> str:
-    """Which layout a planned slide is drawn on: its kind's, or 'picture' for a slide
-    with a figure beside its text."""
-    return "picture" if slide.figure is not None else slide.kind
+    """Which layout a planned slide is drawn on: its kind's ('content' for a grid, its
+    cells in shapes of their own), or 'picture' for a slide with a figure beside its
+    text."""
+    if slide.figure is not None:
+        return "picture"
+    return "content" if slide.kind == "grid" else slide.kind
+
+
+def cell_item(plan: PlannedSlide, item: Item) -> Item:
+    """`item` as its own shape sets it: a grid cell's text plain (no bullet), a list
+    item as it is."""
+    return Item(item.runs, "plain") if plan.kind == "grid" else item

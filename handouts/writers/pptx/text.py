@@ -17,7 +17,7 @@ from handouts.colours import channels
 from handouts.document import model as L
 from handouts.writers.addresses import ZERO_WIDTH_SPACE, numbers_whole, pieces
 from handouts.writers.pptx import plan as slideplan
-from handouts.writers.pptx.measure import indent
+from handouts.writers.pptx.measure import icon_inset, indent
 from handouts.writers.pptx.theme import MUTED, DeckTheme
 
 WORD_JOINER = "\u2060"
@@ -99,14 +99,16 @@ def format_paragraph(paragraph: Any, item: slideplan.Item | None, theme: DeckThe
         spacing = etree.SubElement(p_pr, qn(tag))
         etree.SubElement(spacing, qn("a:spcPts"), val=str(round(points * 100)))
         new.append(spacing)
-    if item is not None and item.style == "bullet" and item.icon:
-        # an icon (drawn by itself, handouts.writers.pptx.icons) stands in for the bullet
-        inset = int(Pt(indent(item, theme.body_size)))
-        p_pr.set("marL", str(inset))
+    if item is not None and item.style == "bullet" and item.icon and not item.ordinal:
+        # an icon (drawn by itself, handouts.writers.pptx.icons, left of the item's own
+        # text box) stands in for the bullet
+        p_pr.set("marL", "0")
         p_pr.set("indent", "0")
         new.append(etree.SubElement(p_pr, qn("a:buNone")))
     elif item is not None and item.style == "bullet":
-        inset = int(Pt(indent(item, theme.body_size)))
+        # in an item's own box, right of its icon, a number hangs as in a list
+        size = theme.body_size
+        inset = int(Pt(indent(item, size) - icon_inset(item, size)))
         p_pr.set("marL", str(inset))
         p_pr.set("indent", str(-inset))
         colour = etree.SubElement(p_pr, qn("a:buClr"))

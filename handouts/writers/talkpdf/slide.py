@@ -33,7 +33,7 @@ from handouts.writers.pdf import figures
 from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.icons import figure_image
 from handouts.writers.pptx.plan import Box, PlannedSlide
-from handouts.writers.pptx.slides import layout_of
+from handouts.writers.pptx.slides import cell_item, layout_of
 from handouts.writers.talkpdf.deck import Deck, deck
 from handouts.writers.talkpdf.text import Line, draw_lines, no_links
 
@@ -153,6 +153,7 @@ class _Drawing:
                 self.text([Line(slide.items[0].runs, size,
                                 self.ink("clinic", "slide", size, True), bold=True)],
                           boxes.clinic)
+            self._icons()  # a section's icon
             return
         title_shape = layout.title_shape if layout else None
         self.text(self.title_lines("title", "slide", title_shape),
@@ -185,17 +186,35 @@ class _Drawing:
         size = self.deck.theme.body_size
         texts = [i for i in slide.items if i.style != "callout"]
         if slide.boxes.body is None or not texts:
+            self._cells()
             return
-        layout = self.layout
-        shape = layout.body_shape if layout else None
-        if layout is None or shape is None:
-            body, link = self.ink("body", "slide", size), self.ink("link", "slide", size)
-        else:  # the template's body placeholder's own colours, where they read
-            body = self.deck.colour(layout, shape, "body", size)
-            link = self.deck.colour(layout, shape, "body", size, link=True)
+        body, link = self._body_inks(size)
         bullet = self.ink("bullet", "slide", size)
         self.text([Line(item.runs, size, body, link, after=size * slide.gap, item=item,
                         bullet=bullet) for item in texts], slide.boxes.body)
+
+    def _body_inks(self, size: float) -> tuple[str, str]:
+        """The colours of body text and its links at `size` points: on a clinic
+        template, its body placeholder's own, where they read."""
+        layout = self.layout
+        shape = layout.body_shape if layout else None
+        if layout is None or shape is None:
+            return self.ink("body", "slide", size), self.ink("link", "slide", size)
+        return (self.deck.colour(layout, shape, "body", size),
+                self.deck.colour(layout, shape, "body", size, link=True))
+
+    def _cells(self) -> None:
+        """Each text item in its own box, as handouts.writers.pptx.cells draws it."""
+        slide = self.slide
+        if not slide.boxes.cells:
+            return
+        size = self.deck.theme.body_size
+        texts = [i for i in slide.items if i.style != "callout"]
+        body, link = self._body_inks(size)
+        bullet = self.ink("bullet", "slide", size)
+        for item, box in zip(texts, slide.boxes.cells, strict=True):
+            self.text([Line(item.runs, size, body, link, item=cell_item(slide, item),
+                            bullet=bullet)], box)
 
     def _callouts(self) -> None:
         slide, palette = self.slide, self.deck.theme.palette

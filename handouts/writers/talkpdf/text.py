@@ -23,7 +23,7 @@ from handouts.document import model as L
 from handouts.fonts.registry import FaceNames
 from handouts.writers.pdf.flowables import _markup as print_markup
 from handouts.writers.pdf.paragraph import KeptParagraph
-from handouts.writers.pptx.measure import LINE_SPACING, Item, indent
+from handouts.writers.pptx.measure import LINE_SPACING, Item, icon_inset, indent
 from handouts.writers.pptx.plan import Box
 
 __all__ = ["Line", "draw_lines", "markup", "no_links"]
@@ -63,10 +63,11 @@ def _paragraph(line: Line, faces: FaceNames) -> KeptParagraph:
         allowWidows=1, allowOrphans=1)
     bullet = None
     item = line.item
-    if item is not None and item.style == "bullet" and item.icon:
-        style.leftIndent = indent(item, size)  # the icon, drawn by itself, is its bullet
+    if item is not None and item.style == "bullet" and item.icon and not item.ordinal:
+        pass  # the icon, drawn by itself left of the item's own box, is its bullet
     elif item is not None and item.style == "bullet":
-        inset = indent(item, size)
+        # in an item's own box, right of its icon, a number hangs as in a list
+        inset = indent(item, size) - icon_inset(item, size)
         style.leftIndent, style.bulletIndent = inset, 0
         style.bulletFontName, style.bulletFontSize = faces.family, size
         style.bulletColor = colors.HexColor(line.bullet or line.colour)

@@ -75,9 +75,11 @@ def test_body_text_size_and_bullet_count(built: dict[str, Path]) -> None:
     for path in decks(built["sample"]):
         level = next(lv for lv in MIN_BODY if f"-{lv}-" in path.name)
         for n, slide in enumerate(Presentation(str(path)).slides, 1):
+            items = [s for s in slide.shapes if s.name.startswith("Item ")]
+            assert len(items) <= 6, (path.name, n)  # items each a shape of their own
             for shape in slide.shapes:
                 is_body = (shape.is_placeholder and shape.placeholder_format.idx == 1) \
-                    or shape.name == "Callout"
+                    or shape.name == "Callout" or shape in items
                 if not is_body or not shape.has_text_frame:
                     continue
                 paragraphs = [p for p in shape.text_frame.paragraphs if p.text.strip()]

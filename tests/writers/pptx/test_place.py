@@ -3,12 +3,20 @@ figure beside its text with its caption, a statement's icon, a slide's corner ic
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handouts.document import model as L
-from handouts.writers.pptx.measure import ICON_SIZE, LINE_SPACING, item_height
-from handouts.writers.pptx.place import ASIDE_GAP, CORNER_ICON, STATEMENT_ICON, figure_column
+from handouts.writers.pptx.measure import ICON_INDENT, ICON_SIZE, LINE_SPACING, item_height
+from handouts.writers.pptx.place import (
+    ASIDE_GAP,
+    CORNER_ICON,
+    SECTION_ICON,
+    STATEMENT_ICON,
+    figure_column,
+)
 from handouts.writers.pptx.plan import MAX_BULLETS, Box, SlideGeometry, plan
 from tests.writers.pptx.test_plan import GEO, measure
 
@@ -28,25 +36,36 @@ SLIDE = Box(0, 0, GEO.width, GEO.height)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text("abc de", min_size=1, max_size=120), min_size=1, max_size=14))
-def test_an_icon_stands_in_each_bullets_place_on_its_first_line(texts: list[str]) -> None:
+@given(st.lists(st.text("abc de", min_size=1, max_size=120), min_size=1, max_size=14),
+       st.booleans())
+def test_an_icon_stands_in_each_bullets_place_at_the_top_of_its_own_text_box(
+        texts: list[str], ordered: bool) -> None:
     texts = [t for t in texts if t.strip()] or ["a"]
-    out = plan([L.Slide("content", (L.Run("Key points"),), (icon_list(*texts),))],
-               GEO, measure)
+    out = plan([L.Slide("content", (L.Run("Key points"),),
+                        (icon_list(*texts, ordered=ordered),))], GEO, measure)
     assert sum(len(s.items) for s in out) == len(texts)
+    size = GEO.body_size
+    area = Box(GEO.margin, GEO.body_top, GEO.body_width, GEO.body_height)
     for s in out:  # the six-bullet rule and the body size are unchanged
         assert len(s.items) <= MAX_BULLETS
-        body = s.boxes.body
-        assert body is not None
+        # each item a text box of its own, no shared body
+        assert s.boxes.body is None and len(s.boxes.cells) == len(s.items)
         assert len(s.boxes.icons) == len(s.items)
-        top = body.y
-        for item, placed in zip(s.items, s.boxes.icons, strict=True):
-            line = GEO.body_size * LINE_SPACING
-            assert placed.box.x == body.x and placed.box.width == GEO.body_size * ICON_SIZE
-            # centred on the first line of its item
-            assert abs(placed.box.y + placed.box.height / 2 - (top + line / 2)) < 1e-6
-            top += item_height(item, GEO, measure)
-        assert top <= body.y + body.height + 1e-6
+        top = GEO.body_top
+        for item, cell, placed in zip(s.items, s.boxes.cells, s.boxes.icons, strict=True):
+            line = size * LINE_SPACING
+            assert placed.box.x == GEO.margin and placed.box.width == size * ICON_SIZE
+            assert cell.x == GEO.margin + size * ICON_INDENT  # right of its icon
+            assert cell.y == top and inside(cell, area)
+            # centred on the first line of its own box
+            assert abs(placed.box.y + placed.box.height / 2 - (cell.y + line / 2)) < 1e-6
+            height = item_height(item, GEO, measure)
+            assert abs(cell.height - (height - size * GEO.gap)) < 1e-6
+            top += height
+        assert top <= GEO.body_top + GEO.body_height + 1e-6
+    # a numbered list keeps its numbers, counting on over its slides
+    numbers = [i.ordinal for s in out for i in s.items]
+    assert numbers == (list(range(1, len(texts) + 1)) if ordered else [0] * len(texts))
 
 
 def test_a_section_picture_takes_a_column_left_of_the_text_with_its_caption_under_it(
@@ -59,16 +78,18 @@ def test_a_section_picture_takes_a_column_left_of_the_text_with_its_caption_unde
     first = out[0]
     column = figure_column(GEO)
     assert first.figure is figure and first.boxes.figure is not None
-    pic, caption, body = first.boxes.figure, first.boxes.caption, first.boxes.body
-    assert caption is not None and body is not None
+    pic, caption = first.boxes.figure, first.boxes.caption
+    assert caption is not None and first.boxes.cells
     assert abs(pic.width / pic.height - 4 / 3) < 1e-6 and pic.width <= column + 1e-6
     assert caption.y > pic.y + pic.height and inside(caption, SLIDE)
-    assert body.x == GEO.margin + column + ASIDE_GAP  # the text beside it, never under it
-    assert pic.x + pic.width < body.x
+    left = GEO.margin + column + ASIDE_GAP  # the text beside it, never under it
+    assert all(placed.box.x == left for placed in first.boxes.icons)
+    assert pic.x + pic.width < left
     # the text was measured at the width it is drawn at
     narrow = SlideGeometry(GEO.width - column - ASIDE_GAP, GEO.height, GEO.body_size)
     assert all(item_height(i, narrow, measure) > 0 for i in first.items)
-    assert body.width == narrow.body_width
+    assert all(cell.x + cell.width == left + narrow.body_width
+               for cell in first.boxes.cells)
     # a continuation has no picture, and its text the same width
     assert len(out) > 1 and all(s.figure is None and s.boxes.figure is None for s in out[1:])
 
@@ -111,3 +132,20 @@ def test_a_slides_icon_never_splits_a_slide_that_fits_without_it() -> None:
     assert len(without) == 1
     assert len(beside) == 1 and beside[0].boxes.icons == () and beside[0].icon == ""
     assert beside[0].boxes.body == without[0].boxes.body
+
+
+def test_a_section_header_shows_its_icon_large_clear_of_its_title_band() -> None:
+    section = L.Slide("section", (L.Run("Why it matters"),), (), kicker="Part 1 of 3",
+                      icon="heart")
+    [s] = plan([section], GEO, measure)
+    [placed] = s.boxes.icons
+    band = s.boxes.title
+    assert band is not None and placed.name == "heart"
+    assert placed.box.width == SECTION_ICON and inside(placed.box, SLIDE)
+    assert placed.box.y + placed.box.height <= band.y  # over the band, not on it
+    # on a clinic template the title is where its layout puts it: no icon to cover it
+    [on_template] = plan([section], replace(GEO, template=True), measure)
+    assert on_template.boxes.icons == ()
+    # without an icon, the slide is as it was
+    [plain] = plan([replace(section, icon="")], GEO, measure)
+    assert plain.boxes.icons == ()
