@@ -13,6 +13,7 @@ printed on white, and its placeholders' own text colours are kept where they rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -167,8 +168,21 @@ def slide_text(slide: PlannedSlide) -> str:
     screen reader says for a picture of it."""
     text = slideplan.text
     lines = [slide.kicker, text(slide.title), text(slide.subtitle),
-             *(text(item.runs) for item in slide.items), *slide.fields,
+             *(text(item.runs) for item in slide.items),
+             *(to_fill(f, "") for f in slide.fields),
              slide.figure.alt if slide.figure else "",
              text(slide.figure.caption) if slide.figure else "",
              slide.qr_caption if slide.qr else "", text(slide.foot)]
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
+"""A bracketed prompt in a title slide's field ('Presenter: [your name]'), which the
+presenter types over in PowerPoint but cannot on paper."""
+
+
+def to_fill(field: str, blank: str = "_" * 16) -> str:
+    """A title slide's field as printed: each bracketed prompt a line to write on
+    (`blank`), so a printed handout never shows '[your name]'."""
+    return PLACEHOLDER.sub(blank, field).rstrip()
+

@@ -34,7 +34,7 @@ from handouts.writers.pptx import plan as slideplan
 from handouts.writers.pptx.icons import figure_image
 from handouts.writers.pptx.plan import Box, PlannedSlide
 from handouts.writers.pptx.slides import cell_item, layout_of
-from handouts.writers.talkpdf.deck import Deck, deck
+from handouts.writers.talkpdf.deck import Deck, deck, to_fill
 from handouts.writers.talkpdf.text import Line, draw_lines, no_links
 
 __all__ = ["Faces", "draw_slide", "first_slide"]
@@ -145,7 +145,7 @@ class _Drawing:
                       title_box, "middle" if self.styled else "top", boxes.title_inset, True)
             self._subtitle()
             size = slideplan.FIELD_SIZE
-            self.text([Line((L.Run(f),), size, self.ink("muted", "slide", size))
+            self.text([Line((L.Run(to_fill(f)),), size, self.ink("muted", "slide", size))
                        for f in slide.fields], boxes.fields)
             self._picture()
             if boxes.clinic is not None:

@@ -17,6 +17,7 @@ from pptx import Presentation
 from handouts.writers.geometry import PAPER_SIZES, SLIDE_SIZES
 from handouts.writers.talkpdf.handout import GUTTER, PER_PAGE, rows
 from handouts.writers.talkpdf.printed import MARGIN
+from tests.helpers import run_tool
 from tests.writers.talkpdf.printouts import (
     MIN_PRINT,
     NOTO_HEIGHT,
@@ -86,3 +87,12 @@ def test_a_print_name_that_would_take_a_handout_s_name_is_refused(
     assert "two outputs would both be named 'ketamine-and-addiction-easy-talk-20min-" \
         "handout.pdf'" in result.output, result.output
     assert "handouts.toml:" in result.output
+
+
+def test_a_printed_title_slide_has_lines_to_write_on_not_prompts(
+        built: dict[str, Path]) -> None:
+    """'Presenter: [your name]' is for typing over in PowerPoint; on paper it is a line."""
+    for path in printouts(built["sample"], "handout") + printouts(built["sample"], "notes"):
+        first = run_tool("pdftotext", "-l", "1", path, "-")
+        assert "[" not in first and "____" in first, path.name
+        assert all("[" not in alt for page in elements(path)[:1] for _, alt in page)
