@@ -275,7 +275,15 @@ def _closing(items: Sequence[Item], body: SlideGeometry, measure: Measure,
         height = sum(item_height(item, at, measure) for item in items)
         if height <= at.body_height:
             return at
-    raise SlideOverflow(title, height - at.body_height)
+    overflow = SlideOverflow(title, height - at.body_height)
+    overflow.todo = CLOSING_TODO
+    raise overflow
+
+
+CLOSING_TODO = ("the closing slide shows the brand's contact details, never cut: shorten "
+                "them in the brand file (address, hours, e-mail, web address), or set "
+                "slide_size: \"16:9\" there for wider slides")
+"""What to do about a closing slide whose contact details do not fit."""
 
 
 def _small_print(meta: Sequence[Item], notes: tuple[str, ...], geo: SlideGeometry,
