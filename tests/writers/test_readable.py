@@ -241,6 +241,27 @@ def test_a_dark_master_keeps_its_own_light_text_measured_as_drawn(
     assert links and all(contrast(f"#{c}", "#000000") >= 4.5 for c in links), links
 
 
+def test_icons_on_a_dark_master_reach_3_to_1_against_it(
+        jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    """WCAG 1.4.11: an icon is coloured against the template's own slide colour, not the
+    brand's white page (teal icons were drawn at 2.9:1 on a black master)."""
+    from PIL import Image
+
+    template = dark_master(tmp_path / "tmava.pptx")
+    k = kinds_of(jobs)
+    teal = Palette(primary="#1B5E7A")  # 2.9:1 on black, 7.3:1 on white
+    [(_, data, _)] = make(jobs, teal, (k["deck"],), template)
+    icons = [shape for slide in Presentation(io.BytesIO(data)).slides
+             for shape in slide.shapes if shape.name.startswith("Icon: ")]
+    assert icons
+    for icon in icons:
+        image = Image.open(io.BytesIO(icon.image.blob)).convert("RGBA")
+        counts = image.getcolors(maxcolors=1 << 16) or []
+        _, ink = max((n, c[:3]) for n, c in counts if c[3] == 255)  # the opaque ink
+        colour = "#{:02X}{:02X}{:02X}".format(*ink)
+        assert contrast(colour, "#000000") >= 3.0, (icon.name, colour)
+
+
 def test_pale_template_text_styles_are_replaced_naming_the_slides(
         jobs: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     template = pale_text(tmp_path / "blass.pptx")

@@ -237,7 +237,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
             box.text_frame.word_wrap = True  # unwrapped, LibreOffice centres it on its box
             add_runs(box.text_frame.paragraphs[0], plan.items[0].runs, slideplan.CLINIC_SIZE,
                      theme, ink("clinic", "slide", slideplan.CLINIC_SIZE, True), bold=True)
-        draw_icons(shapes, plan, theme.palette, theme.ground)  # a section's icon
+        draw_icons(shapes, plan, theme.palette, ink.slide or theme.ground)  # a section's icon
         return
     tf = text_frame(title_shape, boxes.title)
     tf.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -323,7 +323,7 @@ def _draw(slide: Any, plan: PlannedSlide, theme: DeckTheme, pictures: _Pictures,
         draw_figure(shapes, plan, pictures.data(figure_image(plan.figure)),
                     lambda p, runs: add_runs(p, runs, body_size, theme,
                                              ink("muted", "slide", body_size)))
-    draw_icons(shapes, plan, theme.palette, theme.ground)
+    draw_icons(shapes, plan, theme.palette, ink.slide or theme.ground)  # on the template's colour
     if boxes.foot is not None:
         foot = _textbox(shapes, boxes.foot)
         foot.name = "Small print"
