@@ -100,3 +100,14 @@ def last_words_together(runs: L.Inline) -> L.Inline:
             bound = replace(run, text=run.text[:at] + NO_BREAK_SPACE + run.text[at + 1:])
             return (*runs[:n], bound, *runs[n + 1:])
     return runs
+
+
+BREAKING_SPACE = re.compile(r"[ \t\r\n]+")
+"""The spaces a line may break at: not a no-break space ('8 a. m.', a heading's last two
+words), which Python's str.split() breaks at too."""
+
+
+def words(text: str) -> list[str]:
+    """`text`'s words as a line breaks them: between breaking spaces only."""
+    return [word for word in BREAKING_SPACE.split(text) if word]
+

@@ -23,7 +23,7 @@ from handouts.contrast import Ink, Inks
 from handouts.document import model as L
 from handouts.errors import Diagnostic
 from handouts.fonts.metrics import width as string_width
-from handouts.writers.addresses import last_words_together, times_whole
+from handouts.writers.addresses import last_words_together, times_whole, words
 from handouts.writers.contract import WriterLabels
 from handouts.writers.geometry import PRINT_QR_GAP, PRINT_QR_SIZE
 from handouts.writers.pdf import pictures
@@ -150,7 +150,7 @@ class Builder:
         (a long word would otherwise break mid-word), but never below the body size."""
         font = style.fontName
         longest = max((string_width(word, font, style.fontSize)
-                       for run in runs for word in run.text.split()), default=0.0)
+                       for run in runs for word in words(run.text)), default=0.0)
         if longest <= width:
             return style
         size = max(self.st.size, int(style.fontSize * width / longest * 2) / 2)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from handouts.writers.addresses import words
 from handouts.writers.pptx.measure import (
     LINE_SPACING,
     Item,
@@ -70,7 +71,7 @@ def _text_fits(item: Item, width: float, size: float, measure: Measure,
     if not strict:
         return lines
     for run in item.runs:
-        if any(measure(word, size, run.bold) > width for word in run.text.split()):
+        if any(measure(word, size, run.bold) > width for word in words(run.text)):
             return None
     return lines if lines <= CELL_LINES else None
 

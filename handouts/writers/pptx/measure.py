@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
+from handouts.writers.addresses import words
 from handouts.writers.contract import DoesNotFit
 
 LINE_SPACING = 1.2
@@ -147,7 +148,7 @@ def wrap_lines(runs: L.Inline, width: float, size: float, measure: Measure) -> i
         if run.text == "\n":
             lines, used = lines + 1, 0.0
             continue
-        for word in run.text.split():
+        for word in words(run.text):
             w = measure(word, size, run.bold)
             if used and used + space + w > width:
                 lines, used = lines + 1, 0.0
