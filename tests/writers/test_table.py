@@ -78,7 +78,8 @@ def test_a_format_added_to_the_table_is_built_recorded_and_reported(
     assert (len(report.built), report.failed) == (6, [])
     flyer = sample / "build/ketamine-and-addiction/ketamine-and-addiction-easy-flyer.txt"
     assert flyer.read_text(encoding="utf-8") == "Ketamine and Addiction\nflyer"
-    said = Diagnostic("no-layout", "Ketamine and Addiction: plain text keeps no layout")
+    said = Diagnostic("no-layout", "ketamine-and-addiction, level easy, length short "  # named
+                      "(flyer): Ketamine and Addiction: plain text keeps no layout")
     assert report.facts[flyer] == manifest.Facts(1, "", (said,))
     assert said in report.warnings
     record = json.loads((sample / "build" / manifest.MANIFEST).read_text(encoding="utf-8"))

@@ -40,7 +40,7 @@ defaults:
     address: 120 Mill Street, Riverbend
     hours:
       en: Mon–Fri 8 am to 6 pm; Sat 9 am to 1 pm
-      es: lunes a viernes de 8 a. m. a 6 p. m.; sábados de 9 a. m. a 1 p. m.
+      es: lun. a vie., 8 a. m. a 6 p. m.; sáb., 9 a. m. a 1 p. m.
     email: hello@riverbend-health.example.org
     qr_url: https://riverbend-health.example.org/learn
     paper: a4

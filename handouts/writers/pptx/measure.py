@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from handouts.document import model as L
-from handouts.writers.addresses import words
+from handouts.writers.addresses import numbers_whole, words
 from handouts.writers.contract import DoesNotFit
 
 LINE_SPACING = 1.2
@@ -148,7 +148,8 @@ def wrap_lines(runs: L.Inline, width: float, size: float, measure: Measure) -> i
         if run.text == "\n":
             lines, used = lines + 1, 0.0
             continue
-        for word in words(run.text):
+        # as drawn (handouts.writers.pptx.text): a time or phone number kept whole
+        for word in words(run.text if run.href else numbers_whole(run.text)):
             w = measure(word, size, run.bold)
             if used and used + space + w > width:
                 lines, used = lines + 1, 0.0

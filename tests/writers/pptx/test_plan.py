@@ -52,7 +52,10 @@ def test_wrap_lines_never_breaks_at_a_no_break_space() -> None:
     # 5 pt a character: 'from 9\u00a0a.\u00a0m.' cannot share a 45 pt line, '9 a. m.' can't split
     hours = (L.Run("from 9\u00a0a.\u00a0m. to 5\u00a0p.\u00a0m."),)
     assert wrap_lines(hours, 45, 10, measure) == 4  # from / 9 a. m. / to / 5 p. m.
-    assert wrap_lines((L.Run("from 9 a. m. to 5 p. m."),), 45, 10, measure) == 3
+    # a time's spaces are made no-break when drawn, so they are measured so
+    assert wrap_lines((L.Run("from 9 a. m. to 5 p. m."),), 45, 10, measure) == 4
+    assert wrap_lines((L.Run("from 9 a. m. to 5 p. m.", href="https://x.org"),), 45, 10,
+                      measure) == 3  # (a link is drawn as it is written)
 
 
 def test_wrap_lines_counts_greedy_lines() -> None:

@@ -278,10 +278,12 @@ def external_targets(deck: Path | bytes) -> set[str]:
 
 
 def written_links(project: Path) -> set[str]:
-    """Every web address written in the brand and the sample topic the tests build."""
+    """Every web address written in the brand and the sample topic the tests build, and
+    the brand's e-mail address as the contact block links it (mailto:)."""
     text = "".join((project / name).read_text(encoding="utf-8")
                    for name in ("_brand.yml", "content/ketamine-and-addiction.yaml"))
-    return set(re.findall(r"https?://[^\s)\]\"'>]+", text))
+    return set(re.findall(r"https?://[^\s)\]\"'>]+", text)) | {
+        f"mailto:{address}" for address in re.findall(r"(?m)^\s*email:\s*(\S+)", text)}
 
 
 def test_external_relationships_are_left_out_with_one_warning(
