@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import colorsys
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,3 +131,11 @@ class Palette:
     """Body text."""
     background: str = WHITE
     """The page behind the text."""
+
+
+def ratio_text(ratio: float) -> str:
+    """A contrast ratio as a message prints it, '2.99:1': cut, not rounded, to hundredths,
+    so a ratio just under a WCAG threshold never reads as meeting it (2.996 is not
+    '3.00:1')."""
+    return f"{math.floor(ratio * 100) / 100:.2f}:1"
+

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handouts.colours import NEAR_BLACK, WHITE, Palette, contrast
+from handouts.colours import NEAR_BLACK, WHITE, Palette, contrast, ratio_text
 from handouts.errors import Diagnostic, Location
 
 AA_BODY = 4.5
@@ -97,7 +97,7 @@ class Ink:
         size = "large text" if is_large(self.size, self.bold) else "text"
         need = required(self.size, self.bold)
         return Diagnostic("low-contrast", (
-            f"{self.colour} on {self.ground} has a contrast of {weak:.2f}:1, below WCAG AA "
+            f"{self.colour} on {self.ground} has a contrast of {ratio_text(weak)}, below WCAG AA "
             f"{need:g}:1 for {size}; used for {self.what} on {self.on}, drawn in {chosen} "
             f"instead ({ratio:.2f}:1)"))
 

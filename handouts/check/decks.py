@@ -23,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from handouts.check.slidecontrast import NS, deck_texts, inherits, rels, required
+from handouts.colours import ratio_text
 
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 """The extension of a shape's `p:cNvPr` that marks it decorative, as PowerPoint writes it."""
@@ -74,7 +75,7 @@ def deck_problems(data: bytes) -> list[str]:
             part = f"ppt/slides/{file}"
             found.setdefault(part, []).append(
                 f"text {seen.text[:40]!r} in {label!r} is {seen.colour} on {seen.ground}, "
-                f"{seen.ratio:.2f}:1; AA needs {required(seen.size, seen.bold):.1f}:1 at "
+                f"{ratio_text(seen.ratio)}; AA needs {required(seen.size, seen.bold):.1f}:1 at "
                 f"{seen.size:g} pt{' bold' if seen.bold else ''}")
     return [f"{names.get(part, part)}: {problem}"
             for part, said in found.items() for problem in said]

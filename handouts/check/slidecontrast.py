@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from handouts.colours import contrast, office_modified
+from handouts.colours import contrast, office_modified, ratio_text
 
 __all__ = ["NS", "Seen", "deck_texts", "inherits", "rels", "required"]
 
@@ -61,7 +61,7 @@ class Seen:
 
     def __str__(self) -> str:
         return (f"{self.where}: {self.text[:30]!r} {self.colour} on {self.ground} "
-                f"{self.ratio:.2f}:1 at {self.size:.1f} pt{' bold' if self.bold else ''}")
+                f"{ratio_text(self.ratio)} at {self.size:.1f} pt{' bold' if self.bold else ''}")
 
 
 class _Theme:
