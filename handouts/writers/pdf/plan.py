@@ -123,14 +123,7 @@ class Group:
         return (width, sum(self.heights) + gaps)
 
     def splitOn(self, canvas: Any, width: float, height: float) -> list[Measurable]:
-        """The group's list items, each then kept whole (`keepWhole`): a list breaks
-        between its items, never inside one (a reference cut over two pages), unless
-        one is taller than a whole frame."""
-        if len(self.items) < 2:
-            return []
-        for item in self.items:
-            item.keepWhole = True  # type: ignore[attr-defined]
-        return list(self.items)
+        return list(self.items) if len(self.items) > 1 else []
 
     def getSpaceBefore(self) -> float:
         return self.items[0].getSpaceBefore()
@@ -167,8 +160,10 @@ def _split(item: Measurable, width: float, room: float, whole_frame: bool,
     """
     if whole_frame:
         parts = item.splitOn(NO_CANVAS, width, room)
-        if getattr(item, "listItems", 0):  # a list taller than a frame: into its items,
-            for part in parts:  # each kept whole unless it is itself taller than a frame
+        # a list (or a group of its items) taller than a frame: into its items, each kept
+        # whole unless it is itself taller than a frame
+        if getattr(item, "listItems", 0):
+            for part in parts:
                 part.keepWhole = True  # type: ignore[attr-defined]
         return parts
     if keeps_whole(item, whole_list):
