@@ -10,7 +10,9 @@ decoration and drawn as an artifact.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any, ClassVar
 
@@ -71,12 +73,75 @@ class VectorPicture(Tagged, Flowable):  # type: ignore[misc]
         self.width, self.height = width, drawing.height * self.scale
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        form = drawn_form(self.drawing)
+        if form is None:
+            from reportlab.graphics import renderPDF
 
-        self.canv.saveState()
-        self.canv.scale(self.scale, self.scale)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
+            renderPDF.draw(self.drawing, canvas, 0, 0)
+        else:
+            form.use(canvas)
+        canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class DrawnForm:
+    """A drawing as a form XObject (PDF 32000-1, 8.10): its content stream made once,
+    Flate-compressed, and placed by name in every document that draws it."""
+
+    name: str
+    """The form's name, from a digest of its content (the same drawing: the same name)."""
+    bbox: tuple[float, float, float, float]
+    """Its bounding box in the drawing's own units (points at scale 1)."""
+    data: bytes
+    """Its content stream, Flate-compressed."""
+
+    def use(self, canvas: Any) -> None:
+        """Draw the form at the canvas's origin and scale, adding it to the canvas's
+        document the first time that document uses it."""
+        from reportlab.pdfbase import pdfdoc
+
+        document = canvas._doc
+        if not document.hasForm(self.name):  # a stream object belongs to one document
+            document.Reference(pdfdoc.PDFStream(pdfdoc.PDFDictionary({
+                "Type": pdfdoc.PDFName("XObject"), "Subtype": pdfdoc.PDFName("Form"),
+                "BBox": pdfdoc.PDFArray(list(self.bbox)), "Resources": pdfdoc.PDFDictionary(),
+                "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}), self.data),
+                pdfdoc.xObjectName(self.name))
+        canvas.doForm(self.name)
+
+
+@functools.lru_cache(maxsize=64)
+def drawn_form(drawing: Any) -> DrawnForm | None:
+    """`drawing` as reportlab's renderPDF draws it at the origin, made into a form once per
+    process (svgdraw.svg_drawing gives one Drawing per file and colour, never changed): an
+    icon or figure on every output is walked, formatted and compressed once, not once per
+    document. None when its operators name a resource (a font, an image, a transparency
+    state: a `/Name`), which would have to be made in each document; it is drawn as it is.
+    """
+    import hashlib
+    import io
+    import zlib
+
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    scratch = Canvas(io.BytesIO(), invariant=1)
+    start = len(scratch._code)
+    renderPDF.draw(drawing, scratch, 0, 0)
+    operators = "\n".join(scratch._code[start:])
+    if "/" in operators:
+        return None
+    data = operators.encode("utf-8")
+    # The box clips the form: the drawing's bounds and its size, with a margin as wide as
+    # the drawing for strokes and joins that reach past the shapes' own bounds.
+    x0, y0, x1, y1 = drawing.getBounds()
+    pad = max(drawing.width, drawing.height)
+    bbox = (min(x0, 0) - pad, min(y0, 0) - pad, max(x1, drawing.width) + pad,
+            max(y1, drawing.height) + pad)
+    return DrawnForm(f"Pic{hashlib.sha256(data).hexdigest()[:16]}", bbox, zlib.compress(data))
 
 
 def icon(name: str, size: float, colour: str, fonts: SvgFonts) -> VectorPicture:

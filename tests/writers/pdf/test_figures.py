@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handouts.brand.svgdraw import svg_fonts
 from handouts.fonts.families import builtin_fonts
-from handouts.writers.pdf.figures import icon
+from handouts.writers.pdf.figures import VectorPicture, drawn_form, icon
 
 
 def _shapes(node: object) -> list[object]:
@@ -37,3 +37,60 @@ def test_an_icon_is_drawn_square_in_the_colour_asked_for() -> None:
 def test_an_icon_not_bundled_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         icon("no-such-icon", 24, "#000000", svg_fonts([builtin_fonts()]))
+
+
+def _pdf(*placements: tuple[object, float, float]) -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(200, 200), invariant=1)
+    for flowable, x, y in placements:
+        flowable.drawOn(canvas, x, y)  # type: ignore[attr-defined]
+    canvas.save()
+    return out.getvalue()
+
+
+def _pixels(pdf: bytes) -> bytes:
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(pdf)[0]
+    return bytes(page.render(scale=2).to_pil().convert("RGB").tobytes())
+
+
+def test_a_drawing_becomes_one_form_that_every_document_places() -> None:
+    from reportlab.graphics import renderPDF
+
+    fonts = svg_fonts([builtin_fonts()])
+    heart = icon("heart", 48, "#7A1F3D", fonts)
+    twice = _pdf((heart, 10, 10), (icon("heart", 24, "#7A1F3D", fonts), 100, 100))
+    assert twice.count(b"/Subtype /Form") == 1  # one stream, placed twice
+    again = _pdf((heart, 10, 10))
+    assert again.count(b"/Subtype /Form") == 1
+    assert drawn_form(heart.drawing) is drawn_form(heart.drawing)
+
+    class Direct(VectorPicture):  # the drawing walked by renderPDF into the page itself
+        def draw(self) -> None:
+            self.canv.saveState()
+            self.canv.scale(self.scale, self.scale)
+            renderPDF.draw(self.drawing, self.canv, 0, 0)
+            self.canv.restoreState()
+
+    direct = _pdf((Direct(heart.drawing, 48), 10, 10))
+    assert b"/Subtype /Form" not in direct
+    assert _pixels(again) == _pixels(direct)
+
+
+def test_a_drawing_that_names_a_resource_is_drawn_into_each_page() -> None:
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    regular = builtin_fonts().regular
+    pdfmetrics.registerFont(TTFont("FigureTestRegular", str(regular)))
+    drawing = Drawing(100, 40)
+    drawing.add(Rect(0, 0, 100, 40, fillColor=None, strokeColor=None))
+    drawing.add(String(5, 15, "Step 1", fontName="FigureTestRegular", fontSize=12))
+    assert drawn_form(drawing) is None  # its font belongs to one document
+    made = _pdf((VectorPicture(drawing, 100), 10, 10))
+    assert b"/Subtype /Form" not in made
+    import pypdfium2
+
+    assert "Step 1" in pypdfium2.PdfDocument(made)[0].get_textpage().get_text_range()
