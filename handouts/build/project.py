@@ -3,11 +3,11 @@ steps of one output (render its layout, check its characters, make its bytes) an
 build report. handouts.build.runner runs these steps and writes the files.
 
 Content, settings and brand mistakes stop the run before anything is written; template
-and font problems stop it before any output moves into place (see handouts.build.runner).
-"""
+and font problems stop it before any output moves into place (see handouts.build.runner)."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -239,17 +239,17 @@ def check_build_folder_apart(projects: Sequence[Project]) -> None:
     if not projects:
         return
     settings = projects[0].settings
-    where = locate(settings.root / SETTINGS_FILE, settings.source_text.splitlines(), "build",
-                   "project")
     build = settings.build_dir
+    where = functools.partial(locate, settings.root / SETTINGS_FILE,  # only if it is wrong
+                              settings.source_text.splitlines(), "build", "project")
     if os.path.lexists(build) and not build.is_dir():
-        raise InputError([Problem(where, f"the build folder {build} is a file",
+        raise InputError([Problem(where(), f"the build folder {build} is a file",
                                   "name a folder for the outputs in [project] build")])
     real = build.resolve()
     read = [*(t.path for t in projects[0].topics), *(f for p in projects for f in p.brand.files)]
     inside = sorted({str(f) for f in read if f.resolve().is_relative_to(real)})
     if inside:
-        raise InputError([Problem(where, f"the build folder {build} holds files the project "
+        raise InputError([Problem(where(), f"the build folder {build} holds files the project "
                                   f"reads ({', '.join(inside)})", "name a folder of its own "
                                   "for the outputs in [project] build, such as 'build'")])
 

@@ -7,7 +7,10 @@ stale output's layout is rendered, read and its characters checked (the worker's
 `prepare`): a template or font problem anywhere stops the rebuild before anything moves,
 every such problem listed. Then each output is drawn and moved into place at once and
 recorded in the manifest; one that fails leaves its old file as it was (and loses its
-record, so the next build makes it), and the others are moved all the same.
+record, so the next build makes it), and the others are moved all the same. An output
+whose layout is one the worker checked before, from what its template is given now
+(KeptWorker.settled: usually the other lengths of a level an edit did not touch), cannot
+find a problem, so it is looked at after the others have moved.
 
 Small rebuilds are made in this process; larger ones in forked worker processes that
 start with this worker's compiled templates. A project with templates of its own renders
@@ -31,16 +34,18 @@ from handouts.build.project import (
     layout_text,
     make_output,
     plan,
-    read_layout,
 )
 from handouts.build.stale import triage
 from handouts.build.workers import (
     Done,
+    Map,
+    TaskKey,
     Worker,
     draw_in_worker,
     output_key,
     prepare_in_worker,
     project_templates,
+    task_key,
     validated,
     worker_pool,
 )
@@ -53,6 +58,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from handouts.content.model import Topic
+    from handouts.document.model import Document
 
 IN_PROCESS = 30
 """The most stale outputs made in this process (a topic's worth in the sample): this
@@ -73,6 +79,10 @@ class KeptWorker(Worker):
         self.views: dict[tuple[str, str, str], tuple[Topic, MappingProxyType[str, Any]]] = {}
         """By topic file name, level and length: the topic and what its templates are
         given (content.view.select of it)."""
+        self.passed: dict[str, str] = {}
+        """By output key: the last layout `prepare` found no template or font problem in."""
+        self.documents: dict[str, tuple[str, Document]] = {}
+        """By output key: the layout last read and the document read from it."""
 
     def context(self, job: Job) -> MappingProxyType[str, Any]:
         """What the job's template is given: the same for each format of one topic, level
@@ -98,20 +108,49 @@ class KeptWorker(Worker):
         self.layouts.clear()
 
     def warm(self) -> None:
-        """Compile the templates, render every layout and draw one output of each format
-        in memory, so the first save is made as fast as the next; nothing is written, and
-        nothing when the project has templates of its own (which render only in a worker
-        process, handouts.build.workers.project_templates)."""
+        """Compile the templates, render and check every layout (`prepare`) and draw one
+        output of each format in memory, so the first save is made as fast as the next;
+        nothing is written, and nothing when the project has templates of its own (which
+        render only in a worker process, handouts.build.workers.project_templates)."""
         if project_templates(self.project):
             return
         drawn: set[str] = set()
         for job in plan(self.project, formats=self.project.formats):
             # a mistake found here is reported by the rebuild that meets it
             with contextlib.suppress(Exception):
-                xml = self.layout(job)
-                if job.fmt not in drawn:
+                done = self.prepare(task_key(job))
+                if done.state == "ready" and job.fmt not in drawn:
                     drawn.add(job.fmt)
-                    make_output(self.project, job, read_layout(job, xml))
+                    make_output(self.project, job, self.read(job, done.layout))
+
+    def read(self, job: Job, xml: str) -> Document:
+        """As Worker.read, the document last read for the job's output kept while its
+        layout is the same: `prepare` reads it to check it, and drawing it reads it
+        again."""
+        key = output_key(job, self.project.out_dir)
+        kept = self.documents.get(key)
+        if kept is not None and kept[0] == xml:
+            return kept[1]
+        doc = super().read(job, xml)
+        self.documents[key] = (xml, doc)
+        return doc
+
+    def prepare(self, key: TaskKey) -> Done:
+        done = super().prepare(key)
+        if done.state in ("ready", "same"):
+            name = output_key(self.job(key), self.project.out_dir)
+            self.passed[name] = self.layouts[name][1]
+        return done
+
+    def settled(self, key: TaskKey) -> bool:
+        """Whether the output's layout is one this worker rendered and checked before
+        (`prepare` found no template or font problem in it) and what its template is
+        given has not changed since: preparing it again cannot find a problem."""
+        job = self.job(key)
+        name = output_key(job, self.project.out_dir)
+        kept = self.layouts.get(name)
+        return kept is not None and self.passed.get(name) is kept[1] \
+            and kept[0] == self.context(job)
 
     def layout(self, job: Job) -> str:
         key = output_key(job, self.project.out_dir)
@@ -147,25 +186,52 @@ def run(project: Project, jobs: Sequence[Job], worker: KeptWorker, digests: Dige
             with worker_pool(project, workers, staging, lock_fd, t.bases, here=worker
                              ) as (pool, _):
                 keys = [t.tasks[output_key(j, out)] for j in t.stale]
-                ready = list(pool(prepare_in_worker, keys))
+                # Outputs whose layouts passed before as they are cannot stop the rebuild:
+                # seen to after the others have moved (in this process only).
+                settled = [worker.settled(key) for key in keys] \
+                    if workers == 1 and not project_templates(project) else [False] * len(keys)
+                first = [(j, k) for j, k, s in zip(t.stale, keys, settled, strict=True) if not s]
+                ready = list(pool(prepare_in_worker, [k for _, k in first]))
                 _refuse_input_problems(ready, made)
                 with runner.committing(project, t.stale, t.report, prune) as commit:
-                    for job, done in zip(t.stale, ready, strict=True):
-                        if done.state == "same":
-                            commit(job, done, t.prints[output_key(job, out)])
-                        elif done.state == "stop":
-                            raise BuildError(done.messages[0])
-                        elif done.state == "failed":  # its worker process died
-                            t.report.failed.append(done.messages[0])
-                    todo = [(job, key, done) for job, key, done
-                            in zip(t.stale, keys, ready, strict=True) if done.state == "ready"]
-                    drawn = pool(draw_in_worker, [(key, done) for _, key, done in todo])
-                    for (job, _, _), done in zip(todo, drawn, strict=True):
-                        _move(job, done, out, t.report, commit, t.prints)
-                        progress(job)
+                    place = _Placing(pool, out, t.report, commit, t.prints, progress)
+                    place(first, ready)
+                    after = [(j, k) for j, k, s in zip(t.stale, keys, settled, strict=True) if s]
+                    place(after, list(pool(prepare_in_worker, [k for _, k in after])))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return t.report
+
+
+class _Placing:
+    """Makes and moves into place prepared outputs, one at a time."""
+
+    def __init__(self, pool: Map, out: Path, report: Report, commit: runner.Commit,
+                 prints: dict[str, str], progress: Callable[[Job], None]) -> None:
+        self.pool, self.out, self.report, self.commit = pool, out, report, commit
+        self.prints, self.progress = prints, progress
+
+    def __call__(self, jobs: Sequence[tuple[Job, TaskKey]], ready: Sequence[Done]) -> None:
+        """Given each job with its task and what preparing it reported: record those
+        drawn from what they were drawn from, draw and move those ready, and list as failed
+        those that failed, or that met a template or font problem (only possible once
+        others have moved: see `run`)."""
+        for (job, _), done in zip(jobs, ready, strict=True):
+            if done.state == "same":
+                self.commit(job, done, self.prints[output_key(job, self.out)])
+            elif done.state == "stop":
+                raise BuildError(done.messages[0])
+            elif done.state == "failed":  # its worker process died
+                self.report.failed.append(done.messages[0])
+            elif done.state == "input":
+                self.report.failed.extend(str(p) for p in (*done.template_problems,
+                                                            *done.glyph_problems))
+        todo = [(job, key, done) for (job, key), done in zip(jobs, ready, strict=True)
+                if done.state == "ready"]
+        drawn = self.pool(draw_in_worker, [(key, done) for _, key, done in todo])
+        for (job, _, _), done in zip(todo, drawn, strict=True):
+            _move(job, done, self.out, self.report, self.commit, self.prints)
+            self.progress(job)
 
 
 def _refuse_input_problems(ready: Sequence[Done], made: Sequence[Path]) -> None:
@@ -190,8 +256,9 @@ def _move(job: Job, done: Done, out: Path, report: Report, commit: runner.Commit
     key = output_key(job, out)
     if done.state == "stop":
         raise BuildError(done.messages[0])
-    if done.state == "staged":
-        commit(job, validated(job, done, out / runner.STAGING / key), prints[key])
+    if done.state == "staged":  # in place at once; its PDF/UA-1 verdict comes after
+        commit(job, done, prints[key])
+        commit.amend(job, validated(job, done, job.path(out)))
     elif done.template_problems:
         report.failed.extend(str(p) for p in done.template_problems)
     else:

@@ -184,10 +184,30 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
             commit(job, done, prints[output_key(job, project.out_dir)])
 
 
-Commit = Callable[[Job, Done, str], None]
-"""Given a job, what its worker reported ('staged' or 'same') and its output's
-fingerprint: moves the staged output into place and records it (raises BuildError if it
-cannot be moved)."""
+class Commit:
+    """Moves staged outputs of the build folder `out` into place and records them in
+    `records` (the manifest as it was `before` the build) and `report`."""
+
+    def __init__(self, out: Path, before: dict[str, manifest.Made],
+                 records: dict[str, manifest.Made], report: Report) -> None:
+        self.out, self.before, self.records, self.report = out, before, records, report
+
+    def __call__(self, job: Job, done: Done, fingerprint: str) -> None:
+        """Given a job, what its worker reported ('staged' or 'same') and its output's
+        fingerprint: move the staged output into place and record it (raises BuildError if
+        it cannot be moved)."""
+        _commit_one(self.out, job, done, fingerprint, self.before, self.records, self.report)
+
+    def amend(self, job: Job, done: Done) -> None:
+        """Record the facts and warnings of `done` for the output of `job`, moved into
+        place before: what checking the moved file found (workers.validated)."""
+        key, final = output_key(job, self.out), job.path(self.out)
+        made = self.records.get(key)
+        if made is not None:
+            self.records[key] = replace(made, facts=done.facts)
+        if done.facts is not None:
+            self.report.facts[final] = done.facts
+        self.report.warnings.extend(w for w in done.warnings if w not in self.report.warnings)
 
 
 @contextlib.contextmanager
@@ -207,8 +227,7 @@ def committing(project: Project, stale: Sequence[Job], report: Report,
             _prune(project, records)
         for job in stale:
             records.pop(output_key(job, out), None)
-        yield lambda job, done, fingerprint: _commit_one(out, job, done, fingerprint, before,
-                                                         records, report)
+        yield Commit(out, before, records, report)
     finally:
         if records != before:
             try:

@@ -34,6 +34,8 @@ from handouts.errors import BuildError, Diagnostic, Location, Problem, TemplateE
 if TYPE_CHECKING:
     import jinja2
 
+    from handouts.document.model import Document
+
 
 def output_key(job: Job, out_dir: Path) -> str:
     """The job's output path inside `out_dir`, with '/' separators: its name in the
@@ -109,6 +111,11 @@ class Worker:
         """The layout document (XML) the job's template writes; raises TemplateError."""
         return layout_text(self.project, job, self.envs, hard_stop=self.hard_stop)
 
+    def read(self, job: Job, xml: str) -> Document:
+        """The job's layout document `xml` read (build.project.read_layout); raises
+        TemplateError."""
+        return read_layout(job, xml)
+
     def make(self, key: TaskKey) -> Done:
         """Render, check, make and stage one output."""
         ready = self.prepare(key)
@@ -139,7 +146,7 @@ class Worker:
         if key[4] and drawn == key[4]:  # drawn, so read, from this very document before
             return Done("same", drawn=drawn)
         try:
-            doc = read_layout(job, xml)
+            doc = self.read(job, xml)
         except TemplateError as exc:
             return Done("input", template_problems=tuple(exc.problems))
         glyphs = glyph_problems(self.project, job, doc)
@@ -151,7 +158,7 @@ class Worker:
         """Make one output from what `prepare` rendered and checked (`ready`) and stage
         it."""
         job = self.job(key)
-        doc = read_layout(job, ready.layout)
+        doc = self.read(job, ready.layout)
         try:
             result = make_output(self.project, job, doc)
         except BuildError as exc:

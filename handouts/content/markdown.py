@@ -104,6 +104,12 @@ def _inline_xml(children: Sequence[Token]) -> str:
     return "".join(out)
 
 
+PARSED = 8192
+"""How many texts each of `blocks`, `inline` and `plain` remembers its answer for (a
+topic's texts are rendered into each of its layouts, and again on each save in `watch`)."""
+
+
+@functools.lru_cache(maxsize=PARSED)
 def blocks(text: str, style: str = "body") -> Markup:
     """Markdown text as layout XML blocks (<p>, <ul>, <ol>); raises TooDeep."""
     out = []
@@ -121,6 +127,7 @@ _LIST_MARKER = re.compile(r"^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))(?=[ \t]|$)", re
 """A list marker at the start of a line ('- ', '* ', '1. ', a lone '*')."""
 
 
+@functools.lru_cache(maxsize=PARSED)
 def inline(text: str) -> Markup:
     """Markdown text as inline layout XML (paragraph breaks become spaces); a list marker
     starting a line is its literal text, since inline text (a heading, a key point) is
@@ -132,6 +139,7 @@ def inline(text: str) -> Markup:
     return Markup(" ".join(parts))
 
 
+@functools.lru_cache(maxsize=PARSED)
 def plain(text: str) -> str:
     """Markdown text as the plain words a reader sees, paragraphs separated by blank lines;
     raises TooDeep."""

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from xml.parsers import expat
 
 from handouts import qr
@@ -100,23 +99,27 @@ def _inline(el: ET.Element, bold: bool = False, italic: bool = False,
 
 def _collapse(runs: list[Run]) -> Inline:
     """Join whitespace the way a browser does, and merge neighbours of one style."""
-    out: list[Run] = []
+    texts: list[str] = []
+    styles: list[tuple[bool, bool, str | None]] = []
     for run in runs:
-        text = run.text if run.text == "\n" else re.sub(r"\s+", " ", run.text)
-        if out and text.startswith(" ") and out[-1].text.endswith((" ", "\n")):
+        text = run.text if run.text == "\n" else _SPACES.sub(" ", run.text)
+        if texts and text.startswith(" ") and texts[-1].endswith((" ", "\n")):
             text = text[1:]
         if not text:
             continue
-        last = out[-1] if out else None
-        if last and "\n" not in (text, last.text) and \
-                (last.bold, last.italic, last.href) == (run.bold, run.italic, run.href):
-            out[-1] = replace(last, text=last.text + text)
+        style = (run.bold, run.italic, run.href)
+        if texts and "\n" not in (text, texts[-1]) and styles[-1] == style:
+            texts[-1] += text
         else:
-            out.append(replace(run, text=text))
-    if out:
-        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
-    return tuple(r for r in out if r.text)
+            texts.append(text)
+            styles.append(style)
+    if texts:
+        texts[0] = texts[0].lstrip(" ")
+        texts[-1] = texts[-1].rstrip(" ")
+    return tuple(Run(text, *style) for text, style in zip(texts, styles, strict=True) if text)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _required(el: ET.Element, name: str) -> str:

@@ -85,9 +85,34 @@ def test_a_saved_topic_remakes_only_its_outputs_that_show_the_change(short: Path
         *(f"{TOPIC}/{TOPIC}-{level}-{kind}" for level in ("standard", "clinical")
           for kind in ("flyer.pdf", "talk-5min.pptx"))}  # renewed: drawn as before
     assert all(after[k] == records[k] for k in records if k.startswith(OTHER))
+    flyer = after[f"{TOPIC}/{TOPIC}-easy-flyer.pdf"].facts  # checked after it moved
+    assert flyer is not None and flyer.accessible == "passed"
     outside = changed(around, files(short))
     assert {k for k in outside if not k.startswith("build/")} == {f"content/{TOPIC}.yaml"}
     assert not (short / "build" / ".handouts-staging").exists()
+
+
+def test_outputs_whose_layouts_were_checked_as_they_are_are_settled(short: Path) -> None:
+    from dataclasses import replace
+
+    from handouts.build.project import plan
+    from handouts.build.workers import task_key
+    from handouts.content.topic import load_topic
+
+    session = started(short)
+    worker, project = session.workers[0], session.projects[0]
+    jobs = [j for j in plan(project, formats=project.formats) if j.topic.slug == TOPIC]
+    assert all(worker.settled(task_key(j)) for j in jobs)  # checked when the session began
+    topic = short / "content" / f"{TOPIC}.yaml"
+    edit(topic, EASY_POINT, "Most doctors see addiction as a brain illness that can be helped.")
+    edited, _ = load_topic(topic, project.settings.level_names, short,
+                           project.settings.language)
+    assert edited is not None
+    worker.use(replace(project, topics=tuple(edited if t.path == topic else t
+                                             for t in project.topics)))
+    assert {j.level.name for j in jobs if not worker.settled(task_key(j))} == {"easy"}
+    worker.forget_templates()
+    assert not any(worker.settled(task_key(j)) for j in jobs)
 
 
 def test_a_template_syntax_error_moves_nothing_and_the_fix_recovers(short: Path) -> None:
