@@ -9,6 +9,7 @@ runs too (each run's colour as PowerPoint finds it, on what is drawn behind it).
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -41,11 +42,11 @@ def pdf_texts(data: bytes, name: str = "pdf") -> list[Seen]:
     for number, page in enumerate(pdf, 1):
         textpage = page.get_textpage()
         fills: list[tuple[tuple[float, float, float, float], str]] = []
-        for obj in page.get_objects(max_depth=4):
+        for obj, bounds in _placed(page):
             if obj.type == raw.FPDF_PAGEOBJ_PATH and _filled(obj):
-                fills.append((obj.get_bounds(), _fill(obj)))
+                fills.append((bounds, _fill(obj)))
             elif obj.type == raw.FPDF_PAGEOBJ_TEXT:
-                left, bottom, right, top = obj.get_bounds()
+                left, bottom, right, top = bounds
                 text = _text_of(obj, textpage)
                 if not text.strip():
                     continue
@@ -61,6 +62,21 @@ def pdf_texts(data: bytes, name: str = "pdf") -> list[Seen]:
                 seen.append(Seen(f"{name} page {number}", text, _fill(obj), ground,
                                  size.value * scale, "bold" in _font_name(obj).lower()))
     return seen
+
+
+def _placed(page: pdfium.PdfPage, form: pdfium.PdfObject | None = None,
+            outer: tuple[pdfium.PdfMatrix, ...] = ()
+            ) -> Iterator[tuple[pdfium.PdfObject, tuple[float, float, float, float]]]:
+    """Every object of the page in drawing order, those inside form XObjects (an icon or
+    figure drawn once and placed) included, each with its bounds on the page: pdfium gives
+    an object's bounds in the space of the form holding it."""
+    for obj in page.get_objects(max_depth=0, form=form):
+        bounds = obj.get_bounds()
+        for matrix in outer:  # innermost form first
+            bounds = matrix.on_rect(*bounds)
+        yield obj, bounds
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            yield from _placed(page, obj, (obj.get_matrix(), *outer))
 
 
 def _text_of(obj: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> str:

@@ -30,7 +30,7 @@ from handouts.writers.pdf import pictures
 from handouts.writers.pdf.figures import QRFlowable, TaggedList, picture
 from handouts.writers.pdf.paragraph import KeptParagraph
 from handouts.writers.pdf.plan import FrameBreak
-from handouts.writers.pdf.styles import Styles, Theme
+from handouts.writers.pdf.styles import Styles, Theme, styles_of
 from handouts.writers.pdf.tags import Node
 
 __all__ = ["Builder", "Styles", "Theme"]
@@ -76,7 +76,7 @@ class Builder:
                  labels: WriterLabels | None = None, lang: str = "") -> None:
         self.theme, self.italic, self.lang = theme, italic, lang
         self.labels = labels or WriterLabels()
-        self.st = Styles(theme, italic, lang=lang)
+        self.st = styles_of(theme, italic, lang=lang)
         self.grounds = {"page": self.st}
         self.inks = Inks(theme.palette)
         """The inks drawn so far: the colours replaced are the output's warnings."""
@@ -113,7 +113,7 @@ class Builder:
     def on(self, ground: str) -> Styles:
         """The styles of text on `ground` (inks.GROUNDS), made once."""
         if ground not in self.grounds:
-            self.grounds[ground] = Styles(self.theme, self.italic, ground, self.lang)
+            self.grounds[ground] = styles_of(self.theme, self.italic, ground, self.lang)
         return self.grounds[ground]
 
     def ink(self, ink: Ink) -> colors.Color:

@@ -20,6 +20,7 @@ extraction and screen readers drop, so 'medica-' and 'mentos' on two lines read 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 SOFT_HYPHEN = "\u00ad"
@@ -31,9 +32,12 @@ def added(source: str, texts: Sequence[str]) -> list[tuple[int, bool]] | None:
     whitespace dropped), and whether its last character is a hyphen the layout added (a
     '-' that `source` does not have there); an added hyphen inside a text (a part's inner
     line ends) is passed over. None when the texts are not `source` laid out so, in order."""
+    pieces = [bare(text) for text in texts]
+    if "".join(pieces) == source:  # no hyphen added (the greedy match below finds the same)
+        ends = itertools.accumulate(len(piece) for piece in pieces)
+        return [(end, False) for end in ends]
     at, out = 0, []
-    for text in texts:
-        chars = [c for c in text if not c.isspace()]
+    for chars in pieces:
         last = False
         for n, char in enumerate(chars):
             if at < len(source) and source[at] == char:
@@ -48,8 +52,8 @@ def added(source: str, texts: Sequence[str]) -> list[tuple[int, bool]] | None:
 
 
 def bare(text: str) -> str:
-    """`text` without its whitespace: what `added` compares."""
-    return "".join(c for c in text if not c.isspace())
+    """`text` without its whitespace (str.isspace): what `added` compares."""
+    return "".join(text.split())
 
 
 def soft_hyphen_fits(font_name: str, size: float) -> bool:

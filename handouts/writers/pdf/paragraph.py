@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from handouts.writers.pdf import hyphens
 from handouts.writers.pdf.tags import Path, marked
@@ -41,6 +43,9 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
                  frags: list[object] | None = None, caseSensitive: int = 1,
                  encoding: str = "utf8") -> None:
+        plain = plain_frags(text, style) if frags is None and text is not None else None
+        if plain is not None:
+            frags, text = plain, plain[0].text
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
         if text is not None:  # parts of a split come with their fragments already broken
             self.frags: list[Any] = with_url_breaks(self.frags)
@@ -150,6 +155,31 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             layout.draw()
         finally:
             del layout.canv
+
+
+def plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
+    """The fragments reportlab's paragraph parser makes of `text` in `style` when the text
+    is plain (no tag, no entity): one fragment in the style's font, size and colour
+    holding the text with its whitespace cleaned as the parser's caller cleans it; made
+    without running the parser (an HTML parser, most of a plain paragraph's making).
+    None for text with markup, or a style that transforms its text."""
+    if "<" in text or "&" in text or getattr(style, "textTransform", None):
+        return None
+    cleaned = cleanBlockQuotedText(text)
+    if not cleaned:
+        return None
+    frag = copy.copy(_plain_frag(style.fontName, style.fontSize, style.textColor))
+    frag.text = cleaned
+    return [frag]
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_frag(font_name: str, size: float, colour: object) -> Any:
+    """The parser's fragment of a plain text in `font_name` at `size` points in `colour`:
+    what it makes of a paragraph style depends on these alone (reportlab
+    ParaParser._initial_frag and handle_data)."""
+    return Paragraph("x", ParagraphStyle("plain", fontName=font_name, fontSize=size,
+                                         textColor=colour)).frags[0]
 
 
 def _text(frags: list[Any]) -> str:

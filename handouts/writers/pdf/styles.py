@@ -5,17 +5,21 @@ that reads on each ground the PDF writer draws text on (handouts.writers.pdf.ink
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
+from handouts.colours import Palette
 from handouts.contrast import Ink, alternatives
+from handouts.fonts.families import Fonts
 from handouts.fonts.registry import register
 from handouts.writers.hyphenation import dictionary, hyphenator
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.theme import Theme
 
-__all__ = ["Styles", "Theme"]
+__all__ = ["Styles", "Theme", "styles_of"]
 
 
 class Styles:
@@ -101,3 +105,19 @@ _ROLE = {"body": "body", "lead": "body", "small": "body", "center": "body", "met
          "caption": "meta",
          "title": "heading", "h1": "heading", "h2": "heading", "h3": "heading"}
 """The kind of text (inks.ROLES) of each paragraph style, by its name."""
+
+
+def styles_of(theme: Theme, italic: bool = True, ground: str = "page", lang: str = "") -> Styles:
+    """The Styles of `theme` on `ground` (as Styles(theme, italic, ground, lang)), made once
+    per process for each look: what they are made from (the fonts, size, palette and
+    hyphenation) is a brand's and a level's, the same for each of its outputs. Shared:
+    never changed by those who use them."""
+    return _styles(theme.fonts, theme.heading_fonts, theme.body_size, theme.palette,
+                   theme.hyphenate, italic, ground, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _styles(fonts: Fonts, heading_fonts: Fonts | None, body_size: float, palette: Palette,
+            hyphenate: tuple[str, ...], italic: bool, ground: str, lang: str) -> Styles:
+    return Styles(Theme(fonts=fonts, heading_fonts=heading_fonts, body_size=body_size,
+                        palette=palette, hyphenate=hyphenate), italic, ground, lang)
