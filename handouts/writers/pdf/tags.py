@@ -20,8 +20,7 @@ structure tree by handouts.writers.pdf.structure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,26 +128,27 @@ class Recorder:
             parent = node.key
         return self.elements[path[-1].key]
 
-    @contextmanager
-    def content(self, canvas: Canvas, path: Path,
-                links: Mapping[str, str]) -> Iterator[None]:
-        """Mark what is drawn inside as content of the element at the end of `path`; the
-        link annotations made meanwhile become Link elements inside it, each saying the
-        text `links` gives for its address and the address (the text alone where it is
-        part of the address)."""
+    def begin(self, canvas: Canvas, path: Path) -> tuple[Element, int, int, int]:
+        """Mark what is drawn from now on, until `end`, as content of the element at the
+        end of `path`; returns what `end` is given back."""
         element = self._element(path)
         page = len(self.pages) - 1
         mcid = len(self.pages[page])
         self.pages[page].append(path[-1].key)
         element.kids.append(("mcid", page, mcid))
-        annotations = len(canvas._annotationrefs)
         self._close_artifact(canvas)
         canvas._code.append(f"/{path[-1].role} <</MCID {mcid}>> BDC")
-        try:
-            yield
-        finally:
-            canvas._code.append("EMC")
-            self._open_artifact(canvas)
+        return element, page, mcid, len(canvas._annotationrefs)
+
+    def end(self, canvas: Canvas, begun: tuple[Element, int, int, int],
+            links: Mapping[str, str]) -> None:
+        """End the marked content `begin` began (`begun`: what it returned); the link
+        annotations made meanwhile become Link elements inside its element, each saying
+        the text `links` gives for its address and the address (the text alone where it
+        is part of the address)."""
+        element, page, _, annotations = begun
+        canvas._code.append("EMC")
+        self._open_artifact(canvas)
         for ref in canvas._annotationrefs[annotations:]:
             annotation = canvas._doc.idToObject[ref.name]
             url = _address(annotation)
@@ -174,13 +174,22 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
         self.tags = Recorder()
 
 
-@contextmanager
-def marked(canvas: Canvas, tag: Path | None,
-           links: Mapping[str, str] | None = None) -> Iterator[None]:
-    """Draw inside as content of `tag`'s element on a TaggingCanvas; on any other
-    canvas, or with no tag (decoration), draw as it is."""
-    if tag and isinstance(canvas, TaggingCanvas):
-        with canvas.tags.content(canvas, tag, links or {}):
-            yield
-    else:
-        yield
+class marked:  # lower case: used as the function it was, `with marked(canvas, tag):`
+    """Draw inside as content of `tag`'s element on a TaggingCanvas (Recorder.begin and
+    end); on any other canvas, or with no tag (decoration), draw as it is. A class, not a
+    generator: every paragraph drawn enters one."""
+
+    __slots__ = ("begun", "canvas", "links", "tag")
+
+    def __init__(self, canvas: Canvas, tag: Path | None,
+                 links: Mapping[str, str] | None = None) -> None:
+        self.canvas, self.tag, self.links = canvas, tag, links
+        self.begun: tuple[Element, int, int, int] | None = None
+
+    def __enter__(self) -> None:
+        if self.tag and isinstance(self.canvas, TaggingCanvas):
+            self.begun = self.canvas.tags.begin(self.canvas, self.tag)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.begun is not None:
+            self.canvas.tags.end(self.canvas, self.begun, self.links or {})
