@@ -171,7 +171,7 @@ def run(project: Project, jobs: Sequence[Job], worker: KeptWorker, digests: Dige
     session's file digests). `prune` removes the outputs of topics that no longer exist.
     Raises TemplateError or ContentError, with nothing moved, for a template or font
     problem; BuildError if the build folder cannot be written."""
-    t = triage(project, jobs, False, digests)
+    t = triage(project, jobs, False, digests, intact_later=True)  # checked before kept
     if not t.stale and not prune:
         return t.report
     worker.bases = t.bases
@@ -215,7 +215,10 @@ class _Placing:
         """Given each job with its task and what preparing it reported: record those
         drawn from what they were drawn from, draw and move those ready, and list as failed
         those that failed, or that met a template or font problem (only possible once
-        others have moved: see `run`)."""
+        others have moved: see `run`). An output drawn from what it was drawn from whose
+        file is no longer what the build wrote is prepared and drawn again."""
+        ready = [self._afresh(key) if done.state == "same" and not self.commit.intact(job)
+                 else done for (job, key), done in zip(jobs, ready, strict=True)]
         for (job, _), done in zip(jobs, ready, strict=True):
             if done.state == "same":
                 self.commit(job, done, self.prints[output_key(job, self.out)])
@@ -232,6 +235,12 @@ class _Placing:
         for (job, _, _), done in zip(todo, drawn, strict=True):
             _move(job, done, self.out, self.report, self.commit, self.prints)
             self.progress(job)
+
+    def _afresh(self, key: TaskKey) -> Done:
+        """The output of `key` prepared to be made whatever it was drawn from before."""
+        (done,) = self.pool(prepare_in_worker, [(*key[:4], "")])  # all of it: the
+        assert isinstance(done, Done)  # worker is let go when the pool's iterator ends
+        return done
 
 
 def _refuse_input_problems(ready: Sequence[Done], made: Sequence[Path]) -> None:

@@ -198,6 +198,12 @@ class Commit:
         it cannot be moved)."""
         _commit_one(self.out, job, done, fingerprint, self.before, self.records, self.report)
 
+    def intact(self, job: Job) -> bool:
+        """Whether the output of `job` is still the file its record before the build
+        names (manifest.Made.intact)."""
+        made = self.before.get(output_key(job, self.out))
+        return made is not None and made.intact(job.path(self.out))
+
     def amend(self, job: Job, done: Done) -> None:
         """Record the facts and warnings of `done` for the output of `job`, moved into
         place before: what checking the moved file found (workers.validated)."""

@@ -44,9 +44,12 @@ class Triage:
     """By language: what every output is drawn from besides its layout document."""
 
 
-def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests) -> Triage:
+def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests,
+           intact_later: bool = False) -> Triage:
     """Which of `jobs` are up to date and intact (none with `force`), and what the others
-    are made from, each file hashed by `digests` (the build's files.Digests)."""
+    are made from, each file hashed by `digests` (the build's files.Digests). With
+    `intact_later` a stale output's task names what it was drawn from whether or not its
+    file is still intact: the caller checks the file before it keeps it (Made.intact)."""
     out = project.out_dir
     records = manifest.load(out)
     shared = _shared_fingerprint(project, digests)
@@ -83,7 +86,7 @@ def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests)
         (not with `force`; only an intact output with its facts)."""
         made = records.get(output_key(job, out))
         usable = not force and made is not None and made.drawn and made.facts is not None \
-            and made.intact(job.path(out))
+            and (intact_later or made.intact(job.path(out)))
         return made.drawn if usable and made is not None else ""
 
     tasks = {output_key(j, out): task_key(j, kept(j)) for j in stale}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,8 +25,9 @@ class Fonts:
         return tuple(dict.fromkeys((self.regular, self.bold, self.italic, self.bold_italic)))
 
 
+@functools.cache
 def builtin_fonts() -> Fonts:
-    """The bundled Noto Sans family."""
+    """The bundled Noto Sans family (found in the installed package once per process)."""
     root = Path(str(resources.files("handouts") / "fonts"))
     return Fonts(root / "NotoSans-Regular.ttf", root / "NotoSans-Bold.ttf",
                  root / "NotoSans-Italic.ttf", root / "NotoSans-BoldItalic.ttf")

@@ -199,6 +199,20 @@ def test_an_output_that_fails_keeps_its_old_file_and_the_others_move(short: Path
         short / "build" / TOPIC / f"{TOPIC}-standard-flyer.pdf")
 
 
+def test_an_output_changed_by_hand_is_made_again_though_its_layout_is_the_same(
+        short: Path) -> None:
+    session = started(short)
+    clinical = short / "build" / TOPIC / f"{TOPIC}-clinical-flyer.pdf"
+    original = clinical.read_bytes()
+    clinical.write_bytes(original + b"% changed by hand\n")
+    topic = short / "content" / f"{TOPIC}.yaml"
+    edit(topic, EASY_POINT, "Most doctors see addiction as a brain illness that can be helped.")
+    summary = session.rebuild([topic])
+    assert summary.brands[0].counts.startswith("built 3, unchanged 9, failed 0")
+    assert clinical.read_bytes() == original
+    assert manifest.load(short / "build")[f"{TOPIC}/{TOPIC}-clinical-flyer.pdf"].intact(clinical)
+
+
 def test_a_deleted_topic_loses_its_outputs_and_a_new_one_is_built(short: Path) -> None:
     session = started(short)
     other = short / "content" / f"{OTHER}.yaml"

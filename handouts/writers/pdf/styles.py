@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from handouts.colours import Palette
 from handouts.contrast import Ink, alternatives
 from handouts.fonts.families import Fonts
-from handouts.fonts.registry import register
+from handouts.fonts.registry import FaceNames, register
 from handouts.writers.hyphenation import dictionary, hyphenator
 from handouts.writers.pdf import inks
 from handouts.writers.pdf.theme import Theme
@@ -109,15 +109,21 @@ _ROLE = {"body": "body", "lead": "body", "small": "body", "center": "body", "met
 
 def styles_of(theme: Theme, italic: bool = True, ground: str = "page", lang: str = "") -> Styles:
     """The Styles of `theme` on `ground` (as Styles(theme, italic, ground, lang)), made once
-    per process for each look: what they are made from (the fonts, size, palette and
-    hyphenation) is a brand's and a level's, the same for each of its outputs. Shared:
-    never changed by those who use them."""
-    return _styles(theme.fonts, theme.heading_fonts, theme.body_size, theme.palette,
-                   theme.hyphenate, italic, ground, lang)
+    per process for each look: what they are made from (the fonts as registered, which
+    names them by their bytes, the size, palette and hyphenation) is a brand's and a
+    level's, the same for each of its outputs. Shared: never changed by those who use
+    them."""
+    faces = register(theme.fonts, italic)
+    heads = register(theme.heading_fonts, italic) if theme.heading_fonts else faces
+    return _styles(faces, heads, theme.fonts, theme.heading_fonts, theme.body_size,
+                   theme.palette, theme.hyphenate, italic, ground, lang)
 
 
 @functools.lru_cache(maxsize=64)
-def _styles(fonts: Fonts, heading_fonts: Fonts | None, body_size: float, palette: Palette,
-            hyphenate: tuple[str, ...], italic: bool, ground: str, lang: str) -> Styles:
+def _styles(faces: FaceNames, heads: FaceNames, fonts: Fonts, heading_fonts: Fonts | None,
+            body_size: float, palette: Palette, hyphenate: tuple[str, ...], italic: bool,
+            ground: str, lang: str) -> Styles:
+    """Styles made from these fonts registered as `faces` and `heads` (a font file that
+    changed is registered anew, under other names: other styles)."""
     return Styles(Theme(fonts=fonts, heading_fonts=heading_fonts, body_size=body_size,
                         palette=palette, hyphenate=hyphenate), italic, ground, lang)
