@@ -159,8 +159,7 @@ def watch_command(root: Path, thumbnails: bool) -> None:
 
     once(session.start)
     announced = False
-    # step: the quiet time in ms that ends a burst of changes (50 by default), also how often
-    # the watcher looks; the writes of one save come microseconds apart
+    # step: ms of quiet that end a burst of changes (50 by default); a save's writes are closer
     for changes in watch(root, yield_on_timeout=True, rust_timeout=500, step=5,
                          watch_filter=lambda change, path: wanted(path)):
         if not changes:  # the watcher is running: say so once
