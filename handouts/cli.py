@@ -134,7 +134,7 @@ def watch_command(root: Path, thumbnails: bool) -> None:
     """Rebuild what changed whenever a content, template, brand or settings file is saved."""
     from watchfiles import watch
 
-    from handouts.build.watch import Session
+    from handouts.build.watch import Session, watched
 
     session = Session(root, Options(thumbnails=thumbnails), _progress,
                       lambda text: click.echo(text, err=True))
@@ -152,11 +152,7 @@ def watch_command(root: Path, thumbnails: bool) -> None:
         if failure is not None:
             click.echo(f"Error: {failure.format_message()}", err=True)
 
-    def wanted(path: str) -> bool:
-        """Not the build's own outputs, wherever the settings put them, nor hidden files."""
-        return not (any(Path(path).resolve().is_relative_to(d) for d in build_dirs)
-                    or Path(path).name.startswith("."))
-
+    wanted = watched(build_dirs)  # not the build's outputs, hidden files or our own log
     once(session.start)
     announced = False
     # step: ms of quiet that end a burst of changes (50 by default); a save's writes are closer

@@ -27,6 +27,8 @@ loaded before; the save that fixes it rebuilds.
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -242,3 +244,30 @@ def _untouched(project: Project, jobs: Sequence[Job], report: Report) -> None:
         made = records.get(output_key(job, out))
         if made is not None and made.facts is not None:
             report.warnings.extend(w for w in made.facts.warnings if w not in report.warnings)
+
+
+def watched(build_dirs: Sequence[Path]) -> Callable[[str], bool]:
+    """Whether a changed path is a save `watch` answers: not in one of `build_dirs` (the
+    build's own outputs, wherever the settings put them; the list may change after this
+    is called), not a hidden file, and not a file this process writes its standard output
+    or error to (`make-handouts watch > watch.log` run inside the project: each rebuild's
+    summary would be another change, for ever). Those files are told by device and inode,
+    as they were when this was called."""
+    own: set[tuple[int, int]] = set()
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            status = os.fstat(fd)
+            if stat.S_ISREG(status.st_mode):
+                own.add((status.st_dev, status.st_ino))
+
+    def wanted(path: str) -> bool:
+        if Path(path).name.startswith(".") or \
+                any(Path(path).resolve().is_relative_to(d) for d in build_dirs):
+            return False
+        try:
+            status = os.stat(path)
+        except OSError:  # deleted: a topic removed is a save too
+            return True
+        return (status.st_dev, status.st_ino) not in own
+
+    return wanted

@@ -227,6 +227,46 @@ def test_a_deleted_topic_loses_its_outputs_and_a_new_one_is_built(short: Path) -
     assert summary.brands[0].counts.startswith("built 6, unchanged 6")
 
 
+def test_what_is_watched_leaves_out_builds_hidden_files_and_this_processs_log(
+        tmp_path: Path) -> None:
+    import os
+
+    from handouts.build.watch import watched
+
+    log, topic, build = tmp_path / "watch.log", tmp_path / "topic.yaml", tmp_path / "build"
+    topic.write_text("title: x\n", encoding="utf-8")
+    build.mkdir()
+    saved = os.dup(1)
+    try:
+        with log.open("w") as out:
+            os.dup2(out.fileno(), 1)  # `make-handouts watch > watch.log`, inside the project
+            wanted = watched([build.resolve()])
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    assert not wanted(str(log))
+    assert wanted(str(topic)) and wanted(str(tmp_path / "deleted.yaml"))
+    assert not wanted(str(build / "flyer.pdf")) and not wanted(str(tmp_path / ".topic.swp"))
+
+
+def test_the_watch_command_does_not_answer_its_own_log(short: Path) -> None:
+    log = short / "watch.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "handouts", "-C", str(short), "watch", "--no-thumbnails"],
+            stdout=out, stderr=subprocess.STDOUT, text=True)
+    try:
+        end = time.monotonic() + 180
+        while "watching" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < end and process.poll() is None, log.read_text("utf-8")
+            time.sleep(0.2)
+        time.sleep(3)  # a rebuild for each line it writes would have started by now
+        assert "changed:" not in log.read_text(encoding="utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def test_the_watch_command_remakes_the_saved_topics_flyer(short: Path) -> None:
     flyer = short / "build" / TOPIC / f"{TOPIC}-easy-flyer.pdf"
     process = subprocess.Popen(
