@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 from xml.sax.saxutils import escape, quoteattr
 
 from markdown_it import MarkdownIt
@@ -108,8 +109,23 @@ PARSED = 8192
 """How many texts each of `blocks`, `inline` and `plain` remembers its answer for (a
 topic's texts are rendered into each of its layouts, and again on each save in `watch`)."""
 
+_F = TypeVar("_F", bound=Callable[..., Any])
 
-@functools.lru_cache(maxsize=PARSED)
+
+def _per_text(convert: _F) -> _F:
+    """`convert`, its answer remembered for each of the last PARSED texts (str) it was
+    given; anything else (a template passing a list to a filter) goes to it as it is, for
+    the parser's own error."""
+    remembered = functools.lru_cache(maxsize=PARSED)(convert)
+
+    @functools.wraps(convert)
+    def call(text: object, *args: Any) -> Any:
+        return remembered(text, *args) if isinstance(text, str) else convert(text, *args)
+
+    return cast(_F, call)
+
+
+@_per_text
 def blocks(text: str, style: str = "body") -> Markup:
     """Markdown text as layout XML blocks (<p>, <ul>, <ol>); raises TooDeep."""
     out = []
@@ -127,7 +143,7 @@ _LIST_MARKER = re.compile(r"^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))(?=[ \t]|$)", re
 """A list marker at the start of a line ('- ', '* ', '1. ', a lone '*')."""
 
 
-@functools.lru_cache(maxsize=PARSED)
+@_per_text
 def inline(text: str) -> Markup:
     """Markdown text as inline layout XML (paragraph breaks become spaces); a list marker
     starting a line is its literal text, since inline text (a heading, a key point) is
@@ -139,7 +155,7 @@ def inline(text: str) -> Markup:
     return Markup(" ".join(parts))
 
 
-@functools.lru_cache(maxsize=PARSED)
+@_per_text
 def plain(text: str) -> str:
     """Markdown text as the plain words a reader sees, paragraphs separated by blank lines;
     raises TooDeep."""

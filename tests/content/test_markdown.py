@@ -77,3 +77,14 @@ def test_a_topic_with_an_eleven_level_list_is_refused(tmp_path: Path,
     assert "a list is nested more than 9 levels deep (line 10 of the text)" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "build").exists()
+
+
+def test_a_value_that_is_not_text_gets_the_parsers_own_error() -> None:
+    import pytest as _pytest
+
+    from handouts.content import markdown
+
+    for convert in (markdown.blocks, markdown.plain):  # not "unhashable type: 'list'"
+        with _pytest.raises(TypeError, match="Input data should be a string"):
+            convert(["a list, as a template might pass"])  # type: ignore[arg-type]
+    assert markdown.blocks("**a** b") is markdown.blocks("**a** b")  # remembered

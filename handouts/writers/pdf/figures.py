@@ -92,7 +92,8 @@ class DrawnForm:
     Flate-compressed, and placed by name in every document that draws it."""
 
     name: str
-    """The form's name, from a digest of its content (the same drawing: the same name)."""
+    """The form's name, from a digest of its box and content (the same drawing: the same
+    name)."""
     bbox: tuple[float, float, float, float]
     """Its bounding box in the drawing's own units (points at scale 1)."""
     data: bytes
@@ -135,13 +136,15 @@ def drawn_form(drawing: Any) -> DrawnForm | None:
     if "/" in operators:
         return None
     data = operators.encode("utf-8")
-    # The box clips the form: the drawing's bounds and its size, with a margin as wide as
-    # the drawing for strokes and joins that reach past the shapes' own bounds.
-    x0, y0, x1, y1 = drawing.getBounds()
+    # The box clips the form: the drawing's bounds (None: it has no shapes) and its size,
+    # with a margin as wide as the drawing for strokes and joins that reach past the
+    # shapes' own bounds.
+    x0, y0, x1, y1 = drawing.getBounds() or (0.0, 0.0, drawing.width, drawing.height)
     pad = max(drawing.width, drawing.height)
     bbox = (min(x0, 0) - pad, min(y0, 0) - pad, max(x1, drawing.width) + pad,
             max(y1, drawing.height) + pad)
-    return DrawnForm(f"Pic{hashlib.sha256(data).hexdigest()[:16]}", bbox, zlib.compress(data))
+    name = hashlib.sha256(repr(bbox).encode() + b"\n" + data).hexdigest()[:16]
+    return DrawnForm(f"Pic{name}", bbox, zlib.compress(data))
 
 
 def icon(name: str, size: float, colour: str, fonts: SvgFonts) -> VectorPicture:

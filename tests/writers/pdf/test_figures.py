@@ -145,3 +145,14 @@ def test_a_drawing_that_names_a_resource_is_drawn_into_each_page() -> None:
     import pypdfium2
 
     assert "Step 1" in pypdfium2.PdfDocument(made)[0].get_textpage().get_text_range()
+
+
+def test_a_drawing_with_nothing_to_draw_is_placed_as_an_empty_form() -> None:
+    from handouts.brand.svgdraw import svg_drawing
+
+    empty = svg_drawing(b'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" '
+                        b'viewBox="0 0 300 100"><title>Logo</title></svg>',
+                        svg_fonts([builtin_fonts()]))
+    assert empty.getBounds() is None
+    assert b"/Subtype /Form" in _pdf((VectorPicture(empty, 120), 20, 20))
+
