@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handouts.build import uptodate
+from handouts.build import manifest, uptodate
 from handouts.build.settings import SETTINGS_FILE
 from handouts.build.settings import load as load_settings
 from handouts.build.summary import BrandSummary, Summary
@@ -158,6 +158,9 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
     summary = Summary(tuple(done), settings.build_dir, problems, index)
     if snapshot is not None and summary.failure() is None:
         files, listings = snapshot
+        files = [*files, *(Path(path) for project in projects  # drawn from as recorded
+                           for made in manifest.load(project.out_dir).values()
+                           for path, _ in made.pictures or ())]
         uptodate.record(settings.build_dir, key, files, digests, listings, outputs,
                         Summary(tuple(again), settings.build_dir, index=index).as_json())
     return summary

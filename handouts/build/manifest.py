@@ -7,6 +7,8 @@ and every template the project or the package holds. When it changes, a second
 fingerprint decides: what the output is drawn from (`drawn`: its layout document as the
 template wrote it, the writer's inputs and the pictures the document names). An output
 whose drawing is unchanged keeps its file, so an edit remakes only the outputs it shows in.
+The pictures an output was drawn from are kept with their digests (`Made.pictures`): one
+saved with other bytes makes the output out of date though its fingerprint is the same.
 Beside it the manifest keeps the output's own size and SHA-256, so an output that was
 emptied, cut short or replaced is made again rather than trusted, and what its writer
 said of it (its `Facts`), so the build report can describe an output made by an earlier
@@ -57,6 +59,20 @@ class Made:
     facts: Facts | None = None
     drawn: str = ""
     """The fingerprint of what it was drawn from (`drawn`); '' in an older record."""
+    pictures: tuple[tuple[str, str], ...] | None = ()
+    """The picture files its layout named (each path, and the SHA-256 of the bytes it was
+    drawn from): it is out of date when one of them changes (`pictures_unchanged`). None
+    in a record written before they were kept: not known, so out of date once."""
+
+    def pictures_unchanged(self, hashed: Callable[[Path], str]) -> bool:
+        """Whether every picture file it was drawn from still has the bytes it had (by
+        `hashed`, the build's files.Digests); a picture gone, or not known, is a change."""
+        if self.pictures is None:
+            return False
+        try:
+            return all(hashed(Path(path)) == sha for path, sha in self.pictures)
+        except OSError:
+            return False
 
     def intact(self, path: Path) -> bool:
         """Whether the file at `path` is still exactly what the build wrote: an ordinary
@@ -128,16 +144,20 @@ def load(out_dir: Path) -> dict[str, Made]:
 def _made(value: object) -> Made | None:
     """One record as `save` writes it: [fingerprint, size, sha256], then (when the facts
     were kept) count, title, warnings and a PDF's accessibility ('' for none), then what it
-    was drawn from; older records stop after the warnings or the accessibility. None for
-    anything else."""
-    if not (isinstance(value, list) and len(value) in (3, 6, 7, 8)
+    was drawn from, then its pictures ([path, sha256] each); older records stop after the
+    warnings, the accessibility or what it was drawn from. None for anything else."""
+    if not (isinstance(value, list) and len(value) in (3, 6, 7, 8, 9)
             and isinstance(value[0], str) and isinstance(value[1], int)
             and isinstance(value[2], str)):
         return None
     if len(value) == 3:
         return Made(value[0], value[1], value[2])
     count, title, said, *rest = value[3:]
-    accessible, drawn_from = [*rest, "", ""][:2]
+    accessible, drawn_from, used = [*rest, "", "", None][:3]
+    if used is not None and not (isinstance(used, list) and all(
+            isinstance(u, list) and len(u) == 2 and all(isinstance(x, str) for x in u)
+            for u in used)):
+        return None
     if not (isinstance(count, int) and not isinstance(count, bool) and isinstance(title, str)
             and isinstance(said, list) and isinstance(accessible, str)
             and isinstance(drawn_from, str)):
@@ -147,7 +167,7 @@ def _made(value: object) -> Made | None:
         return None
     return Made(value[0], value[1], value[2],
                 Facts(count, title, tuple(w for w in warnings if w is not None), accessible),
-                drawn_from)
+                drawn_from, None if used is None else tuple((path, sha) for path, sha in used))
 
 
 def _facts(facts: Facts) -> tuple[object, ...]:
@@ -160,6 +180,7 @@ def _facts(facts: Facts) -> tuple[object, ...]:
 def save(out_dir: Path, records: dict[str, Made]) -> None:
     """Record what was made, atomically."""
     data = {key: [m.fingerprint, m.size, m.sha256,
-                  *((*_facts(m.facts), m.drawn) if m.facts else ())]
+                  *((*_facts(m.facts), m.drawn, [list(u) for u in m.pictures or ()])
+                    if m.facts else ())]
             for key, m in records.items()}
     write_atomic(out_dir / MANIFEST, json.dumps(data, indent=1, sort_keys=True).encode())

@@ -255,7 +255,7 @@ def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
     kept = before.get(key)
     if done.state == "same" and kept is not None and kept.facts is not None:
         # drawn from what it was drawn from: the file stays, its record is renewed
-        records[key] = replace(kept, fingerprint=fingerprint)
+        records[key] = replace(kept, fingerprint=fingerprint, pictures=done.pictures)
         report.unchanged += 1
         report.facts[final] = kept.facts
         report.warnings.extend(w for w in kept.facts.warnings if w not in report.warnings)
@@ -266,7 +266,7 @@ def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
     except OSError as exc:
         raise BuildError(f"cannot write {final}: {exc.strerror}; check that the build "
                          "folder is writable and the disk has space") from None
-    records[key] = manifest.Made(fingerprint, *done.made, done.facts, done.drawn)
+    records[key] = manifest.Made(fingerprint, *done.made, done.facts, done.drawn, done.pictures)
     report.built.append(final)
     if done.facts is not None:
         report.facts[final] = done.facts

@@ -64,7 +64,7 @@ def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests,
         """The job's facts as recorded, if its output is up to date and intact."""
         made = records.get(output_key(job, out))
         fresh = made is not None and made.fingerprint == prints[output_key(job, out)] \
-            and made.intact(job.path(out))
+            and made.pictures_unchanged(digests) and made.intact(job.path(out))
         return made.facts if fresh and made is not None else None
 
     report = Report()

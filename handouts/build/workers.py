@@ -82,6 +82,9 @@ class Done:
     """The fingerprint of what the output is drawn from (manifest.drawn), when rendered."""
     layout: str = ""
     """Its layout document, when 'ready' (rendered and checked, not yet made)."""
+    pictures: tuple[tuple[str, str], ...] = ()
+    """The picture files its layout names, each with the SHA-256 it is drawn from, when
+    rendered (manifest.Made.pictures)."""
 
 
 class Worker:
@@ -140,11 +143,14 @@ class Worker:
         finally:
             if self.hard_stop:
                 note.unlink(missing_ok=True)
+        used = tuple((str(path), _sha(path)) for path in pictures(xml, self.project))
+        hashes = dict(used)
         drawn = manifest.drawn(self.bases.get(job.topic.language, ""),
                                output_key(job, self.project.out_dir), xml,
-                               repr(writer_inputs(self.project, job)), pictures(xml, self.project))
+                               repr(writer_inputs(self.project, job)),
+                               [Path(path) for path, _ in used], lambda p: hashes[str(p)])
         if key[4] and drawn == key[4]:  # drawn, so read, from this very document before
-            return Done("same", drawn=drawn)
+            return Done("same", drawn=drawn, pictures=used)
         try:
             doc = self.read(job, xml)
         except TemplateError as exc:
@@ -152,7 +158,7 @@ class Worker:
         glyphs = glyph_problems(self.project, job, doc)
         if glyphs:
             return Done("input", glyph_problems=tuple(glyphs))
-        return Done("ready", drawn=drawn, layout=xml)
+        return Done("ready", drawn=drawn, layout=xml, pictures=used)
 
     def draw(self, key: TaskKey, ready: Done) -> Done:
         """Make one output from what `prepare` rendered and checked (`ready`) and stage
@@ -182,7 +188,7 @@ class Worker:
         warnings = (*([italics] if italics else []), *result.warnings)
         return Done("staged", warnings=warnings,
                     facts=Facts(result.count, result.title, warnings), made=made,
-                    drawn=ready.drawn)
+                    drawn=ready.drawn, pictures=ready.pictures)
 
 
 def validated(job: Job, done: Done, staged: Path) -> Done:
@@ -204,6 +210,16 @@ def validated(job: Job, done: Done, staged: Path) -> Done:
         "this"),)
     return replace(done, facts=replace(done.facts, accessible=verdict.short),
                    warnings=(*done.warnings, *failing))
+
+
+def _sha(path: Path) -> str:
+    """A picture file's SHA-256 read now; '-' if it cannot be read (it went away)."""
+    from handouts.files import digest
+
+    try:
+        return digest(path)
+    except OSError:
+        return "-"
 
 
 def stage(path: Path, data: bytes) -> None:

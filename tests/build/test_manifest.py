@@ -38,8 +38,27 @@ def test_records_keep_a_pdfs_accessibility_and_read_records_without_it(
     data = {"before-verdicts": ["f", 1, "s", 2, "", []], "before-warnings": ["f", 1, "s", 2, ""],
             "odd": ["f", 1, "s", 2, "", [], 3]}
     (tmp_path / manifest.MANIFEST).write_text(json.dumps(data), encoding="utf-8")
-    assert manifest.load(tmp_path) == {"before-verdicts": manifest.Made("f", 1, "s",
-                                                                        manifest.Facts(2, ""))}
+    assert manifest.load(tmp_path) == {"before-verdicts": manifest.Made(
+        "f", 1, "s", manifest.Facts(2, ""), pictures=None)}
+
+
+def test_records_keep_the_pictures_drawn_from_and_older_ones_count_as_changed(
+        tmp_path: Path) -> None:
+    picture = tmp_path / "p.svg"
+    picture.write_text("<svg/>", encoding="utf-8")
+    sha = manifest.digest(picture)
+    made = manifest.Made("f", 1, "s", manifest.Facts(1, ""), "d", ((str(picture), sha),))
+    manifest.save(tmp_path, {"a": made, "none": manifest.Made("f", 1, "s", manifest.Facts(1))})
+    loaded = manifest.load(tmp_path)
+    assert loaded["a"] == made and loaded["none"].pictures == ()
+    assert made.pictures_unchanged(manifest.digest)
+    assert loaded["none"].pictures_unchanged(manifest.digest)
+    picture.write_text("<svg><rect/></svg>", encoding="utf-8")
+    assert not made.pictures_unchanged(manifest.digest)
+    picture.unlink()
+    assert not made.pictures_unchanged(manifest.digest)
+    older = manifest.Made("f", 1, "s", manifest.Facts(1), "d", None)  # kept no pictures
+    assert not older.pictures_unchanged(manifest.digest)
 
 
 def test_facts_not_of_the_shape_save_writes_are_left_out(tmp_path: Path) -> None:

@@ -88,3 +88,26 @@ def test_force_and_a_damaged_output_still_remake(sample: Path,
     forced = cli("-C", sample, "build", "--format", "pdf", "--length", "short", "--no-report",
                  "--force")
     assert "built 6, unchanged 0" in forced.output
+
+
+def test_a_changed_picture_remakes_only_the_outputs_that_show_it(
+        sample: Path, cli: Callable[..., Result]) -> None:
+    assert cli("-C", sample, "build", "--no-thumbnails").exit_code == 0
+    picture = sample / "pictures" / "ketamine-heavy-use.svg"
+    records = json.loads((sample / "build" / MANIFEST).read_text(encoding="utf-8"))
+    showing = {Path(key).name for key, record in records.items()
+               if any(path == str(picture) for path, _ in record[8])}
+    assert showing and len(showing) < len(records)  # the brochures, booklets and decks
+    before = made(sample)
+    picture.write_text(picture.read_text(encoding="utf-8").replace(
+        'fill="#1B5E7A"', 'fill="#7A1F3D"'), encoding="utf-8")
+    result = cli("-C", sample, "build", "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    assert set(changed(before, made(sample))) == showing
+    again = cli("-C", sample, "build", "--no-thumbnails")  # the no-op record knows it
+    assert again.exit_code == 0 and "built 0" in again.output, again.output[-300:]
+    picture.write_text(picture.read_text(encoding="utf-8").replace(
+        'fill="#7A1F3D"', 'fill="#2E7D32"'), encoding="utf-8")
+    later = made(sample)
+    assert cli("-C", sample, "build", "--no-thumbnails").exit_code == 0
+    assert set(changed(later, made(sample))) == showing

@@ -303,3 +303,17 @@ def test_what_watch_makes_is_what_build_makes(short: Path, tmp_path: Path,
     assert cli("-C", again, "build", "--no-thumbnails").exit_code == 0
     assert {k: v[1] for k, v in outputs(short).items()} == \
         {k: v[1] for k, v in outputs(again).items()}
+
+
+def test_a_saved_picture_remakes_the_outputs_that_show_it(sample: Path) -> None:
+    (sample / "handouts.toml").write_text("[lengths.standard]\n", encoding="utf-8")
+    session = started(sample)
+    picture = sample / "pictures" / "ketamine-heavy-use.svg"
+    showing = {k for k, made in manifest.load(sample / "build").items()
+               if any(path == str(picture) for path, _ in made.pictures)}
+    assert showing
+    before = outputs(sample)
+    edit(picture, 'fill="#1B5E7A"', 'fill="#7A1F3D"')
+    summary = session.rebuild([picture])
+    assert summary.failure() is None
+    assert changed(before, outputs(sample)) == showing
