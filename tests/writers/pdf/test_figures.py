@@ -55,9 +55,19 @@ def _pixels(pdf: bytes) -> bytes:
     return bytes(page.render(scale=2).to_pil().convert("RGB").tobytes())
 
 
-def test_a_drawing_becomes_one_form_that_every_document_places() -> None:
-    from reportlab.graphics import renderPDF
+class _Direct(VectorPicture):
+    """A vector picture walked by renderPDF into the page itself, as before forms."""
 
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def test_a_drawing_becomes_one_form_that_every_document_places() -> None:
     fonts = svg_fonts([builtin_fonts()])
     heart = icon("heart", 48, "#7A1F3D", fonts)
     twice = _pdf((heart, 10, 10), (icon("heart", 24, "#7A1F3D", fonts), 100, 100))
@@ -66,31 +76,15 @@ def test_a_drawing_becomes_one_form_that_every_document_places() -> None:
     assert again.count(b"/Subtype /Form") == 1
     assert drawn_form(heart.drawing) is drawn_form(heart.drawing)
 
-    class Direct(VectorPicture):  # the drawing walked by renderPDF into the page itself
-        def draw(self) -> None:
-            self.canv.saveState()
-            self.canv.scale(self.scale, self.scale)
-            renderPDF.draw(self.drawing, self.canv, 0, 0)
-            self.canv.restoreState()
-
-    direct = _pdf((Direct(heart.drawing, 48), 10, 10))
+    direct = _pdf((_Direct(heart.drawing, 48), 10, 10))
     assert b"/Subtype /Form" not in direct
     assert _pixels(again) == _pixels(direct)
 
 
 def test_every_bundled_icon_drawn_from_its_form_looks_as_drawn_into_the_page() -> None:
-    from reportlab.graphics import renderPDF
-
     from handouts.icons.catalogue import bundled
 
     fonts = svg_fonts([builtin_fonts()])
-
-    class Direct(VectorPicture):
-        def draw(self) -> None:
-            self.canv.saveState()
-            self.canv.scale(self.scale, self.scale)
-            renderPDF.draw(self.drawing, self.canv, 0, 0)
-            self.canv.restoreState()
 
     names = bundled().names
     assert len(names) >= 20
@@ -98,23 +92,14 @@ def test_every_bundled_icon_drawn_from_its_form_looks_as_drawn_into_the_page() -
         drawn = icon(name, 60, "#1B5E7A", fonts)
         assert drawn_form(drawn.drawing) is not None, name  # no icon needs a resource
         assert _pixels(_pdf((drawn, 20, 20))) == \
-            _pixels(_pdf((Direct(drawn.drawing, 60), 20, 20))), name
+            _pixels(_pdf((_Direct(drawn.drawing, 60), 20, 20))), name
 
 
 def test_drawings_as_inkscape_and_illustrator_save_them_look_the_same_from_a_form() -> None:
     import re
 
-    from reportlab.graphics import renderPDF
-
     from handouts.brand.svgdraw import svg_drawing
     from tests.brand.test_svgdraw import ILLUSTRATOR, INKSCAPE
-
-    class Direct(VectorPicture):
-        def draw(self) -> None:
-            self.canv.saveState()
-            self.canv.scale(self.scale, self.scale)
-            renderPDF.draw(self.drawing, self.canv, 0, 0)
-            self.canv.restoreState()
 
     def shapes(saved: bytes) -> object:  # their shapes alone: text names a font
         return svg_drawing(re.sub(rb"<text.*?</text>", b"", saved, flags=re.DOTALL),
@@ -123,7 +108,7 @@ def test_drawings_as_inkscape_and_illustrator_save_them_look_the_same_from_a_for
     classes = shapes(ILLUSTRATOR)  # CSS classes, a stroked path, a circle
     assert drawn_form(classes) is not None
     assert _pixels(_pdf((VectorPicture(classes, 150), 20, 20))) == \
-        _pixels(_pdf((Direct(classes, 150), 20, 20)))
+        _pixels(_pdf((_Direct(classes, 150), 20, 20)))
     gradient = shapes(INKSCAPE)  # a gradient is a shading: a resource of one document
     assert drawn_form(gradient) is None
     assert b"/Subtype /Form" not in _pdf((VectorPicture(gradient, 150), 20, 20))
