@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-import functools
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from handouts.writers.pdf import hyphens
+from handouts.writers.pdf.fragments import clone, frags_of, text_of
 from handouts.writers.pdf.tags import Path, marked
 from handouts.writers.pdf.urlbreaks import with_url_breaks
 
@@ -43,9 +41,9 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
                  frags: list[object] | None = None, caseSensitive: int = 1,
                  encoding: str = "utf8") -> None:
-        plain = plain_frags(text, style) if frags is None and text is not None else None
-        if plain is not None:
-            frags, text = plain, plain[0].text
+        made = frags_of(text, style) if frags is None and text is not None else None
+        if made is not None:
+            text, frags = made
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
         if text is not None:  # parts of a split come with their fragments already broken
             self.frags: list[Any] = with_url_breaks(self.frags)
@@ -55,7 +53,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         """The layout that drawing draws; None before the first wrap or split."""
         self.tag: Path | None = None
         self.links: dict[str, str] = {}
-        self.source = hyphens.bare(_text(self.frags))
+        self.source = hyphens.bare(text_of(self.frags))
 
     def _key(self, width: float) -> tuple[object, ...]:
         return (width, *(getattr(self, name, None) for name in _PER_PARAGRAPH))
@@ -64,7 +62,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         """A reportlab Paragraph with a copy of this one's fragments, never laid out (each
         fragment copied, as wrapping rewrites fragments; what they hold, such as colours,
         is never changed and is shared)."""
-        fresh = Paragraph(None, self.style, self.bulletText, [copy.copy(f) for f in self.frags],
+        fresh = Paragraph(None, self.style, self.bulletText, [clone(f) for f in self.frags],
                           self.caseSensitive, self.encoding)
         for name in _PER_PARAGRAPH:
             if hasattr(self, name):
@@ -120,7 +118,7 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
         made = [self._part(p) for p in parts]
         # A part's text holds the hyphens its lines were broken with: its source is its
         # share of the whole's, so that drawing still tells them from the written ones.
-        ends = hyphens.added(self.source, [_text(p.frags) for p in made])
+        ends = hyphens.added(self.source, [text_of(p.frags) for p in made])
         start = 0
         for n, part in enumerate(made):
             part.tag, part.links = self.tag, self.links
@@ -157,44 +155,6 @@ class KeptParagraph(Paragraph):  # type: ignore[misc]
             del layout.canv
 
 
-def plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
-    """The fragments reportlab's paragraph parser makes of `text` in `style` when the text
-    is plain (no tag, no entity): one fragment in the style's font, size and colour
-    holding the text with its whitespace cleaned as the parser's caller cleans it; made
-    without running the parser (an HTML parser, most of a plain paragraph's making).
-    None for text with markup, or a style that transforms its text."""
-    if "<" in text or "&" in text or getattr(style, "textTransform", None):
-        return None
-    cleaned = cleanBlockQuotedText(text)
-    if not cleaned:
-        return None
-    frag = copy.copy(_plain_frag(style.fontName, style.fontSize, style.textColor))
-    frag.text = cleaned
-    return [frag]
-
-
-@functools.lru_cache(maxsize=256)
-def _plain_frag(font_name: str, size: float, colour: object) -> Any:
-    """The parser's fragment of a plain text in `font_name` at `size` points in `colour`:
-    what it makes of a paragraph style depends on these alone (reportlab
-    ParaParser._initial_frag and handle_data)."""
-    return Paragraph("x", ParagraphStyle("plain", fontName=font_name, fontSize=size,
-                                         textColor=colour)).frags[0]
-
-
-def _text(frags: list[Any]) -> str:
-    """The text of reportlab paragraph fragments; a split's parts have words instead: a
-    one-font paragraph's a fragment with `words`, another's lists [width, (fragment,
-    text), ...]."""
-    out: list[str] = []
-    for frag in frags:
-        if isinstance(frag, list):
-            out.extend(str(text) for _, text in frag[1:])
-        else:
-            out.append(getattr(frag, "text", None) or " ".join(getattr(frag, "words", ())))
-    return " ".join(out)
-
-
 def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     """A copy of laid-out `layout` to draw, each line but its last ending with the space it
     was broken at (an invisible glyph), so that text read from the page or its structure
@@ -206,7 +166,8 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     lines = list(layout.blPara.lines)
     texts = [" ".join(line[1]) if isinstance(line, tuple)
              else "".join(getattr(w, "text", "") for w in line.words) for line in lines]
-    ends = hyphens.added(source, texts) if source else None
+    ends = hyphens.added(source, texts) \
+        if source and any(text.rstrip().endswith("-") for text in texts) else None
     for n, line in enumerate(lines):
         if ends is not None and ends[n][1]:
             lines[n] = _softened(line, layout)
@@ -220,14 +181,20 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
         link = getattr(last, "link", None)
         if link and following and getattr(following[0], "link", None) == link:
             continue  # inside one web address
-        space = copy.copy(last)
-        space.text, space.link, space.us_lines = " ", [], []  # no link, no underline
-        if hasattr(space, "cbDefn"):
-            del space.cbDefn
-        lines[n] = copy.copy(line)
-        lines[n].words = [*line.words, space]
-    drawn = copy.copy(layout)
-    drawn.blPara = copy.copy(layout.blPara)
+        lines[n] = clone(line)
+        if link or getattr(last, "us_lines", None) or hasattr(last, "cbDefn") \
+                or not getattr(last, "text", ""):
+            space = clone(last)
+            space.text, space.link, space.us_lines = " ", [], []  # no link, no underline
+            if hasattr(space, "cbDefn"):
+                del space.cbDefn
+            lines[n].words = [*line.words, space]
+        else:  # plain text: the space drawn at its end, in one piece
+            spaced = clone(last)
+            spaced.text += " "
+            lines[n].words = [*line.words[:-1], spaced]
+    drawn = clone(layout)
+    drawn.blPara = clone(layout.blPara)
     drawn.blPara.lines = lines
     return drawn
 
@@ -250,9 +217,9 @@ def _softened(line: Any, layout: Paragraph) -> Any:
         if not text.endswith("-") or not hyphens.soft_hyphen_fits(word.fontName,
                                                                   word.fontSize):
             return line
-        soft = copy.copy(word)
+        soft = clone(word)
         soft.text = text[:-1] + hyphens.SOFT_HYPHEN
-        made = copy.copy(line)
+        made = clone(line)
         made.words = [*line.words[:n], soft, *line.words[n + 1:]]
         return made
     return line

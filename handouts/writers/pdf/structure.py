@@ -147,8 +147,16 @@ class Written(PDFObject):  # type: ignore[misc]
         self.parts = parts
 
     def format(self, document: object) -> bytes:
-        return b"".join(p if isinstance(p, bytes) else p.format(document)  # type: ignore[attr-defined]
-                        for p in self.parts)
+        numbers = document.idToObjectNumberAndVersion  # type: ignore[attr-defined]
+        out = []
+        for part in self.parts:
+            if type(part) is bytes:
+                out.append(part)
+            elif type(part) is PDFObjectReference:  # as it formats itself, without a codec
+                out.append(b"%d %d R" % numbers[part.name])  # type: ignore[attr-defined]
+            else:
+                out.append(part.format(document))  # type: ignore[attr-defined]
+        return b"".join(out)
 
 
 def xmp(title: str, lang: str) -> bytes:

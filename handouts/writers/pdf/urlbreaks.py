@@ -13,7 +13,6 @@ copying see nothing there, and the address reads whole.
 from __future__ import annotations
 
 import base64
-import copy
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +21,7 @@ from reportlab.lib.abag import ABag
 from reportlab.lib.utils import ImageReader
 
 from handouts.writers.addresses import pieces
+from handouts.writers.pdf.fragments import clone
 
 _DOT_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
@@ -41,7 +41,7 @@ def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
         text = getattr(frag, "text", "")
         linked = bool(getattr(frag, "link", None))
         if linked:  # an address is never hyphenated (handouts.writers.pdf.hyphens)
-            frag = copy.copy(frag)
+            frag = clone(frag)
             frag.nobr = True
         parts = pieces(text) if linked and text else [text]
         if len(parts) == 1:
@@ -51,12 +51,12 @@ def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
             picture = ImageReader(io.BytesIO(_DOT_PNG))
         for n, part in enumerate(parts):
             if n:
-                gap = copy.copy(frag)
+                gap = clone(frag)
                 gap.text = ""
                 gap.cbDefn = ABag(kind="img", image=picture, width=_BREAK_WIDTH,
                                   height=_BREAK_WIDTH, valign="bottom")
                 out.append(gap)
-            piece = copy.copy(frag)
+            piece = clone(frag)
             piece.text = part
             out.append(piece)
     return out

@@ -30,8 +30,9 @@ from reportlab.platypus import Paragraph
 from handouts.document import model as L
 from handouts.fonts.families import Fonts, builtin_fonts
 from handouts.writers.pdf.flowables import Builder, Theme
+from handouts.writers.pdf.fragments import text_of
 from handouts.writers.pdf.hyphens import added
-from handouts.writers.pdf.paragraph import _text, with_line_ends
+from handouts.writers.pdf.paragraph import with_line_ends
 from handouts.writers.pdf.urlbreaks import with_url_breaks
 from tests.helpers import run_tool
 
@@ -195,7 +196,7 @@ def reference_split(pair: Pair, width: float, height: float) -> tuple[Paragraph,
         parts = fresh.split(width, height)
         if len(parts) != 2:
             return fresh, parts
-        ends = added(pair.subject.source, [_text(p.frags) for p in parts])
+        ends = added(pair.subject.source, [text_of(p.frags) for p in parts])
         first = copy.deepcopy(parts[0])  # its lines as laid out afresh, as a part is
         first.wrap(width, height)
         if ends is None or not ends[0][1] or len(first.blPara.lines) <= 2:
