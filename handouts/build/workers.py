@@ -238,8 +238,12 @@ def pictures(xml: str, project: Project) -> list[Path]:
 
     from handouts.build.project import assets_roots
 
+    # A search from the literal 'src="' is many times faster than one from a word
+    # boundary (a layout is read this way at every rebuild); an attribute follows a space.
+    named = (m[1] for m in re.finditer(r'src="([^"]*)"', xml)
+             if m.start() > 0 and xml[m.start() - 1].isspace())
     found = []
-    for src in dict.fromkeys(re.findall(r'\bsrc="([^"]*)"', xml)):
+    for src in dict.fromkeys(named):
         for root in assets_roots(project):
             if (root / src).is_file():
                 found.append(root / src)

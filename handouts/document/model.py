@@ -282,7 +282,7 @@ def texts(doc: Document) -> Iterator[Run]:
 
 def characters(doc: Document) -> set[str]:
     """Every character a document prints or shows (for checking the font covers them)."""
-    return {c for run in texts(doc) for c in run.text}
+    return set("".join(run.text for run in texts(doc)))
 
 
 def uses_italic(doc: Document) -> bool:

@@ -76,33 +76,48 @@ def _line(el: ET.Element) -> int:
     return int(el.get(LINE_ATTR, "0"))
 
 
-def _inline(el: ET.Element, bold: bool = False, italic: bool = False,
-            href: str | None = None) -> Inline:
+def _inline(el: ET.Element) -> Inline:
+    """The text of `el` and the inline elements inside it (b, strong, i, em, a, br) as
+    runs, its whitespace joined once over the whole, the way a browser does: a space at
+    the edge of an inline element still parts two words ('Call<b> now</b>' reads
+    'Call now'), and only <br/> breaks a line."""
+    if len(el) == 0:  # text alone: most paragraphs, headings and list items
+        text = _SPACES.sub(" ", el.text).strip(" ") if el.text else ""
+        return (Run(text),) if text else ()
     runs: list[Run] = []
+    _runs(el, runs, False, False, None)
+    return _collapse(runs)
+
+
+def _runs(el: ET.Element, runs: list[Run], bold: bool, italic: bool,
+          href: str | None) -> None:
+    """Add to `runs` those of `el`'s text and inline children, each text's whitespace
+    made single spaces; a line break is a run of its own holding '\n'."""
     if el.text:
-        runs.append(Run(el.text, bold, italic, href))
+        runs.append(Run(_SPACES.sub(" ", el.text), bold, italic, href))
     for child in el:
         if child.tag in ("b", "strong"):
-            runs.extend(_inline(child, True, italic, href))
+            _runs(child, runs, True, italic, href)
         elif child.tag in ("i", "em"):
-            runs.extend(_inline(child, bold, True, href))
+            _runs(child, runs, bold, True, href)
         elif child.tag == "a":
-            runs.extend(_inline(child, bold, italic, _required(child, "href")))
+            _runs(child, runs, bold, italic, _required(child, "href"))
         elif child.tag == "br":
             runs.append(Run("\n", bold, italic, href))
         else:
             raise LayoutError(f"<{child.tag}> cannot appear inside text", _line(child))
         if child.tail:
-            runs.append(Run(child.tail, bold, italic, href))
-    return _collapse(runs)
+            runs.append(Run(_SPACES.sub(" ", child.tail), bold, italic, href))
 
 
 def _collapse(runs: list[Run]) -> Inline:
-    """Join whitespace the way a browser does, and merge neighbours of one style."""
+    """Runs whose whitespace is single spaces (line breaks runs of their own) with a space
+    after a space or a line break dropped, neighbours of one style merged, and the whole
+    trimmed."""
     texts: list[str] = []
     styles: list[tuple[bool, bool, str | None]] = []
     for run in runs:
-        text = run.text if run.text == "\n" else _SPACES.sub(" ", run.text)
+        text = run.text
         if texts and text.startswith(" ") and texts[-1].endswith((" ", "\n")):
             text = text[1:]
         if not text:

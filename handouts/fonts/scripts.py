@@ -56,6 +56,12 @@ Han and precomposed Hangul text needs no shaping."""
 REFUSED_SCRIPTS = RIGHT_TO_LEFT + NEEDS_SHAPING
 """Every script whose text is refused."""
 
+FIRST_REFUSED = "\u0590"
+"""No character before this one (the Hebrew block's first) is refused: they are Latin,
+Greek, Cyrillic, Armenian, Common and Inherited characters, none of them right to left
+(tests/fonts/test_scripts.py checks it against the Unicode data), and unassigned code
+points, which no font draws (handouts.build.glyphs reports them)."""
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -86,6 +92,8 @@ def refusals(chars: Iterable[str]) -> dict[str, Refusal]:
                                       r"(?P<rtl>[\p{Bidi_Class=R}\p{Bidi_Class=AL}])"]))
     found: dict[str, Refusal] = {}
     for char in chars:
+        if char < FIRST_REFUSED:
+            continue
         match = pattern.match(char)
         if match is None:
             continue

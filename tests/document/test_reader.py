@@ -40,6 +40,23 @@ def test_reads_pages_panels_and_blocks() -> None:
     assert flow.blocks[1] == L.PageBreak()
 
 
+@pytest.mark.parametrize(("xml", "runs"), [
+    # a space at the edge of an inline element parts two words, as in a browser
+    ("Call<b> now</b> please", [L.Run("Call"), L.Run(" now", bold=True), L.Run(" please")]),
+    ("Call <b>now </b>please", [L.Run("Call "), L.Run("now ", bold=True), L.Run("please")]),
+    ("x<i>a<b> b</b></i>", [L.Run("x"), L.Run("a", italic=True),
+                            L.Run(" b", bold=True, italic=True)]),
+    # a template's own line ends are spaces: only <br/> breaks a line
+    ("\n<b>Call</b> us", [L.Run("Call", bold=True), L.Run(" us")]),
+    ("<b>Call</b> us\n", [L.Run("Call", bold=True), L.Run(" us")]),
+    ("a<br/>b", [L.Run("a"), L.Run("\n"), L.Run("b")]),
+    ("  a \t b <b> </b> ", [L.Run("a b")]),
+])
+def test_whitespace_is_joined_once_over_the_whole_text(xml: str, runs: list[L.Run]) -> None:
+    (para,) = doc(f'<flow><p>{xml}</p></flow>').parts[0].blocks
+    assert para == L.Paragraph(tuple(runs))
+
+
 def test_a_fit_in_a_panel_reads_its_full_and_compact_forms() -> None:
     (page,) = doc('<page><panel><p>Lead</p><fit name="Steps"><full><h2>Steps</h2><p>Long'
                   '</p></full><compact><h2>Steps</h2><ul><li>Short</li></ul></compact></fit>'

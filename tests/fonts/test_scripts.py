@@ -7,7 +7,13 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handouts.fonts.scripts import NEEDS_SHAPING, RIGHT_TO_LEFT, Refusal, refusals
+from handouts.fonts.scripts import (
+    FIRST_REFUSED,
+    NEEDS_SHAPING,
+    RIGHT_TO_LEFT,
+    Refusal,
+    refusals,
+)
 
 EVERY_CODE_POINT = "".join(map(chr, range(0x110000)))
 SET_AROUND = r"[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]"
@@ -68,3 +74,16 @@ def test_spanish_punctuation_and_accents_are_not_refused() -> None:
 def test_right_to_left_marks_and_punctuation_are_refused_as_right_to_left() -> None:
     assert refusals("\u200f\u061f") == {"\u200f": Refusal("right-to-left", True),
                                         "\u061f": Refusal("right-to-left", True)}
+
+
+def test_no_character_before_the_first_refused_one_is_refused() -> None:
+    """refusals skips every character before FIRST_REFUSED: by the Unicode data, no
+    assigned one is in a refused script or right to left."""
+    pattern = regex.compile("|".join([*(f"\\p{{Script={name}}}" for name in
+                                        (*RIGHT_TO_LEFT, *NEEDS_SHAPING)),
+                                      r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"]))
+    assigned = regex.compile(r"\p{Assigned}")
+    assert not [hex(n) for n in range(ord(FIRST_REFUSED))
+                if assigned.match(chr(n)) and pattern.match(chr(n))]
+    assert pattern.match(FIRST_REFUSED)
+    assert refusals(["\u0378"]) == {}  # unassigned: no font draws it (handouts.build.glyphs)
