@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 from handouts.writers.pdf import hyphens
 from handouts.writers.pdf.fragments import clone, frags_of, text_of
 from handouts.writers.pdf.tags import Path, marked
-from handouts.writers.pdf.urlbreaks import with_url_breaks
+from handouts.writers.pdf.urlbreaks import drawn_words, with_url_breaks
 
 
 class KeptParagraph(Paragraph):  # type: ignore[misc]
@@ -162,8 +162,10 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     address was broken between its pieces. A line ending in a hyphen that hyphenation
     added (one that `source`, the text as written without whitespace, does not have)
     ends in a soft hyphen instead, and no space, so the word reads whole
-    (handouts.writers.pdf.hyphens). `layout` itself is left as it is."""
-    lines = list(layout.blPara.lines)
+    (handouts.writers.pdf.hyphens). The break opportunities of web addresses are left out
+    (handouts.writers.pdf.urlbreaks). `layout` itself is left as it is."""
+    lines = [line if isinstance(line, tuple) else _without_breaks(line)
+             for line in layout.blPara.lines]
     texts = [" ".join(line[1]) if isinstance(line, tuple)
              else "".join(getattr(w, "text", "") for w in line.words) for line in lines]
     ends = hyphens.added(source, texts) \
@@ -176,6 +178,8 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
             break
         if isinstance(line, tuple):  # one font: (extra space, words)
             lines[n] = (line[0], [*line[1], ""])
+            continue
+        if not line.words:
             continue
         last, following = line.words[-1], lines[n + 1].words
         link = getattr(last, "link", None)
@@ -197,6 +201,17 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     drawn.blPara = clone(layout.blPara)
     drawn.blPara.lines = lines
     return drawn
+
+
+def _without_breaks(line: Any) -> Any:
+    """A line of several fragments without the break opportunities of web addresses
+    (handouts.writers.pdf.urlbreaks): `line` itself when it has none."""
+    words = drawn_words(line.words)
+    if len(words) == len(line.words):
+        return line
+    made = clone(line)
+    made.words = words
+    return made
 
 
 def _softened(line: Any, layout: Paragraph) -> Any:

@@ -34,7 +34,9 @@ _BREAK_WIDTH = 0.01
 def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
     """reportlab paragraph fragments with a break opportunity after each break character
     of a link's text (a fragment with a `link`), each piece of a link marked `nobr` (never
-    hyphenated); other fragments are kept as they are."""
+    hyphenated); other fragments are kept as they are. A break opportunity is a fragment
+    marked `url_break`: it serves laying out alone, and drawing leaves it out
+    (`drawn_words`)."""
     out: list[Any] = []
     picture: ImageReader | None = None
     for frag in frags:
@@ -55,8 +57,15 @@ def with_url_breaks(frags: Sequence[Any]) -> list[Any]:
                 gap.text = ""
                 gap.cbDefn = ABag(kind="img", image=picture, width=_BREAK_WIDTH,
                                   height=_BREAK_WIDTH, valign="bottom")
+                gap.url_break = True
                 out.append(gap)
             piece = clone(frag)
             piece.text = part
             out.append(piece)
     return out
+
+
+def drawn_words(words: list[Any]) -> list[Any]:
+    """The words of a laid-out line that are drawn: all but its break opportunities,
+    transparent and 0.01 pt wide (the text after one moves that much to the left)."""
+    return [word for word in words if not getattr(word, "url_break", False)]

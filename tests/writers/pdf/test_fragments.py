@@ -120,3 +120,30 @@ def test_a_clone_of_a_split_fragment_is_copy_copys() -> None:
     assert listed
     made = clone(listed[0])
     assert type(made) is type(listed[0]) and made == listed[0] and made is not listed[0]
+
+
+def test_a_web_addresss_break_opportunities_are_laid_out_but_not_drawn() -> None:
+    """The transparent pictures that let an address break after '/' (handouts.writers.
+    pdf.urlbreaks) are in the laid-out lines, and with_line_ends leaves them out: the page
+    holds no picture, and the address's pieces are drawn in order."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from handouts.writers.pdf.paragraph import with_line_ends
+
+    url = "https://example.org/" + "a-long-path/" * 6 + "end"
+    para = KeptParagraph(f'See <a href="{url}" color="#0055AA"><u>{url}</u></a> now.',
+                         _styles()[0])
+    para.wrap(90, 1000)
+    laid = para._shown.blPara.lines
+    assert any(getattr(w, "url_break", False) for line in laid for w in line.words)
+    drawn = with_line_ends(para._shown, para.source).blPara.lines
+    assert not any(getattr(w, "url_break", False) for line in drawn for w in line.words)
+    out = io.BytesIO()
+    canvas = Canvas(out, pageCompression=0)
+    para.drawOn(canvas, 72, 72)
+    canvas.save()
+    assert b"/Subtype /Image" not in out.getvalue()
+    pieces = "".join(getattr(w, "text", "") for line in drawn for w in line.words)
+    assert url in pieces.replace(" ", "")
