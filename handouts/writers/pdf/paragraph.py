@@ -164,8 +164,8 @@ def with_line_ends(layout: Paragraph, source: str = "") -> Paragraph:
     ends in a soft hyphen instead, and no space, so the word reads whole
     (handouts.writers.pdf.hyphens). The break opportunities of web addresses are left out
     (handouts.writers.pdf.urlbreaks). `layout` itself is left as it is."""
-    lines = [line if isinstance(line, tuple) else _without_breaks(line)
-             for line in layout.blPara.lines]
+    lines: list[Any] = [line if isinstance(line, tuple) else _without_breaks(line)
+                        for line in layout.blPara.lines]
     texts = [" ".join(line[1]) if isinstance(line, tuple)
              else "".join(getattr(w, "text", "") for w in line.words) for line in lines]
     ends = hyphens.added(source, texts) \
