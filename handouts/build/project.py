@@ -69,9 +69,8 @@ class Job:
     @property
     def kind(self) -> str:
         """The word in the file name: the print name, or the talk's length."""
-        if self.writer.medium == "talk":
-            return f"talk-{self.length.talk_minutes}min"
-        return self.length.print_name
+        talk = self.writer.medium == "talk"
+        return f"talk-{self.length.talk_minutes}min" if talk else self.length.print_name
 
     @property
     def template(self) -> str:
@@ -80,13 +79,17 @@ class Job:
         return f"{layout}.xml.j2"
 
     def path(self, build_dir: Path) -> Path:
-        """Where the output goes: `<topic>/<topic>-<level>-<kind><tail>.<suffix>` in the
-        project's language, `<topic>/<topic>-<tag>-<level>-<kind><tail>.<suffix>` for a
-        translation (the tag as its file name writes it; the format's tail and suffix,
-        handouts.writers.table: `x-easy-talk-20min-notes.pdf`)."""
+        """Where the output goes in `build_dir`: its `name`."""
+        return build_dir / self.name
+
+    @property
+    def name(self) -> str:
+        """The output's path in the build folder, `<topic>/<topic>[-<tag>]-<level>-<kind>
+        <tail>.<suffix>` (a translation's tag as its file name writes it; the format's tail
+        and suffix, handouts.writers.table): `x/x-es-easy-talk-20min-notes.pdf`."""
         tag = f"-{self.topic.tag}" if self.topic.tag else ""
         stem = f"{self.topic.slug}{tag}-{self.level.name}-{self.kind}{self.writer.tail}"
-        return build_dir / self.topic.slug / f"{stem}.{self.writer.suffix}"
+        return f"{self.topic.slug}/{stem}.{self.writer.suffix}"
 
 
 @dataclass(frozen=True)
@@ -121,10 +124,7 @@ class Project:
 
     def writer(self, name: str) -> Format:
         """The format called `name`; raises KeyError if the table has none."""
-        for entry in self.writers:
-            if entry.name == name:
-                return entry
-        raise KeyError(name)
+        return {entry.name: entry for entry in self.writers}[name]
 
     @property
     def formats(self) -> tuple[str, ...]:

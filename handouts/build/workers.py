@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 def output_key(job: Job, out_dir: Path) -> str:
     """The job's output path inside `out_dir`, with '/' separators: its name in the
     manifest and in the staging folder."""
-    return job.path(out_dir).relative_to(out_dir).as_posix()
+    return job.name
 
 
 TaskKey = tuple[str, str, str, str, str]

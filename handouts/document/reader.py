@@ -77,10 +77,9 @@ def _line(el: ET.Element) -> int:
 
 
 def _inline(el: ET.Element) -> Inline:
-    """The text of `el` and the inline elements inside it (b, strong, i, em, a, br) as
-    runs, its whitespace joined once over the whole, the way a browser does: a space at
-    the edge of an inline element still parts two words ('Call<b> now</b>' reads
-    'Call now'), and only <br/> breaks a line."""
+    """The text of `el` and its inline elements (b, strong, i, em, a, br) as runs, its
+    whitespace joined once over the whole as a browser does: a space at an inline element's
+    edge parts two words ('Call<b> now</b>'), and only <br/> breaks a line."""
     if len(el) == 0:  # text alone: most paragraphs, headings and list items
         text = _SPACES.sub(" ", el.text).strip(" ") if el.text else ""
         return (Run(text),) if text else ()
@@ -89,8 +88,7 @@ def _inline(el: ET.Element) -> Inline:
     return _collapse(runs)
 
 
-def _runs(el: ET.Element, runs: list[Run], bold: bool, italic: bool,
-          href: str | None) -> None:
+def _runs(el: ET.Element, runs: list[Run], bold: bool, italic: bool, href: str | None) -> None:
     """Add to `runs` those of `el`'s text and inline children, each text's whitespace
     made single spaces; a line break is a run of its own holding '\n'."""
     if el.text:
@@ -111,9 +109,8 @@ def _runs(el: ET.Element, runs: list[Run], bold: bool, italic: bool,
 
 
 def _collapse(runs: list[Run]) -> Inline:
-    """Runs whose whitespace is single spaces (line breaks runs of their own) with a space
-    after a space or a line break dropped, neighbours of one style merged, and the whole
-    trimmed."""
+    """`runs` (single spaces, line breaks runs of their own) less a space after a space or
+    a line break, neighbours of one style merged, the whole trimmed."""
     texts: list[str] = []
     styles: list[tuple[bool, bool, str | None]] = []
     for run in runs:
