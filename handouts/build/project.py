@@ -255,10 +255,9 @@ def check_build_folder_apart(projects: Sequence[Project]) -> None:
 
 
 def check_output_names(project: Project) -> None:
-    """Refuse a matrix in which two outputs would get the same file name (two lengths with
-    one print_name or one talk_minutes, topic 'a' at level 'b-easy' beside topic 'a-b' at
-    level 'easy'): one would be written over the other, and the build report's thumbnails
-    are named by file name. Raises InputError naming both, located in handouts.toml."""
+    """Refuse a matrix giving two outputs one file name (two lengths with one print_name or
+    talk_minutes; topic 'a' at level 'b-easy' beside topic 'a-b' at level 'easy'): one would
+    be written over the other. Raises InputError naming both, located in handouts.toml."""
     seen: dict[str, Job] = {}
     problems: list[Problem] = []
     settings_file = project.settings.root / SETTINGS_FILE
@@ -320,15 +319,16 @@ def render_layout(project: Project, job: Job,
 
 
 def layout_text(project: Project, job: Job, envs: dict[str, jinja2.Environment] | None = None,
-                hard_stop: bool = False) -> str:
-    """The layout document (XML) the job's template writes (render_layout); raises
-    TemplateError."""
+                hard_stop: bool = False, context: object = None) -> str:
+    """The layout document (XML) the job's template writes given `context` (None: content.
+    view.select of the job's topic, level and length; render_layout); raises TemplateError."""
     catalogue = project.catalogue_of(job.topic)
     envs = {} if envs is None else envs
     if catalogue.language not in envs:
         envs[catalogue.language] = templates.environment(
             project.settings.templates_dir, root=project.settings.root, catalogue=catalogue)
-    context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
+    if context is None:
+        context = select(job.topic, job.level, job.length, project.brand, catalogue=catalogue)
     return templates.render(envs[catalogue.language], job.template, context,
                             hard_stop=hard_stop)
 

@@ -158,7 +158,7 @@ class KeptWorker(Worker):
         kept = self.layouts.get(key)
         if kept is not None and kept[0] == context:
             return kept[1]
-        xml = layout_text(self.project, job, self.envs, hard_stop=self.hard_stop)
+        xml = layout_text(self.project, job, self.envs, self.hard_stop, context)
         self.layouts[key] = (context, xml)
         return xml
 

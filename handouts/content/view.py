@@ -18,11 +18,18 @@ from handouts.document import messages
 
 
 def _frozen(value: Any) -> Any:
+    if type(value) in _ATOMS:  # most values: returned at once
+        return value
     if isinstance(value, dict):
         return MappingProxyType({k: _frozen(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+"""Types of the values `_frozen` keeps as they are, told at once (a subclass, such as Markup,
+is kept too, after the other checks)."""
 
 
 def _brand(brand: Brand, catalogue: messages.Catalogue) -> dict[str, Any]:
