@@ -47,6 +47,20 @@ defaults:
 """
 
 
+LOGO_PINK = bytes.fromhex("C7A3B0")
+"""A colour of the test logo (data/harbourside-logo.svg, a vector drawing) that no brand
+of the tests draws anywhere else."""
+
+
+def shows_test_logo(pdf: Path) -> bool:
+    """Whether a page of `pdf` draws the test logo: some of its pixels, at 144 dpi, are
+    exactly LOGO_PINK (pdfimages cannot tell: the logo is no image)."""
+    import pypdfium2 as pdfium
+
+    return any(page.render(scale=2).to_pil().convert("RGB").tobytes().count(LOGO_PINK) > 20
+               for page in pdfium.PdfDocument(str(pdf)))
+
+
 def make_test_clinic(dest: Path) -> None:
     """Write the test clinic's brand and its files (font, SVG logo) into a project."""
     (dest / "brand").mkdir(exist_ok=True)

@@ -1,7 +1,7 @@
 """Safe YAML reading that keeps where each value was written.
 
-PyYAML's safe composer builds the node tree; this module turns it into plain Python
-values wrapped with their line and column. Every scalar stays the text the author wrote
+The tree is built from the parser's events (libyaml's, when PyYAML has it) in one pass:
+plain Python values wrapped with their line and column. Every scalar stays the text the author wrote
 (`no`, `yes` and `1.10` are strings, never a boolean or a float); the schema decides
 whether a field is text, a number or a date. Anchors and aliases are refused, so an alias
 bomb cannot expand, and duplicate keys are reported rather than silently overwritten.
@@ -10,8 +10,8 @@ bomb cannot expand, and duplicate keys are reported rather than silently overwri
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,9 @@ not when a template fails far from it."""
 
 MAX_NODES = 200_000
 """Refuse files with more YAML nodes than this: a content file is far smaller."""
+MAX_DEPTH = 100
+"""Refuse files whose sequences and mappings nest deeper than this: a content file nests a
+few levels, and what reads the tree (the schema, comparisons) recurses through it."""
 
 
 def _loc(path: Path, mark: Any) -> Location:
@@ -37,57 +40,162 @@ def _loc(path: Path, mark: Any) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-class _Converter:
+class _TooBig(Exception):
+    def __init__(self, at: Location) -> None:
+        self.at = at
+
+
+class _TooDeep(Exception):
+    pass
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+@dataclass
+class _Open:
+    """A sequence or mapping being read: where it starts, what it holds so far, and in a
+    mapping the key whose value comes next (None: a key comes next), with its place and
+    whether that value is passed over (the key was refused). `muted`: the whole of it is
+    passed over (it is a key, or the value of a refused one), problems and all."""
+
+    at: Location
+    items: list[Node] | dict[str, Node]
+    muted: bool
+    key_at: dict[str, Location] = field(default_factory=dict)
+    key: tuple[str, Location, bool] | None = None
+
+
+class _Builder:
+    """The located tree of a YAML stream, made from its parse events in one pass (the
+    events libyaml's parser gives, when PyYAML has it): what PyYAML's composer would make
+    of them, as plain scalars, sequences and mappings, with every anchor and alias
+    refused before anything else is done with them."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.count = 0
+        self.open: list[_Open] = []
+        self.root: Node | None = None
 
-    def convert(self, node: yaml.Node) -> Node | None:
+    def build(self, events: Iterable[yaml.Event]) -> Node | None:
+        """The tree; raises _Refused for an anchor or alias, _TooBig past MAX_NODES, and
+        the composer's own error for a stream of several documents."""
+        first: yaml.Event | None = None
+        another: yaml.Event | None = None
+        for event in events:
+            kind = ("aliases (*name)" if isinstance(event, yaml.AliasEvent)
+                    else "anchors (&name)" if getattr(event, "anchor", None) else "")
+            if kind:
+                raise _Refused(Problem(_loc(self.path, event.start_mark),
+                                       f"invalid YAML: {kind} are not allowed in handouts "
+                                       "files", "write the value out in full"))
+            if isinstance(event, yaml.DocumentStartEvent):
+                if first is None:
+                    first = event
+                elif another is None:  # the rest is still read for the errors above
+                    another = event
+            elif another is not None:
+                continue
+            elif isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self.start(event)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                done = self.open.pop()
+                made: Node = Seq(tuple(done.items), done.at) if isinstance(done.items, list) \
+                    else Map(done.items, done.at, done.key_at)
+                self.place(made)
+        if first is not None and another is not None:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", first.start_mark,  # type: ignore[arg-type]
+                "but found another document", another.start_mark)  # type: ignore[arg-type]
+        return self.root
+
+    def muted(self) -> bool:
+        """Whether a node beginning now is passed over: inside a passed-over one, a
+        mapping's key that is not text, or the value of a refused key."""
+        if not self.open:
+            return False
+        top = self.open[-1]
+        if top.muted:
+            return True
+        if isinstance(top.items, dict):
+            return top.key is None or top.key[2]
+        return False
+
+    def counted(self, at: Location) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooBig(_loc(self.path, node.start_mark))
-        at = _loc(self.path, node.start_mark)
-        if isinstance(node, yaml.ScalarNode):
-            self.printable(str(node.value), at)
-            return Scalar(str(node.value), at, quoted=node.style in ("'", '"'))
-        if isinstance(node, yaml.SequenceNode):
-            items = [self.convert(child) for child in node.value]
-            return Seq(tuple(i for i in items if i is not None), at)
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Node] = {}
-            key_at: dict[str, Location] = {}
-            for key_node, value_node in node.value:
-                k_at = _loc(self.path, key_node.start_mark)
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.problems.append(
-                        Problem(k_at, "a key must be plain text", "write the key as a word")
-                    )
-                    continue
-                key = str(key_node.value)
-                self.printable(key, k_at)
-                if key == "<<":
-                    self.problems.append(
-                        Problem(k_at, "merge keys (<<) are not supported", "write the keys out")
-                    )
-                    continue
-                if key in result:
-                    first = key_at[key]
-                    self.problems.append(
-                        Problem(
-                            k_at,
-                            f"duplicate key '{key}' (first at line {first.line})",
-                            "keep one of the two",
-                        )
-                    )
-                    continue
-                value = self.convert(value_node)
-                if value is not None:
-                    result[key] = value
-                    key_at[key] = k_at
-            return Map(result, at, key_at)
-        return None
+            raise _TooBig(at)
 
+    def start(self, event: yaml.Event) -> None:
+        at = _loc(self.path, event.start_mark)
+        muted = self.muted()
+        top = self.open[-1] if self.open else None
+        if top is not None and not top.muted and isinstance(top.items, dict) \
+                and top.key is None:
+            self.problems.append(Problem(at, "a key must be plain text",
+                                         "write the key as a word"))
+        elif not muted:
+            self.counted(at)
+        items: list[Node] | dict[str, Node] = \
+            [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        self.open.append(_Open(at, items, muted))
+        if len(self.open) > MAX_DEPTH:
+            raise _TooDeep
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        at = _loc(self.path, event.start_mark)
+        text = str(event.value)
+        top = self.open[-1] if self.open else None
+        if top is not None and isinstance(top.items, dict) and top.key is None:
+            if not top.muted:
+                self.printable(text, at)
+            self.key(top, text, at)
+            return
+        if not self.muted():
+            self.counted(at)
+            self.printable(text, at)
+        self.place(Scalar(text, at, quoted=event.style in ("'", '"')))
+
+    def key(self, top: _Open, key: str, at: Location) -> None:
+        """Take `key`, written at `at`, as the next key of mapping `top`: refused (its
+        value passed over) when it is a merge key or one the mapping already has."""
+        assert isinstance(top.items, dict)
+        refused = top.muted
+        if not top.muted and key == "<<":
+            self.problems.append(Problem(at, "merge keys (<<) are not supported",
+                                         "write the keys out"))
+            refused = True
+        elif not top.muted and key in top.items:
+            first = top.key_at[key]
+            self.problems.append(Problem(at, f"duplicate key '{key}' (first at line "
+                                         f"{first.line})", "keep one of the two"))
+            refused = True
+        top.key = (key, at, refused)
+
+    def place(self, node: Node) -> None:
+        """Put a finished node where it belongs: the root, the next item of the open
+        sequence, or the value of the open mapping's key (a key that is not text: its
+        value is passed over)."""
+        if not self.open:
+            self.root = node
+            return
+        top = self.open[-1]
+        if isinstance(top.items, list):
+            top.items.append(node)
+        elif top.key is None:  # a sequence or mapping written as a key, already reported
+            top.key = ("", node.at, True)
+        else:
+            key, at, refused = top.key
+            if not refused and not top.muted:
+                top.items[key] = node
+                top.key_at[key] = at
+            top.key = None
 
     def printable(self, text: str, at: Location) -> None:
         """A problem if `text` holds a character in UNPRINTABLE_RE."""
@@ -98,11 +206,6 @@ class _Converter:
                 "printed", "remove it (it may be written as an escape such as \\a)"))
 
 
-class _TooBig(Exception):
-    def __init__(self, at: Location) -> None:
-        self.at = at
-
-
 def _loader() -> type:
     """libyaml's safe loader when PyYAML was built with it (much faster), else PyYAML's."""
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -110,15 +213,17 @@ def _loader() -> type:
 
 def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
     """Parse YAML text; returns the located tree (None for an empty file) and problems."""
+    builder = _Builder(path)
     try:
-        for event in yaml.parse(text, Loader=_loader()):
-            kind = ("aliases (*name)" if isinstance(event, yaml.AliasEvent)
-                    else "anchors (&name)" if getattr(event, "anchor", None) else "")
-            if kind:
-                return None, [Problem(_loc(path, event.start_mark),
-                                      f"invalid YAML: {kind} are not allowed in handouts files",
-                                      "write the value out in full")]
-        root = yaml.compose(text, Loader=_loader())
+        tree = builder.build(yaml.parse(text, Loader=_loader()))
+    except _Refused as refused:
+        return None, [refused.problem]
+    except _TooBig as big:
+        return None, [
+            Problem(big.at, f"the file has more than {MAX_NODES:,} YAML values", "split it up")
+        ]
+    except _TooDeep:
+        return None, [Problem(Location(path), "the YAML is nested too deeply", "flatten it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
@@ -136,18 +241,7 @@ def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
         ]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(path), f"invalid YAML: {exc}", "fix the YAML syntax")]
-    if root is None:
-        return None, []
-    converter = _Converter(path)
-    try:
-        tree = converter.convert(root)
-    except _TooBig as big:
-        return None, [
-            Problem(big.at, f"the file has more than {MAX_NODES:,} YAML values", "split it up")
-        ]
-    except RecursionError:
-        return None, [Problem(Location(path), "the YAML is nested too deeply", "flatten it")]
-    return tree, converter.problems
+    return tree, builder.problems
 
 
 @dataclass(frozen=True)
