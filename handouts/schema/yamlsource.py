@@ -46,7 +46,8 @@ class _TooBig(Exception):
 
 
 class _TooDeep(Exception):
-    pass
+    def __init__(self, at: Location) -> None:
+        self.at = at
 
 
 class _Refused(Exception):
@@ -146,7 +147,7 @@ class _Builder:
             [] if isinstance(event, yaml.SequenceStartEvent) else {}
         self.open.append(_Open(at, items, muted))
         if len(self.open) > MAX_DEPTH:
-            raise _TooDeep
+            raise _TooDeep(at)
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         at = _loc(self.path, event.start_mark)
@@ -222,8 +223,9 @@ def parse(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
         return None, [
             Problem(big.at, f"the file has more than {MAX_NODES:,} YAML values", "split it up")
         ]
-    except _TooDeep:
-        return None, [Problem(Location(path), "the YAML is nested too deeply", "flatten it")]
+    except _TooDeep as deep:
+        return None, [Problem(deep.at, f"the YAML is nested more than {MAX_DEPTH} levels "
+                              "deep", "flatten it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"

@@ -70,7 +70,8 @@ def test_several_documents_are_refused_at_the_second() -> None:
 def test_too_many_or_too_deeply_nested_values_are_refused() -> None:
     assert _said("- a\n" * 200_001)[0][2] == "the file has more than 200,000 YAML values"
     deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
-    assert _said(deep) == [(0, 0, "the YAML is nested too deeply")]
+    assert _said(deep) == [(1, MAX_DEPTH + 1, f"the YAML is nested more than {MAX_DEPTH} "
+                                              "levels deep")]
     assert parse("[" * MAX_DEPTH + "]" * MAX_DEPTH, PATH)[1] == []
 
 
