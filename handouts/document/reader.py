@@ -131,7 +131,7 @@ def _collapse(runs: list[Run]) -> Inline:
     return tuple(Run(text, *style) for text, style in zip(texts, styles, strict=True) if text)
 
 
-_SPACES = re.compile(r"[ \t\r\n]+")  # XML's whitespace: a no-break space is kept
+_SPACES = re.compile("[^\\S\u00a0\u2007\u202f]+")  # whitespace, but no-break spaces stay
 
 
 def _required(el: ET.Element, name: str) -> str:

@@ -51,8 +51,8 @@ def test_reads_pages_panels_and_blocks() -> None:
     ("<b>Call</b> us\n", [L.Run("Call", bold=True), L.Run(" us")]),
     ("a<br/>b", [L.Run("a"), L.Run("\n"), L.Run("b")]),
     ("  a \t b <b> </b> ", [L.Run("a b")]),
-    # only XML's whitespace is joined: no-break spaces a writer typed stay
-    ("room\u202f4 at 1\u00a0pm", [L.Run("room\u202f4 at 1\u00a0pm")]),
+    # no-break spaces a writer typed stay; any other space is joined (a line separator)
+    ("room\u202f4 at 1\u00a0pm\u2028now", [L.Run("room\u202f4 at 1\u00a0pm now")]),
 ])
 def test_whitespace_is_joined_once_over_the_whole_text(xml: str, runs: list[L.Run]) -> None:
     (para,) = doc(f'<flow><p>{xml}</p></flow>').parts[0].blocks
