@@ -117,7 +117,7 @@ def build_all(root: Path, options: Options, progress: Progress = _quiet,
             jobs = build.plan(project, options.topics, options.levels, options.lengths,
                               options.formats or project.formats, options.languages)
             if options.shard:
-                jobs = runner.shard(jobs, project.out_dir, *options.shard)
+                jobs = runner.shard(jobs, *options.shard)
             paths = [job.path(project.out_dir) for job in jobs]
             out = project.out_dir
             with progress(project.brand.name, paths) as step:

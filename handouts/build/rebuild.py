@@ -42,7 +42,6 @@ from handouts.build.workers import (
     TaskKey,
     Worker,
     draw_in_worker,
-    output_key,
     prepare_in_worker,
     project_templates,
     task_key,
@@ -75,14 +74,15 @@ class KeptWorker(Worker):
     def __init__(self, project: Project, staging: Path) -> None:
         super().__init__(project, staging)
         self.layouts: dict[str, tuple[MappingProxyType[str, Any], str]] = {}
-        """By output key: what its template was given, and the layout it wrote."""
+        """By output name (Job.name): what its template was given, and the layout it wrote."""
         self.views: dict[tuple[str, str, str], tuple[Topic, MappingProxyType[str, Any]]] = {}
         """By topic file name, level and length: the topic and what its templates are
         given (content.view.select of it)."""
         self.passed: dict[str, str] = {}
-        """By output key: the last layout `prepare` found no template or font problem in."""
+        """By output name (Job.name): the last layout `prepare` found no template or font
+        problem in."""
         self.documents: dict[str, tuple[str, Document]] = {}
-        """By output key: the layout last read and the document read from it."""
+        """By output name (Job.name): the layout last read and the document read from it."""
 
     def context(self, job: Job) -> MappingProxyType[str, Any]:
         """What the job's template is given: the same for each format of one topic, level
@@ -127,7 +127,7 @@ class KeptWorker(Worker):
         """As Worker.read, the document last read for the job's output kept while its
         layout is the same: `prepare` reads it to check it, and drawing it reads it
         again."""
-        key = output_key(job, self.project.out_dir)
+        key = job.name
         kept = self.documents.get(key)
         if kept is not None and kept[0] == xml:
             return kept[1]
@@ -138,7 +138,7 @@ class KeptWorker(Worker):
     def prepare(self, key: TaskKey) -> Done:
         done = super().prepare(key)
         if done.state in ("ready", "same"):
-            name = output_key(self.job(key), self.project.out_dir)
+            name = self.job(key).name
             self.passed[name] = self.layouts[name][1]
         return done
 
@@ -147,13 +147,13 @@ class KeptWorker(Worker):
         (`prepare` found no template or font problem in it) and what its template is
         given has not changed since: preparing it again cannot find a problem."""
         job = self.job(key)
-        name = output_key(job, self.project.out_dir)
+        name = job.name
         kept = self.layouts.get(name)
         return kept is not None and self.passed.get(name) is kept[1] \
             and kept[0] == self.context(job)
 
     def layout(self, job: Job) -> str:
-        key = output_key(job, self.project.out_dir)
+        key = job.name
         context = self.context(job)
         kept = self.layouts.get(key)
         if kept is not None and kept[0] == context:
@@ -185,7 +185,7 @@ def run(project: Project, jobs: Sequence[Job], worker: KeptWorker, digests: Dige
         try:
             with worker_pool(project, workers, staging, lock_fd, t.bases, here=worker
                              ) as (pool, _):
-                keys = [t.tasks[output_key(j, out)] for j in t.stale]
+                keys = [t.tasks[j.name] for j in t.stale]
                 # Outputs whose layouts passed before as they are cannot stop the rebuild:
                 # seen to after the others have moved (in this process only).
                 settled = [worker.settled(key) for key in keys] \
@@ -221,7 +221,7 @@ class _Placing:
                  else done for (job, key), done in zip(jobs, ready, strict=True)]
         for (job, _), done in zip(jobs, ready, strict=True):
             if done.state == "same":
-                self.commit(job, done, self.prints[output_key(job, self.out)])
+                self.commit(job, done, self.prints[job.name])
             elif done.state == "stop":
                 raise BuildError(done.messages[0])
             elif done.state == "failed":  # its worker process died
@@ -262,7 +262,7 @@ def _move(job: Job, done: Done, out: Path, report: Report, commit: runner.Commit
           prints: dict[str, str]) -> None:
     """Move one drawn output into place, or list it as failed (a picture the template
     asked for that cannot be used fails this output alone: the others have moved)."""
-    key = output_key(job, out)
+    key = job.name
     if done.state == "stop":
         raise BuildError(done.messages[0])
     if done.state == "staged":  # in place at once; its PDF/UA-1 verdict comes after

@@ -35,7 +35,6 @@ from handouts.build.workers import (
     Done,
     TaskKey,
     make_in_worker,
-    output_key,
     readings_in_worker,
     validated,
     worker_pool,
@@ -44,10 +43,10 @@ from handouts.errors import BuildError, ContentError, InputError, Location, Prob
 from handouts.files import Digests
 
 
-def shard(jobs: Sequence[Job], out_dir: Path, k: int, n: int) -> list[Job]:
+def shard(jobs: Sequence[Job], k: int, n: int) -> list[Job]:
     """The k-th of n shares of `jobs` (k from 1): every job lands in exactly one share,
     the same one on every machine, whatever order the jobs come in."""
-    ordered = sorted(jobs, key=lambda j: output_key(j, out_dir))
+    ordered = sorted(jobs, key=lambda j: j.name)
     return [job for i, job in enumerate(ordered) if i % n == k - 1]
 
 
@@ -141,11 +140,10 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
     template_problems: list[Problem] = []
     glyph_problems: list[Problem] = []
     staged: list[tuple[Job, Done]] = []
-    out = project.out_dir
     try:
         with worker_pool(project, workers, staging, lock_fd, bases) as (pool, later):
             checked = later(readings_in_worker) if readings else lambda: None
-            keys = [tasks[output_key(j, out)] for j in stale]
+            keys = [tasks[j.name] for j in stale]
             for job, done in zip(stale, pool(make_in_worker, keys), strict=True):
                 progress(job)
                 template_problems.extend(p for p in done.template_problems
@@ -156,7 +154,7 @@ def _stage_and_commit(project: Project, stale: Sequence[Job], prints: dict[str, 
                 if done.state == "failed":
                     report.failed.append(done.messages[0])
                 elif done.state == "staged":
-                    key = output_key(job, out)
+                    key = job.name
                     staged.append((job, validated(job, done, staging / key)))
                 elif done.state == "same":
                     staged.append((job, done))
@@ -181,7 +179,7 @@ def _commit(project: Project, stale: Sequence[Job], staged: Sequence[tuple[Job, 
     stale outputs lose their records, so the next build makes them."""
     with committing(project, stale, report, prune) as commit:
         for job, done in staged:
-            commit(job, done, prints[output_key(job, project.out_dir)])
+            commit(job, done, prints[job.name])
 
 
 class Commit:
@@ -201,13 +199,13 @@ class Commit:
     def intact(self, job: Job) -> bool:
         """Whether the output of `job` is still the file its record before the build
         names (manifest.Made.intact)."""
-        made = self.before.get(output_key(job, self.out))
+        made = self.before.get(job.name)
         return made is not None and made.intact(job.path(self.out))
 
     def amend(self, job: Job, done: Done) -> None:
         """Record the facts and warnings of `done` for the output of `job`, moved into
         place before: what checking the moved file found (workers.validated)."""
-        key, final = output_key(job, self.out), job.path(self.out)
+        key, final = job.name, job.path(self.out)
         made = self.records.get(key)
         if made is not None:
             self.records[key] = replace(made, facts=done.facts)
@@ -232,7 +230,7 @@ def committing(project: Project, stale: Sequence[Job], report: Report,
         if prune:
             _prune(project, records)
         for job in stale:
-            records.pop(output_key(job, out), None)
+            records.pop(job.name, None)
         yield Commit(out, before, records, report)
     finally:
         if records != before:
@@ -250,7 +248,7 @@ def _commit_one(out: Path, job: Job, done: Done, fingerprint: str,
     of `out` into place and record it in `records` with its `fingerprint`; an output drawn
     from what it was drawn from keeps its file and the record it had `before`, renewed.
     Raises BuildError if the file cannot be moved."""
-    key = output_key(job, out)
+    key = job.name
     final = job.path(out)
     kept = before.get(key)
     if done.state == "same" and kept is not None and kept.facts is not None:
@@ -278,7 +276,7 @@ def _prune(project: Project, records: dict[str, manifest.Made]) -> None:
     records (each only as `_remove_output` allows). An output of a topic that still
     exists in a level or length the settings no longer build is kept."""
     out = project.out_dir
-    current = {output_key(j, out) for j in plan(project, formats=project.formats)}
+    current = {j.name for j in plan(project, formats=project.formats)}
     ours = _output_name(project.formats)
     for key in list(records):
         if key in current or _of_a_topic_file(key, project):

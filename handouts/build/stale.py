@@ -13,7 +13,7 @@ from handouts.build import manifest
 from handouts.build.inputs import under
 from handouts.build.manifest import Facts
 from handouts.build.project import Job, Project, Report
-from handouts.build.workers import TaskKey, output_key, task_key
+from handouts.build.workers import TaskKey, task_key
 from handouts.document import jinja as templates
 from handouts.files import Digests, digest
 from handouts.fonts.families import builtin_fonts
@@ -36,9 +36,9 @@ class Triage:
     report: Report
     stale: list[Job]
     prints: dict[str, str]
-    """By output key (workers.output_key): each output's fingerprint (manifest.fingerprint)."""
+    """By output name (Job.name): each output's fingerprint (manifest.fingerprint)."""
     tasks: dict[str, TaskKey]
-    """By output key: each stale output's task, with what its output was drawn from when
+    """By output name (Job.name): each stale output's task, with what its output was drawn from when
     that output may be kept as it is."""
     bases: dict[str, str]
     """By language: what every output is drawn from besides its layout document."""
@@ -55,15 +55,15 @@ def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests,
     shared = _shared_fingerprint(project, digests)
     labels = {c.language: manifest.shared_inputs(shared, (), c.sources, digests)
               for c in project.catalogues}  # an output depends on its own language's labels
-    prints = {output_key(j, out): manifest.fingerprint(
+    prints = {j.name: manifest.fingerprint(
                   labels[j.topic.language], j.topic.digest or digest(j.topic.path),
-                  output_key(j, out))
+                  j.name)
               for j in jobs}
 
     def current(job: Job) -> Facts | None:
         """The job's facts as recorded, if its output is up to date and intact."""
-        made = records.get(output_key(job, out))
-        fresh = made is not None and made.fingerprint == prints[output_key(job, out)] \
+        made = records.get(job.name)
+        fresh = made is not None and made.fingerprint == prints[job.name] \
             and made.pictures_unchanged(digests) and made.intact(job.path(out))
         return made.facts if fresh and made is not None else None
 
@@ -84,10 +84,10 @@ def triage(project: Project, jobs: Sequence[Job], force: bool, digests: Digests,
     def kept(job: Job) -> str:
         """What the job's output was drawn from, if it may be kept when that is unchanged
         (not with `force`; only an intact output with its facts)."""
-        made = records.get(output_key(job, out))
+        made = records.get(job.name)
         usable = not force and made is not None and made.drawn and made.facts is not None \
             and (intact_later or made.intact(job.path(out)))
         return made.drawn if usable and made is not None else ""
 
-    tasks = {output_key(j, out): task_key(j, kept(j)) for j in stale}
+    tasks = {j.name: task_key(j, kept(j)) for j in stale}
     return Triage(report, stale, prints, tasks, bases)

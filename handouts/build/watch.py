@@ -43,7 +43,6 @@ from handouts.build.runner import STAGING
 from handouts.build.settings import SETTINGS_FILE, Settings
 from handouts.build.settings import load as load_settings
 from handouts.build.summary import BrandSummary, Summary
-from handouts.build.workers import output_key
 from handouts.content.model import Topic
 from handouts.content.topic import load_topic, load_topics, topic_files
 from handouts.document.jinja import builtin_dir
@@ -241,7 +240,7 @@ def _untouched(project: Project, jobs: Sequence[Job], report: Report) -> None:
     records = manifest.load(out) if jobs else {}
     report.unchanged += len(jobs)
     for job in jobs:
-        made = records.get(output_key(job, out))
+        made = records.get(job.name)
         if made is not None and made.facts is not None:
             report.warnings.extend(w for w in made.facts.warnings if w not in report.warnings)
 

@@ -37,12 +37,6 @@ if TYPE_CHECKING:
     from handouts.document.model import Document
 
 
-def output_key(job: Job, out_dir: Path) -> str:
-    """The job's output path inside `out_dir`, with '/' separators: its name in the
-    manifest and in the staging folder."""
-    return job.name
-
-
 TaskKey = tuple[str, str, str, str, str]
 """A job as its names (topic file name as Topic.name, level, length, format) and the
 fingerprint of what its output was last drawn from ('' if it must be made whatever it is
@@ -146,7 +140,7 @@ class Worker:
         used = tuple((str(path), _sha(path)) for path in pictures(xml, self.project))
         hashes = dict(used)
         drawn = manifest.drawn(self.bases.get(job.topic.language, ""),
-                               output_key(job, self.project.out_dir), xml,
+                               job.name, xml,
                                repr(writer_inputs(self.project, job)),
                                [Path(path) for path, _ in used], lambda p: hashes[str(p)])
         if key[4] and drawn == key[4]:  # drawn, so read, from this very document before
@@ -177,7 +171,7 @@ class Worker:
                                    "report this",))
         final = job.path(self.project.out_dir)
         try:
-            stage(self.staging / output_key(job, self.project.out_dir), result.data)
+            stage(self.staging / job.name, result.data)
         except OSError as exc:
             return Done("stop", (f"cannot write {final}: {exc.strerror}; check that the build "
                                  "folder is writable and the disk has space",))

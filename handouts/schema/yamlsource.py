@@ -116,17 +116,16 @@ class _Builder:
                 "but found another document", another.start_mark)  # type: ignore[arg-type]
         return self.root
 
-    def muted(self) -> bool:
-        """Whether a node beginning now is passed over: inside a passed-over one, a
-        mapping's key that is not text, or the value of a refused key."""
-        if not self.open:
-            return False
-        top = self.open[-1]
-        if top.muted:
-            return True
-        if isinstance(top.items, dict):
-            return top.key is None or top.key[2]
-        return False
+    def next_place(self) -> tuple[_Open | None, bool, bool]:
+        """Where a node beginning now goes: the open sequence or mapping (None: it is the
+        root), whether it is that mapping's next key, and whether it is passed over (inside
+        a passed-over node, a key, or the value of a refused key: keys are not values)."""
+        top = self.open[-1] if self.open else None
+        if top is None:
+            return None, False, False
+        if isinstance(top.items, list):
+            return top, False, top.muted
+        return top, top.key is None, top.muted or top.key is None or top.key[2]
 
     def counted(self, at: Location) -> None:
         self.count += 1
@@ -135,10 +134,8 @@ class _Builder:
 
     def start(self, event: yaml.Event) -> None:
         at = _loc(self.path, event.start_mark)
-        muted = self.muted()
-        top = self.open[-1] if self.open else None
-        if top is not None and not top.muted and isinstance(top.items, dict) \
-                and top.key is None:
+        top, is_key, muted = self.next_place()
+        if is_key and top is not None and not top.muted:
             self.problems.append(Problem(at, "a key must be plain text",
                                          "write the key as a word"))
         elif not muted:
@@ -152,31 +149,31 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         at = _loc(self.path, event.start_mark)
         text = str(event.value)
-        top = self.open[-1] if self.open else None
-        if top is not None and isinstance(top.items, dict) and top.key is None:
-            if not top.muted:
-                self.printable(text, at)
+        top, is_key, muted = self.next_place()
+        if is_key and top is not None:
             self.key(top, text, at)
             return
-        if not self.muted():
+        if not muted:
             self.counted(at)
             self.printable(text, at)
         self.place(Scalar(text, at, quoted=event.style in ("'", '"')))
 
     def key(self, top: _Open, key: str, at: Location) -> None:
         """Take `key`, written at `at`, as the next key of mapping `top`: refused (its
-        value passed over) when it is a merge key or one the mapping already has."""
+        value passed over) when it is a merge key or one the mapping already has, and
+        passed over with the whole mapping when that is."""
         assert isinstance(top.items, dict)
         refused = top.muted
-        if not top.muted and key == "<<":
-            self.problems.append(Problem(at, "merge keys (<<) are not supported",
-                                         "write the keys out"))
-            refused = True
-        elif not top.muted and key in top.items:
-            first = top.key_at[key]
-            self.problems.append(Problem(at, f"duplicate key '{key}' (first at line "
-                                         f"{first.line})", "keep one of the two"))
-            refused = True
+        if not top.muted:
+            self.printable(key, at)
+            if key == "<<":
+                self.problems.append(Problem(at, "merge keys (<<) are not supported",
+                                             "write the keys out"))
+                refused = True
+            elif key in top.items:
+                self.problems.append(Problem(at, f"duplicate key '{key}' (first at line "
+                                             f"{top.key_at[key].line})", "keep one of the two"))
+                refused = True
         top.key = (key, at, refused)
 
     def place(self, node: Node) -> None:
